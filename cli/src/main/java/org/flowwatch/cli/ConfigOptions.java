@@ -1,0 +1,46 @@
+package org.flowwatch.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.flowwatch.producers.replay.ReplaySettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.streams.app.StreamsSettings;
+import picocli.CommandLine.Option;
+
+/**
+ * The configuration options every command shares. Precedence, lowest first: built-in defaults, {@code --config}
+ * file, {@code FLOWWATCH_*} environment variables, {@code --set key=value} and the command's own flags.
+ */
+final class ConfigOptions {
+
+    static final String DEFAULTS = "flowwatch/defaults/cli.properties";
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Properties file of settings.")
+    Path configFile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable); see 'flowwatch config'.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    /** Loads every app's defaults and the user's layers, with the command's own flags (already keyed) on top. */
+    Settings load() {
+        return load(Map.of());
+    }
+
+    Settings load(Map<String, String> commandFlags) {
+        Map<String, String> flags = new LinkedHashMap<>(overrides);
+        flags.putAll(commandFlags);
+        Settings settings = StreamsSettings.loader()
+                .defaults(ReplaySettings.DEFAULTS)
+                .defaults(DEFAULTS)
+                .file(configFile)
+                .env(System.getenv(), "FLOWWATCH_")
+                .flags(flags)
+                .load();
+        Configurator.setLevel("org.flowwatch", Level.toLevel(settings.string("log.level"), Level.WARN));
+        Configurator.setRootLevel(Level.toLevel(settings.string("log.level"), Level.WARN));
+        return settings;
+    }
+}

@@ -1,0 +1,18 @@
+package org.flowwatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "flowwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Real-time refugee-flow monitoring: border-post crossings to arrival counts, stock and alerts.",
+        subcommands = {DemoCommand.class, StreamsCommand.class, TopicsCommand.class, ReplayCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class})
+public final class FlowwatchCommand {
+
+    /** The command line as main runs it; tests call {@code execute} on it and check the exit code. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new FlowwatchCommand())
+                .setExecutionExceptionHandler(new OneLineErrors())
+                .setParameterExceptionHandler(new OneLineErrors());
+    }
+}

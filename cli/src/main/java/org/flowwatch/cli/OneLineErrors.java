@@ -1,0 +1,45 @@
+package org.flowwatch.cli;
+
+import org.flowwatch.embedded.PortInUseException;
+import org.flowwatch.schemas.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * A user sees one line saying what is wrong and what to do, never a stack trace (that goes to the log at DEBUG).
+ * Exit codes: 2 for bad usage or settings, 1 when running failed.
+ */
+final class OneLineErrors implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(OneLineErrors.class);
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("flowwatch: " + e.getMessage() + " (see: " + cmd.getCommandSpec().qualifiedName() + " --help)");
+        return USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+        LOG.debug("{} failed", cmd.getCommandSpec().qualifiedName(), e);
+        cmd.getErr().println("flowwatch: " + oneLine(e));
+        return e instanceof ConfigException ? USAGE : FAILED;
+    }
+
+    static String oneLine(Throwable e) {
+        if (e instanceof PortInUseException port) {
+            String option = "kafka".equals(port.component()) ? "--kafka-port" : "--registry-port";
+            return port.getMessage() + ": stop what uses it, or choose another port with " + option + " PORT";
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,91 @@
+package org.flowwatch.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * Formats a KRaft data directory once, the way {@code kafka-storage.sh format --standalone} does.
+ *
+ * <p>Formatting writes {@code meta.properties} with a fresh cluster id. It must happen only on an empty directory:
+ * a broker stopped and started again on the same directory keeps its cluster id and its data.
+ */
+final class KraftStorage {
+
+  private static final String META_PROPERTIES = "meta.properties";
+
+  private KraftStorage() {}
+
+  static boolean isFormatted(Path dataDir) {
+    return Files.exists(dataDir.resolve(META_PROPERTIES));
+  }
+
+  /** Formats {@code dataDir} unless it already holds {@code meta.properties}; returns whether it formatted. */
+  static boolean formatIfNeeded(Path dataDir, Properties brokerProps) {
+    if (isFormatted(dataDir)) {
+      return false;
+    }
+    createDirectories(dataDir);
+    Path propsFile = writeTemporaryPropsFile(brokerProps);
+    try {
+      format(dataDir, propsFile);
+      return true;
+    } finally {
+      deleteQuietly(propsFile);
+    }
+  }
+
+  private static void format(Path dataDir, Path propsFile) {
+    String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", propsFile.toString(), "--standalone"};
+    // The tool prints progress and, on bad arguments, a stack trace: keep it for the error message only.
+    ByteArrayOutputStream toolOutput = new ByteArrayOutputStream();
+    int exitCode;
+    try (PrintStream out = new PrintStream(toolOutput, true, StandardCharsets.UTF_8)) {
+      exitCode = StorageTool.execute(args, out);
+    } catch (RuntimeException formatFailed) {
+      throw new IllegalStateException(
+          "could not format Kafka storage in " + dataDir + ": " + formatFailed.getMessage(), formatFailed);
+    }
+    if (exitCode != 0) {
+      throw new IllegalStateException("could not format Kafka storage in " + dataDir + " (exit code " + exitCode
+          + "): " + toolOutput.toString(StandardCharsets.UTF_8).strip());
+    }
+  }
+
+  // StorageTool only reads a file, and the data directory is no place for it: keep it outside and short-lived.
+  private static Path writeTemporaryPropsFile(Properties brokerProps) {
+    try {
+      Path file = Files.createTempFile("flowwatch-kraft-", ".properties");
+      try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        brokerProps.store(writer, "flowwatch embedded broker, used only to format storage");
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not write the broker properties for the storage format step", e);
+    }
+  }
+
+  private static void createDirectories(Path dir) {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not create the Kafka data directory " + dir, e);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // A leftover temp file of a few hundred bytes is not worth failing a broker start for.
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.flowwatch.embedded;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The server properties of a one-node KRaft cluster (broker and controller in one process) on loopback.
+ *
+ * <p>Every internal topic gets replication factor 1 and min ISR 1, or transactions, consumer groups and
+ * exactly_once_v2 Kafka Streams would wait forever for replicas that do not exist.
+ */
+final class SingleNodeBrokerConfig {
+
+  static final String NODE_ID = "1";
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
+  private SingleNodeBrokerConfig() {}
+
+  /**
+   * @param extraBrokerProps applied last, so callers may override anything (e.g. add a SASL_SSL listener; they
+   *                         then own {@code listeners} and {@code listener.security.protocol.map} as a whole)
+   */
+  static Properties create(Path dataDir, int brokerPort, int controllerPort, Map<String, String> extraBrokerProps) {
+    Properties props = new Properties();
+    props.putAll(identityAndListeners(brokerPort, controllerPort));
+    props.put("log.dirs", dataDir.toAbsolutePath().toString());
+    props.putAll(singleReplicaInternalTopics());
+    props.putAll(demoFriendlyDefaults());
+    props.putAll(extraBrokerProps);
+    return props;
+  }
+
+  private static Map<String, String> identityAndListeners(int brokerPort, int controllerPort) {
+    String controller = LocalPorts.LOOPBACK + ":" + controllerPort;
+    return Map.of(
+        "process.roles", "broker,controller",
+        "node.id", NODE_ID,
+        // Dynamic quorum (formatted with --standalone), so no static controller.quorum.voters.
+        "controller.quorum.bootstrap.servers", controller,
+        "controller.listener.names", CONTROLLER_LISTENER,
+        "listeners", "PLAINTEXT://" + LocalPorts.LOOPBACK + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + controller,
+        "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT",
+        "inter.broker.listener.name", "PLAINTEXT");
+  }
+
+  private static Map<String, String> singleReplicaInternalTopics() {
+    return Map.of(
+        "offsets.topic.replication.factor", "1",
+        // Fewer partitions than the default 50: the first group or transaction creates these topics, and
+        // 50 log directories on a laptop are just slower to create with no benefit on one node.
+        "offsets.topic.num.partitions", "4",
+        "transaction.state.log.replication.factor", "1",
+        "transaction.state.log.min.isr", "1",
+        "transaction.state.log.num.partitions", "4",
+        "share.coordinator.state.topic.replication.factor", "1",
+        "share.coordinator.state.topic.min.isr", "1",
+        "default.replication.factor", "1",
+        "min.insync.replicas", "1");
+  }
+
+  private static Map<String, String> demoFriendlyDefaults() {
+    return Map.of(
+        // Topics come from the topic catalogue, never from a typo in a producer.
+        "auto.create.topics.enable", "false",
+        "num.partitions", "4",
+        // A Streams app or consumer group joins at once instead of waiting 3 s for more members.
+        "group.initial.rebalance.delay.ms", "0",
+        // The cleaner would otherwise allocate 128 MiB of heap for compacted topics.
+        "log.cleaner.dedupe.buffer.size", "2097152");
+  }
+}

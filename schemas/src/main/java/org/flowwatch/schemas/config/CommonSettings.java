@@ -1,0 +1,34 @@
+package org.flowwatch.schemas.config;
+
+import java.net.URI;
+import java.util.Map;
+import org.flowwatch.schemas.serde.RegistrySettings;
+
+/** Reads the settings every app shares (from {@code flowwatch/defaults/common.properties}). */
+public final class CommonSettings {
+
+    public static final String DEFAULTS = "flowwatch/defaults/common.properties";
+    public static final String KAFKA_PREFIX = "kafka.";
+
+    private CommonSettings() {
+    }
+
+    /** A loader with the common defaults and the Kafka pass-through prefix already in place. */
+    public static ConfigLoader loader() {
+        return ConfigLoader.create().defaults(DEFAULTS).passThrough(KAFKA_PREFIX);
+    }
+
+    public static RegistrySettings registry(Settings settings) {
+        return new RegistrySettings(URI.create(settings.string("registry.url")),
+                settings.optional("registry.basic.auth"), settings.duration("registry.timeout"));
+    }
+
+    /** Kafka client configs (the {@code kafka.} settings, prefix removed). */
+    public static Map<String, Object> kafkaClient(Settings settings) {
+        return settings.withPrefix(KAFKA_PREFIX);
+    }
+
+    public static short replicationFactor(Settings settings) {
+        return (short) settings.integer("topics.replication.factor");
+    }
+}

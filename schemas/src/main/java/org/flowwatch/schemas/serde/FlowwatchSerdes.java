@@ -1,0 +1,51 @@
+package org.flowwatch.schemas.serde;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.flowwatch.schemas.topics.TopicSpec;
+
+/**
+ * Hands out the serdes of the catalogue's topics, all sharing one registry client (and so one schema cache).
+ * An instance per application, built from its registry settings; never a static.
+ */
+public final class FlowwatchSerdes {
+
+    private final SchemaRegistryClient registry;
+
+    public FlowwatchSerdes(SchemaRegistryClient registry) {
+        this.registry = registry;
+    }
+
+    public static FlowwatchSerdes forRegistry(RegistrySettings settings) {
+        return new FlowwatchSerdes(new HttpSchemaRegistryClient(settings));
+    }
+
+    public <K> Serde<K> key(TopicSpec<K, ?> topic) {
+        return serdeOf(topic.keyType(), true);
+    }
+
+    public <V> Serde<V> value(TopicSpec<?, V> topic) {
+        return serdeOf(topic.valueType(), false);
+    }
+
+    /** Serde of an Avro class used outside the catalogue, e.g. in a state store. */
+    public <T extends SpecificRecord> Serde<T> avro(Class<T> type) {
+        return new AvroSerde<>(registry, type, false);
+    }
+
+    public SchemaRegistryClient registry() {
+        return registry;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private <T> Serde<T> serdeOf(Class<T> type, boolean isKey) {
+        if (SpecificRecord.class.isAssignableFrom(type)) {
+            return (Serde<T>) new AvroSerde(registry, type, isKey);
+        }
+        if (type == String.class || type == Long.class || type == Integer.class || type == byte[].class) {
+            return Serdes.serdeFrom(type);
+        }
+        throw new IllegalArgumentException("no serde for " + type.getName() + ": use an Avro class or a primitive");
+    }
+}

@@ -1,0 +1,144 @@
+package org.flowwatch.schemas.serde;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+
+/**
+ * Client for the Confluent Schema Registry REST API, written here because Confluent's own client is not on Maven
+ * Central. It speaks only the four calls flowwatch needs, which Confluent, Apicurio (ccompat), Karapace and Redpanda
+ * all serve.
+ *
+ * <p>Schemas are sent in Avro's compact JSON form ({@code Schema.toString()}): Apicurio does not normalise, so the
+ * same schema must always be sent as the same text or it would get a new id.
+ */
+public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
+
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final int SUBJECT_NOT_FOUND = 40401;
+
+    private final RegistrySettings settings;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+    private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+
+    public HttpSchemaRegistryClient(RegistrySettings settings) {
+        this.settings = settings;
+        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        String text = schema.toString();
+        return idsBySubjectAndSchema.computeIfAbsent(subject + '\n' + text, key -> {
+            JsonNode answer = post("/subjects/" + encode(subject) + "/versions", text, subject);
+            int id = answer.path("id").asInt(-1);
+            if (id < 0) {
+                throw new SchemaRegistryException("registry answered a registration without an id", 200);
+            }
+            schemasById.putIfAbsent(id, schema);
+            return id;
+        });
+    }
+
+    @Override
+    public Schema schemaById(int id) {
+        Schema cached = schemasById.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        JsonNode answer = send(request("/schemas/ids/" + id).GET().build(), null, id);
+        Schema schema = new Schema.Parser().parse(answer.path("schema").asText());
+        schemasById.putIfAbsent(id, schema);
+        return schema;
+    }
+
+    @Override
+    public boolean isCompatible(String subject, Schema schema) {
+        try {
+            JsonNode answer = post("/compatibility/subjects/" + encode(subject) + "/versions/latest", schema.toString(), subject);
+            return answer.path("is_compatible").asBoolean(false);
+        } catch (SchemaRegistryException e) {
+            if (e.status() == 404) {
+                return true; // no version yet: nothing to be incompatible with
+            }
+            throw e;
+        }
+    }
+
+    private JsonNode post(String path, String schemaText, String subject) {
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("schema", schemaText));
+        } catch (IOException e) {
+            throw new SchemaRegistryException("could not encode the schema for " + subject, e);
+        }
+        return send(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build(), subject, null);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(settings.url() + path))
+                .timeout(settings.requestTimeout())
+                .header("Content-Type", CONTENT_TYPE)
+                .header("Accept", CONTENT_TYPE + ", application/json");
+        settings.basicAuth().ifPresent(credentials -> builder.header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+        return builder;
+    }
+
+    private JsonNode send(HttpRequest request, String subject, Integer schemaId) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new RegistryUnavailableException("schema registry at " + settings.url() + " is unreachable: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryUnavailableException("interrupted while calling the schema registry", e);
+        }
+        JsonNode body = parse(response.body());
+        int status = response.statusCode();
+        if (status / 100 == 2) {
+            return body;
+        }
+        String message = body.path("message").asText(response.body());
+        int errorCode = body.path("error_code").asInt(status);
+        if (schemaId != null && status == 404) {
+            throw new UnknownSchemaException(schemaId);
+        }
+        if (status == 409) {
+            throw new IncompatibleSchemaException(subject, message);
+        }
+        if (status >= 500) {
+            throw new RegistryUnavailableException("schema registry failed (" + status + "): " + message, status);
+        }
+        if (status == 401 || status == 403) {
+            throw new SchemaRegistryException("schema registry refused our credentials (" + status + "): check registry.basic.auth", status);
+        }
+        int reported = errorCode == SUBJECT_NOT_FOUND ? 404 : status;
+        throw new SchemaRegistryException("schema registry answered " + status + " (" + errorCode + "): " + message, reported);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body == null || body.isBlank() ? json.createObjectNode() : json.readTree(body);
+        } catch (IOException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    private static String encode(String subject) {
+        return URLEncoder.encode(subject, StandardCharsets.UTF_8);
+    }
+}

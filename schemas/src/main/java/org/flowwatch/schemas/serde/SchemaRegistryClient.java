@@ -1,0 +1,19 @@
+package org.flowwatch.schemas.serde;
+
+import org.apache.avro.Schema;
+
+/**
+ * The part of Confluent's Schema Registry API that flowwatch uses. Implementations cache: a schema id, once known,
+ * never changes its schema, so lookups by id are answered from memory after the first.
+ */
+public interface SchemaRegistryClient {
+
+    /** Registers {@code schema} under {@code subject} (or finds it there) and returns its global id. */
+    int register(String subject, Schema schema);
+
+    /** The writer schema stored under {@code id}; {@link UnknownSchemaException} when the registry has none. */
+    Schema schemaById(int id);
+
+    /** Whether {@code schema} may be registered under {@code subject} given the subject's compatibility level. */
+    boolean isCompatible(String subject, Schema schema);
+}

@@ -1,0 +1,215 @@
+package org.flowwatch.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.flowwatch.schemas.serde.SampleRecords.fullCrossing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.avro.Schema;
+import org.flowwatch.embedded.EmbeddedRegistry;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTTP client against a real Apicurio registry (Confluent API, global compatibility BACKWARD), the one the demo
+ * runs. Only the registry is needed here, so it is started alone, once for the class; each test uses its own subject.
+ */
+@Tag("integration")
+@Timeout(120)
+class HttpSchemaRegistryClientIntegrationTest {
+
+    private static final Schema CURRENT = CrossingEvent.getClassSchema();
+
+    @TempDir
+    static Path registryDir;
+
+    private static EmbeddedRegistry registry;
+
+    private String subject;
+    private String topic;
+
+    @BeforeAll
+    static void startRegistry() {
+        registry = EmbeddedRegistry.start(registryDir, 0);
+    }
+
+    @AfterAll
+    static void stopRegistry() {
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @BeforeEach
+    void nameSubjectAfterTest(TestInfo test) {
+        String name = test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT);
+        topic = "it." + name;
+        subject = topic + "-value";
+    }
+
+    @Test
+    void shouldReturnSameIdWhenSameSchemaIsRegisteredAgain() {
+        // given: the same schema, once as generated and once parsed from differently formatted JSON
+        Schema reformatted = new Schema.Parser().parse(CURRENT.toString(true));
+        int first = newClient().register(subject, CURRENT);
+
+        // when: fresh clients, so the answer comes from the registry and not from a cache
+        int again = newClient().register(subject, CURRENT);
+        int reformattedAgain = newClient().register(subject, reformatted);
+
+        // then
+        assertThat(first).isNotNegative();
+        assertThat(again).isEqualTo(first);
+        assertThat(reformattedAgain).as("one canonical text per schema").isEqualTo(first);
+    }
+
+    @Test
+    void shouldParseToEqualSchemaWhenReadingById() {
+        // given
+        HttpSchemaRegistryClient client = newClient();
+        int id = client.register(subject, CURRENT);
+
+        // when
+        Schema cached = client.schemaById(id);
+        Schema fetched = newClient().schemaById(id);
+
+        // then
+        assertThat(cached).isEqualTo(CURRENT);
+        assertThat(fetched).as("read by a client with an empty cache").isEqualTo(CURRENT);
+    }
+
+    @Test
+    void shouldThrowUnknownSchemaExceptionWhenIdIsNotRegistered() {
+        // given
+        int unknownId = 987_654;
+
+        // when
+        Throwable thrown = catchThrowable(() -> newClient().schemaById(unknownId));
+
+        // then
+        assertThat(thrown).isInstanceOf(UnknownSchemaException.class);
+        assertThat(((UnknownSchemaException) thrown).schemaId()).isEqualTo(unknownId);
+    }
+
+    @Test
+    void shouldReportCompatibleWhenNewFieldHasDefault() {
+        // given
+        HttpSchemaRegistryClient client = newClient();
+        client.register(subject, CURRENT);
+
+        // when
+        boolean compatible = client.isCompatible(subject, withTransportMode(true));
+
+        // then
+        assertThat(compatible).isTrue();
+    }
+
+    @Test
+    void shouldReportIncompatibleWhenNewFieldHasNoDefault() {
+        // given
+        HttpSchemaRegistryClient client = newClient();
+        client.register(subject, CURRENT);
+
+        // when
+        boolean compatible = client.isCompatible(subject, withTransportMode(false));
+
+        // then
+        assertThat(compatible).isFalse();
+    }
+
+    @Test
+    void shouldReportCompatibleWhenSubjectHasNoVersionYet() {
+        // when
+        boolean compatible = newClient().isCompatible(subject, withTransportMode(false));
+
+        // then
+        assertThat(compatible).isTrue();
+    }
+
+    @Test
+    void shouldThrowIncompatibleSchemaExceptionWhenRegisteringFieldWithoutDefault() {
+        // given
+        HttpSchemaRegistryClient client = newClient();
+        client.register(subject, CURRENT);
+
+        // when
+        Throwable thrown = catchThrowable(() -> client.register(subject, withTransportMode(false)));
+
+        // then
+        assertThat(thrown).isInstanceOf(IncompatibleSchemaException.class).hasMessageContaining(subject);
+    }
+
+    @Test
+    void shouldRegisterNewVersionWhenNewFieldHasDefault() {
+        // given
+        HttpSchemaRegistryClient client = newClient();
+        int currentId = client.register(subject, CURRENT);
+
+        // when
+        int evolvedId = client.register(subject, withTransportMode(true));
+
+        // then
+        assertThat(evolvedId).isNotEqualTo(currentId);
+        assertThat(newClient().schemaById(evolvedId)).isEqualTo(withTransportMode(true));
+    }
+
+    @Test
+    void shouldRoundTripCrossingEventWhenProducerAndConsumerHaveOwnClients() {
+        // given: as in production, the producer and the consumer each hold their own client and cache
+        AvroSerializer<CrossingEvent> producerSide = new AvroSerializer<>(newClient(), CrossingEvent.class, false);
+        AvroDeserializer<CrossingEvent> consumerSide = new AvroDeserializer<>(newClient(), CrossingEvent.class);
+        CrossingEvent sent = fullCrossing();
+
+        // when
+        byte[] bytes = producerSide.serialize(topic, sent);
+        CrossingEvent received = consumerSide.deserialize(topic, bytes);
+
+        // then
+        assertThat(received).isEqualTo(sent);
+        assertThat(bytes[0]).as("magic byte").isZero();
+    }
+
+    @Test
+    void shouldThrowRegistryUnavailableNamingUrlWhenNothingListens() throws IOException {
+        // given
+        String url = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistrySettings.of(url));
+
+        // when
+        Throwable thrown = catchThrowable(() -> client.register(subject, CURRENT));
+
+        // then
+        assertThat(thrown).isInstanceOf(RegistryUnavailableException.class).hasMessageContaining(url);
+    }
+
+    private static HttpSchemaRegistryClient newClient() {
+        return new HttpSchemaRegistryClient(RegistrySettings.of(registry.url()));
+    }
+
+    private static Schema withTransportMode(boolean withDefault) {
+        List<Schema.Field> fields = new ArrayList<>();
+        CURRENT.getFields().forEach(field -> fields.add(new Schema.Field(field, field.schema())));
+        fields.add(withDefault
+                ? new Schema.Field("transportMode", Schema.create(Schema.Type.STRING), null, "unknown")
+                : new Schema.Field("transportMode", Schema.create(Schema.Type.STRING)));
+        return Schema.createRecord(CURRENT.getName(), CURRENT.getDoc(), CURRENT.getNamespace(), false, fields);
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

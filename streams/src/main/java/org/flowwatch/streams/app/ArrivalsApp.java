@@ -1,0 +1,28 @@
+package org.flowwatch.streams.app;
+
+import java.util.Properties;
+import org.apache.kafka.streams.Topology;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.streams.topology.HourlyArrivalsTopology;
+
+/** Composes the arrivals app from its settings: serdes over the registry, the topology, the runner. */
+public final class ArrivalsApp {
+
+    private ArrivalsApp() {
+    }
+
+    public static Topology topology(StreamsSettings settings) {
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
+        return new HourlyArrivalsTopology(serdes, settings.hourlyGrace()).build(copy(settings.kafkaStreams()));
+    }
+
+    public static StreamsRunner start(StreamsSettings settings) {
+        return StreamsRunner.start(topology(settings), copy(settings.kafkaStreams()));
+    }
+
+    private static Properties copy(Properties props) {
+        Properties copy = new Properties();
+        copy.putAll(props);
+        return copy;
+    }
+}

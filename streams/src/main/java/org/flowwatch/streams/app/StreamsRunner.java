@@ -1,0 +1,85 @@
+package org.flowwatch.streams.app;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one topology: starts it, tells when it is RUNNING (ready) and when it has stopped, and keeps the error that
+ * stopped it so the command can exit non-zero. A failing stream thread shuts the client down rather than limp on.
+ */
+public final class StreamsRunner implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private StreamsRunner(Topology topology, Properties props) {
+        this.streams = new KafkaStreams(topology, props);
+        streams.setStateListener((now, before) -> onStateChange(now));
+        streams.setUncaughtExceptionHandler(error -> {
+            failure.compareAndSet(null, error);
+            LOG.error("Stream thread failed, shutting the app down: {}", error.toString());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    public static StreamsRunner start(Topology topology, Properties props) {
+        LOG.debug("Topology:\n{}", topology.describe());
+        StreamsRunner runner = new StreamsRunner(topology, props);
+        runner.streams.start();
+        return runner;
+    }
+
+    /** True once the app is RUNNING (all its tasks assigned and restored); false on timeout or if it stopped. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Blocks until the app has stopped (closed, or failed). */
+    public void awaitStopped() throws InterruptedException {
+        stopped.await();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public Optional<Throwable> failure() {
+        return Optional.ofNullable(failure.get());
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_TIMEOUT);
+        stopped.countDown();
+    }
+
+    private void onStateChange(KafkaStreams.State now) {
+        if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+        }
+        if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING
+                || now == KafkaStreams.State.PENDING_ERROR) {
+            running.countDown();
+            stopped.countDown();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.flowwatch.streams.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.ConfigLoader;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.RegistrySettings;
+import org.flowwatch.streams.errors.SkipUndecodableRecords;
+
+/** The typed settings of the arrivals streams app, read once from the layered configuration. */
+public record StreamsSettings(Properties kafkaStreams, RegistrySettings registry, Duration hourlyGrace) {
+
+    public static final String DEFAULTS = "flowwatch/defaults/streams.properties";
+
+    /** The common defaults plus this app's own, ready for a file, env and flags layer. */
+    public static ConfigLoader loader() {
+        return CommonSettings.loader().defaults(DEFAULTS);
+    }
+
+    public static StreamsSettings from(Settings settings) {
+        Properties props = new Properties();
+        props.putAll(CommonSettings.kafkaClient(settings));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("streams.application.id"));
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.string("streams.processing.guarantee"));
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.duration("streams.commit.interval").toMillis());
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("streams.num.threads"));
+        props.put(StreamsConfig.STATE_DIR_CONFIG, settings.optional("streams.state.dir")
+                .orElse(Path.of(System.getProperty("java.io.tmpdir"), "flowwatch-streams").toString()));
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodableRecords.class);
+        // Kafka 5.0 turns this on by default; opting in now keeps behaviour the same across the upgrade.
+        props.put("processing.exception.handler.global.enabled", true);
+        return new StreamsSettings(props, CommonSettings.registry(settings), settings.duration("arrivals.hourly.grace"));
+    }
+}

@@ -50,12 +50,14 @@ public final class EmbeddedKafka implements AutoCloseable {
    * SASL_SSL listener. {@link #bootstrapServers()} keeps naming the PLAINTEXT listener on {@code port}.
    *
    * @throws PortInUseException if {@code port} is taken; nothing has been formatted or started then
+   * @throws IllegalStateException if another running broker uses {@code dataDir}, or the broker fails to start
    */
   public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> extraBrokerProps) {
     long startedAt = System.nanoTime();
     int brokerPort = LocalPorts.resolve(COMPONENT, port);
     int controllerPort = LocalPorts.resolve(COMPONENT + " controller", 0);
     Path absoluteDataDir = dataDir.toAbsolutePath();
+    KraftStorage.requireNotInUse(absoluteDataDir);
     Properties props = SingleNodeBrokerConfig.create(absoluteDataDir, brokerPort, controllerPort, extraBrokerProps);
     KraftStorage.formatIfNeeded(absoluteDataDir, props);
 

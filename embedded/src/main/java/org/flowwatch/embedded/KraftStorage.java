@@ -5,9 +5,13 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
@@ -21,11 +25,40 @@ import org.apache.kafka.common.Uuid;
 final class KraftStorage {
 
   private static final String META_PROPERTIES = "meta.properties";
+  // The file Kafka's LogManager locks for as long as a broker uses the directory.
+  private static final String KAFKA_LOCK_FILE = ".lock";
 
   private KraftStorage() {}
 
   static boolean isFormatted(Path dataDir) {
     return Files.exists(dataDir.resolve(META_PROPERTIES));
+  }
+
+  /**
+   * Fails if a broker (in this JVM or another process) holds the directory's lock.
+   *
+   * <p>Kafka itself notices only when the broker half starts, after the controller half has already opened the
+   * metadata log: a second broker on a live directory would corrupt the first one's metadata.
+   */
+  static void requireNotInUse(Path dataDir) {
+    Path lockFile = dataDir.resolve(KAFKA_LOCK_FILE);
+    if (!Files.exists(lockFile)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        throw inUse(dataDir);
+      }
+    } catch (OverlappingFileLockException lockedInThisJvm) {
+      throw inUse(dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not check whether " + dataDir + " is in use", e);
+    }
+  }
+
+  private static IllegalStateException inUse(Path dataDir) {
+    return new IllegalStateException("the Kafka data directory " + dataDir + " is in use by another running broker");
   }
 
   /** Formats {@code dataDir} unless it already holds {@code meta.properties}; returns whether it formatted. */

@@ -119,6 +119,18 @@ class EmbeddedStackIntegrationTest {
     }
   }
 
+  @Test
+  void shouldRefuseSecondBrokerWhenDataDirIsInUse(@TempDir Path dataDir) throws Exception {
+    // given
+    try (EmbeddedKafka running = EmbeddedKafka.start(dataDir, 0)) {
+      // when / then
+      assertThatThrownBy(() -> EmbeddedKafka.start(dataDir, 0))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("is in use by another running broker");
+      assertThat(KafkaTestClients.clusterId(running.bootstrapServers())).as("first broker unharmed").isNotBlank();
+    }
+  }
+
   private static String uniqueName(TestInfo test) {
     String method = test.getTestMethod().orElseThrow().getName();
     return "embedded-it." + method + "." + UUID.randomUUID().toString().substring(0, 8);

@@ -23,6 +23,10 @@ public final class Topics {
             "flowwatch.crossings.v1", String.class, CrossingEvent.class, 4, KEEP_FOREVER,
             "groups crossing a border post, keyed by postId (keeps a post's events in order)");
 
+    public static final TopicSpec<String, CrossingEvent> CROSSINGS_VALID = new TopicSpec<>(
+            "flowwatch.crossings.valid.v1", String.class, CrossingEvent.class, 4, KEEP_FOREVER,
+            "crossings that passed validation and dedupe, keyed by postId: what every downstream app reads");
+
     public static final TopicSpec<String, PostHeartbeat> HEARTBEATS = new TopicSpec<>(
             "flowwatch.heartbeats.v1", String.class, PostHeartbeat.class, 4, KEEP_FOREVER,
             "posts' signs of life with their pending journal size, keyed by postId");
@@ -39,7 +43,7 @@ public final class Topics {
             "flowwatch.arrivals.hourly.v1", String.class, ArrivalCount.class, 4, COMPACTED,
             "people per post per hour of event time, keyed by ArrivalKeys (latest revision wins)");
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, HEARTBEATS, SUPPLIES, SITES, ARRIVALS_HOURLY);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES, ARRIVALS_HOURLY);
 
     private Topics() {
     }

@@ -91,12 +91,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.printf("Streams app RUNNING (%s) after %.1f s; replaying the 2023 arrivals through Kornidzor%n",
                     settings.string("streams.processing.guarantee"), seconds(started));
-            ArrivalCountTable table = new ArrivalCountTable(System.out, ZoneId.of(settings.string("operation.time.zone")));
+            ArrivalCountTable table = new ArrivalCountTable(out, ZoneId.of(settings.string("operation.time.zone")));
             AtomicBoolean firstShown = new AtomicBoolean();
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             try (ArrivalCountFeed feed = new ArrivalCountFeed(CommonSettings.kafkaClient(settings), serdes, counts -> {
                 if (firstShown.compareAndSet(false, true)) {
-                    System.out.printf("First hourly count after %.1f s%n", seconds(started));
+                    out.printf("First hourly count after %.1f s%n", seconds(started));
                 }
                 table.show(counts);
             })) {

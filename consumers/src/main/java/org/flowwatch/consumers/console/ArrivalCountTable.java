@@ -1,6 +1,6 @@
 package org.flowwatch.consumers.console;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -21,12 +21,12 @@ public final class ArrivalCountTable {
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final String ROW = "%-17s %-12s %8s %7s %8s  %-11s %9s%n";
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final ZoneId zone;
     private final Map<String, ArrivalCount> latestByWindow = new TreeMap<>();
     private boolean headerPrinted;
 
-    public ArrivalCountTable(PrintStream out, ZoneId zone) {
+    public ArrivalCountTable(PrintWriter out, ZoneId zone) {
         this.out = out;
         this.zone = zone;
     }

@@ -1,0 +1,59 @@
+package org.flowwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FlowwatchCommandTest {
+
+    @Test
+    void shouldRefuseAnUnknownSettingInOneLineWhenGivenAsAFlag() {
+        // when
+        CommandRun run = CommandRun.of("config", "--set", "kafka.bootstrap.server=x:9092", "--set", "no.such.key=1");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("unknown setting 'no.such.key' from flags");
+        assertThat(run.err()).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
+    void shouldPrintEffectiveSettingsWithTheirLayerAndSecretsMasked(@TempDir Path dir) throws IOException {
+        // given
+        Path file = Files.writeString(dir.resolve("app.properties"), "replay.hours=48\n");
+
+        // when
+        CommandRun run = CommandRun.of("config", "--config", file.toString(), "--set", "registry.basic.auth=ops:s3cret");
+
+        // then
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("replay.hours=48  [file " + file + "]")
+                .contains("registry.basic.auth=****  [flags]")
+                .contains("streams.processing.guarantee=exactly_once_v2  [defaults")
+                .doesNotContain("s3cret");
+    }
+
+    @Test
+    void shouldNameTheBadValueAndExitWithUsageWhenASettingIsMalformed() {
+        // when
+        CommandRun run = CommandRun.of("replay", "--set", "replay.speed=fast");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("flowwatch: setting 'replay.speed' must be a number, got 'fast' (from flags)");
+    }
+
+    @Test
+    void shouldExplainAMistypedOptionWithoutAStackTrace() {
+        // when
+        CommandRun run = CommandRun.of("demo", "--kafka-port", "ninety");
+
+        // then
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--kafka-port").contains("flowwatch demo --help").doesNotContain("\tat ");
+    }
+}

@@ -14,12 +14,12 @@ import org.flowwatch.schemas.topics.ArrivalKeys;
 
 /**
  * Prints hourly counts for a terminal: one row per window whose figures changed, hours in the operation's local
- * time, and the running total over all windows shown so far.
+ * time, and the cumulative people through that hour.
  */
 public final class ArrivalCountTable {
 
     private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final String ROW = "%-17s %-12s %8s %7s %8s  %-11s %9s%n";
+    private static final String ROW = "%-19s %-12s %8s %7s %8s  %-11s %10s%n";
 
     private final PrintWriter out;
     private final ZoneId zone;
@@ -33,7 +33,7 @@ public final class ArrivalCountTable {
 
     public synchronized void show(List<ArrivalCount> updates) {
         if (!headerPrinted) {
-            out.printf(ROW, "hour (" + zone.getId() + ")", "post", "people", "groups", "vehicles", "status", "total");
+            out.printf(ROW, "hour (" + zone.getId() + ")", "post", "people", "groups", "vehicles", "status", "cumulative");
             headerPrinted = true;
         }
         Map<String, ArrivalCount> changed = new TreeMap<>();
@@ -63,6 +63,13 @@ public final class ArrivalCountTable {
 
     private void printRow(ArrivalCount count) {
         out.printf(ROW, HOUR.format(count.getWindowStart().atZone(zone)), count.getScopeId(), count.getPeople(),
-                count.getGroups(), count.getVehicles(), count.getStatus().name().toLowerCase(), totalPeople());
+                count.getGroups(), count.getVehicles(), count.getStatus().name().toLowerCase(), peopleThrough(count));
+    }
+
+    /** Cumulative people in every window up to and including this one's hour: the arrivals curve so far. */
+    private long peopleThrough(ArrivalCount count) {
+        return latestByWindow.values().stream()
+                .filter(other -> !other.getWindowStart().isAfter(count.getWindowStart()))
+                .mapToLong(ArrivalCount::getPeople).sum();
     }
 }

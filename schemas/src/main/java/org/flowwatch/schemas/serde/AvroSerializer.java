@@ -3,6 +3,8 @@ package org.flowwatch.schemas.serde;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
@@ -22,6 +24,9 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
     private final Schema schema;
     private final DatumWriter<T> writer;
     private final boolean isKey;
+    // The schema is fixed per serializer, so its id per topic is looked up once (not per record: building the
+    // schema's JSON text for the registry's cache key cost more than the Avro encoding itself).
+    private final Map<String, Integer> idsByTopic = new ConcurrentHashMap<>();
 
     public AvroSerializer(SchemaRegistryClient registry, Class<T> type, boolean isKey) {
         SpecificData model = SpecificData.getForClass(type);
@@ -36,7 +41,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
         if (data == null) {
             return null; // a tombstone stays a tombstone
         }
-        int id = registry.register(topic + (isKey ? "-key" : "-value"), schema);
+        int id = idsByTopic.computeIfAbsent(topic, t -> registry.register(t + (isKey ? "-key" : "-value"), schema));
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         out.write(WireFormat.MAGIC_BYTE);
         out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt(id).array());

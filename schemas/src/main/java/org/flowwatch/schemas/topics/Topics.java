@@ -43,7 +43,11 @@ public final class Topics {
             "flowwatch.arrivals.hourly.v1", String.class, ArrivalCount.class, 4, COMPACTED,
             "people per post per hour of event time, keyed by ArrivalKeys (latest revision wins)");
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES, ARRIVALS_HOURLY);
+    public static final TopicSpec<byte[], Long> BENCH_COUNTS = new TopicSpec<>(
+            "flowwatch.bench.counts.v1", byte[].class, Long.class, 4, Map.of("retention.ms", "3600000"),
+            "output of flowwatch bench's bare windowed count (the floor any Streams app pays)");
+
+    public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES, ARRIVALS_HOURLY, BENCH_COUNTS);
 
     private Topics() {
     }

@@ -1,0 +1,86 @@
+package org.flowwatch.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.streams.app.ArrivalsApp;
+import org.flowwatch.streams.app.StreamsSettings;
+
+/**
+ * Section 1 of the benchmarks: in one run on one broker, the raw consumer (physical limit), a bare windowed count
+ * (the floor of any Streams app) and the full flowwatch topology, each repeated, under each processing guarantee.
+ */
+final class ThroughputBench {
+
+    private final BenchSettings bench;
+    private final Settings wired;
+    private final Path stateDir;
+    private final Consumer<String> progress;
+
+    ThroughputBench(BenchSettings bench, Settings wired, Path stateDir, Consumer<String> progress) {
+        this.bench = bench;
+        this.wired = wired;
+        this.stateDir = stateDir;
+        this.progress = progress;
+    }
+
+    List<Figures> run(Map<String, Object> kafka) throws Exception {
+        List<Figures> results = new ArrayList<>();
+        StreamsSettings streams = StreamsSettings.from(wired);
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(streams.registry());
+        progress.accept("preloading " + bench.events() + " crossings from " + bench.posts() + " posts over " + bench.span());
+        results.add(new Figures("producer preload (acks=all, lz4)", "records/s",
+                List.of(CrossingPreloader.preload(kafka, serdes, bench))));
+        results.add(repeat("raw consumer", () -> RawConsumerRun.recordsPerSecond(kafka, bench.events())));
+        for (String guarantee : bench.guarantees()) {
+            results.add(repeat("bare 1 h windowed count, " + guarantee,
+                    () -> timeStreams(kafka, guarantee, props -> BareWindowedCount.build(props))));
+            results.add(repeat("full flowwatch topology, " + guarantee,
+                    () -> timeStreams(kafka, guarantee, props -> ArrivalsApp.topology(settingsWith(props)))));
+        }
+        return results;
+    }
+
+    private double timeStreams(Map<String, Object> kafka, String guarantee, TopologyFactory topology) throws Exception {
+        Properties props = new Properties();
+        props.putAll(StreamsSettings.from(wired).kafkaStreams());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "flowwatch-bench-" + UUID.randomUUID());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).toString());
+        Topology built = topology.build(props);
+        return StreamsRun.recordsPerSecond(built, props, kafka, bench.events());
+    }
+
+    private StreamsSettings settingsWith(Properties props) {
+        StreamsSettings base = StreamsSettings.from(wired);
+        return new StreamsSettings(props, base.registry(), base.hourlyGrace());
+    }
+
+    private Figures repeat(String name, Measurement measurement) throws Exception {
+        List<Double> values = new ArrayList<>();
+        for (int i = 1; i <= bench.repeats(); i++) {
+            double value = measurement.run();
+            progress.accept(String.format("%s: run %d/%d %,.0f records/s", name, i, bench.repeats(), value));
+            values.add(value);
+        }
+        return new Figures(name, "records/s", values);
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        double run() throws Exception;
+    }
+
+    @FunctionalInterface
+    private interface TopologyFactory {
+        Topology build(Properties props);
+    }
+}

@@ -1,0 +1,54 @@
+package org.flowwatch.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowwatch.bench.BenchSettings;
+import org.flowwatch.bench.Benchmarks;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", description = "Measure the pipeline against the limits of a private embedded broker; writes docs/benchmarks.{md,json}.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--events", paramLabel = "N", description = "Crossings to preload (bench.events, default 2,000,000).")
+    Long events;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "Runs of each measurement (bench.repeats, default 3).")
+    Integer repeats;
+
+    @Option(names = "--span", paramLabel = "DURATION", description = "Event-time spread of the input, e.g. 6h or 30d (bench.span).")
+    String span;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> flags = new LinkedHashMap<>();
+        ReplayCommand.ReplayOptions.putIfSet(flags, "bench.events", events);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "bench.repeats", repeats);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "bench.span", span);
+        BenchSettings bench = BenchSettings.from(config.load(flags));
+        PrintWriter out = spec.commandLine().getOut();
+        String table = Benchmarks.run(bench, wiring -> {
+            Map<String, String> all = new LinkedHashMap<>(flags);
+            all.putAll(wiring);
+            return config.load(all);
+        }, line -> {
+            out.println(line);
+            out.flush();
+        });
+        out.println();
+        out.print(table);
+        out.println("Written to " + bench.outputDir().resolve("benchmarks.md") + " and benchmarks.json");
+        return 0;
+    }
+}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.console.ArrivalCountFeed;
 import org.flowwatch.consumers.console.ArrivalCountTable;
 import org.flowwatch.embedded.EmbeddedStack;
@@ -48,6 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--registry-port", paramLabel = "PORT", description = "Port of the embedded registry (embedded.registry.port, default 8081).")
     Integer registryPort;
 
+    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400; 0 = any free port).")
+    Integer opsPort;
+
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (demo.data.dir; default a temporary directory).")
     Path dataDir;
 
@@ -84,7 +88,9 @@ final class DemoCommand implements Callable<Integer> {
         try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
             admin.createMissing(Topics.ALL, CommonSettings.replicationFactor(settings));
         }
-        try (StreamsRunner streams = ArrivalsApp.start(StreamsSettings.from(settings))) {
+        try (StreamsRunner streams = ArrivalsApp.start(StreamsSettings.from(settings));
+             OpsEndpoint ops = OpsEndpoint.start(settings.integer("ops.port"), "demo").watch("arrivals", streams.streams())) {
+            out.printf("Metrics on http://127.0.0.1:%d/metrics, readiness on /ready%n", ops.port());
             if (!streams.awaitRunning(READY_TIMEOUT)) {
                 out.println("flowwatch: the streams app did not reach RUNNING (state " + streams.state() + "); see the log above");
                 return OneLineErrors.FAILED;
@@ -138,6 +144,7 @@ final class DemoCommand implements Callable<Integer> {
         ReplayCommand.ReplayOptions.putIfSet(flags, "embedded.kafka.port", kafkaPort);
         ReplayCommand.ReplayOptions.putIfSet(flags, "embedded.registry.port", registryPort);
         ReplayCommand.ReplayOptions.putIfSet(flags, "demo.data.dir", dataDir);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
         if (exitAfterReplay) {
             flags.put("demo.exit.after.replay", "true");
         }

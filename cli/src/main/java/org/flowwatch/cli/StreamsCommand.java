@@ -2,6 +2,7 @@ package org.flowwatch.cli;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.streams.app.ArrivalsApp;
 import org.flowwatch.streams.app.StreamsRunner;
@@ -27,10 +28,14 @@ final class StreamsCommand {
         public Integer call() throws InterruptedException {
             Settings settings = config.load();
             StreamsRunner runner = ArrivalsApp.start(StreamsSettings.from(settings));
-            Thread closer = new Thread(runner::close, "flowwatch-shutdown");
-            Runtime.getRuntime().addShutdownHook(closer);
+            OpsEndpoint ops = OpsEndpoint.start(settings.integer("ops.port"), "streams").watch("arrivals", runner.streams());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                runner.close();
+                ops.close();
+            }, "flowwatch-shutdown"));
             if (runner.awaitRunning(Duration.ofMinutes(2))) {
-                spec.commandLine().getOut().println("streams app RUNNING: " + settings.string("streams.application.id"));
+                spec.commandLine().getOut().printf("streams app RUNNING: %s; metrics on :%d/metrics%n",
+                        settings.string("streams.application.id"), ops.port());
             }
             runner.awaitStopped();
             return runner.failure().map(error -> {

@@ -3,7 +3,7 @@ package org.flowwatch.streams.app;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.streams.topology.HourlyArrivalsTopology;
+import org.flowwatch.streams.topology.ArrivalsTopology;
 
 /** Composes the arrivals app from its settings: serdes over the registry, the topology, the runner. */
 public final class ArrivalsApp {
@@ -13,7 +13,7 @@ public final class ArrivalsApp {
 
     public static Topology topology(StreamsSettings settings) {
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
-        return new HourlyArrivalsTopology(serdes, settings.hourlyGrace()).build(copy(settings.kafkaStreams()));
+        return new ArrivalsTopology(serdes, settings.arrivals()).build(copy(settings.kafkaStreams()));
     }
 
     public static StreamsRunner start(StreamsSettings settings) {

@@ -3,7 +3,6 @@ package org.flowwatch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.flowwatch.consumers.console.ArrivalCountFeed;
 import org.flowwatch.consumers.console.ArrivalCountTable;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.producers.reference.SiteReferenceData;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
@@ -84,6 +84,9 @@ final class DemoCommand implements Callable<Integer> {
         try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
             admin.createMissing(Topics.ALL, CommonSettings.replicationFactor(settings));
         }
+        // Crossings from a post the sites topic does not know are rejected: seed the scenario's sites first.
+        SiteReferenceData.publish(SiteReferenceData.armenia2023(), CommonSettings.kafkaClient(settings),
+                FlowwatchSerdes.forRegistry(CommonSettings.registry(settings)));
         try (StreamsRunner streams = ArrivalsApp.start(StreamsSettings.from(settings))) {
             if (!streams.awaitRunning(READY_TIMEOUT)) {
                 out.println("flowwatch: the streams app did not reach RUNNING (state " + streams.state() + "); see the log above");
@@ -91,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.printf("Streams app RUNNING (%s) after %.1f s; replaying the 2023 arrivals through Kornidzor%n",
                     settings.string("streams.processing.guarantee"), seconds(started));
-            ArrivalCountTable table = new ArrivalCountTable(System.out, ZoneId.of(settings.string("operation.time.zone")));
+            ArrivalCountTable table = new ArrivalCountTable(System.out, CommonSettings.timeZone(settings));
             AtomicBoolean firstShown = new AtomicBoolean();
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             try (ArrivalCountFeed feed = new ArrivalCountFeed(CommonSettings.kafkaClient(settings), serdes, counts -> {

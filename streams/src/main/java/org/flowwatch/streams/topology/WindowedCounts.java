@@ -45,7 +45,7 @@ import org.flowwatch.streams.counting.Timeliness;
  * PROVISIONAL, and once more FINAL when the grace has passed (a suppression buffer, changelogged, so a restart under
  * exactly-once neither loses nor repeats a final). Rolling counts are hopping windows of 60 min / 24 h.
  */
-final class WindowedCounts {
+public final class WindowedCounts {
 
     static final Duration HOUR = Duration.ofHours(1);
     static final Duration ROLLING_HOUR_ADVANCE = Duration.ofMinutes(5);
@@ -54,15 +54,12 @@ final class WindowedCounts {
     /** One granularity of count: its windows, where its counts go, and the prefix of its operators' names. */
     record Granularities(Granularity granularity, Windows<TimeWindow> windows, TopicSpec<String, ArrivalCount> topic, String name) {
         String store() {
-            return "arrivals-" + name + "-store";
+            return StoreNames.of(granularity);
         }
     }
 
-    /** One rolling period: its length, how often it moves, the prefix of its names. */
-    record Period(Duration length, Duration advance, String name) {
-        String store() {
-            return "arrivals-rolling-" + name + "-store";
-        }
+    /** One rolling period: its length, how often it moves, the prefix of its names, its store. */
+    public record Period(Duration length, Duration advance, String name, String store) {
     }
 
     private final StreamsBuilder builder;
@@ -85,12 +82,12 @@ final class WindowedCounts {
                 Topics.ARRIVALS_DAILY, "daily");
     }
 
-    static Period lastHour() {
-        return new Period(HOUR, ROLLING_HOUR_ADVANCE, "1h");
+    public static Period lastHour() {
+        return new Period(HOUR, ROLLING_HOUR_ADVANCE, "1h", StoreNames.ROLLING_1H);
     }
 
-    static Period lastDay() {
-        return new Period(DAY, HOUR, "24h");
+    public static Period lastDay() {
+        return new Period(DAY, HOUR, "24h", StoreNames.ROLLING_24H);
     }
 
     void count(KStream<String, CrossingEvent> byScope) {

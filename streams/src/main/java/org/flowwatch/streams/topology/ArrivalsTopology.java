@@ -53,9 +53,10 @@ public final class ArrivalsTopology {
         streamsProps.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         var builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
         readSites(builder);
-        rejectBadHeartbeats(checkHeartbeats(read(builder, Topics.HEARTBEATS, "heartbeats-source")));
+        // Valid heartbeats have no reader in this app yet (post-silence alerts read the heartbeats topic itself).
+        writeRejects(checkHeartbeats(read(builder, Topics.HEARTBEATS, "heartbeats-source")), Topics.HEARTBEATS, "heartbeat");
         var checked = checkCrossings(read(builder, Topics.CROSSINGS, "crossings-source"));
-        writeRejects(checked.filter((postId, crossing) -> crossing.isRejected(), Named.as("crossings-rejected")), "crossing");
+        writeRejects(checked, Topics.CROSSINGS, "crossing");
         KStream<String, CrossingEvent> firstSeen = dropResends(builder, onlyValid(checked));
         publishValidCrossings(firstSeen);
         new WindowedCounts(builder, serdes, settings).count(sendToEachScope(firstSeen));
@@ -85,19 +86,11 @@ public final class ArrivalsTopology {
                 heartbeat -> heartbeat.getSentAt().toEpochMilli(), SITES_STORE, "heartbeats"), Named.as("check-heartbeats"));
     }
 
-    // Valid heartbeats have no reader in this app yet (post-silence alerts read the heartbeats topic itself).
-    private void rejectBadHeartbeats(KStream<String, Checked<PostHeartbeat>> heartbeats) {
-        var rejected = heartbeats.filter((postId, heartbeat) -> heartbeat.isRejected(), Named.as("heartbeats-rejected"));
-        rejected.mapValues(Checked::value, Named.as("unwrap-rejected-heartbeat"))
-                .to(Topics.DEAD_LETTERS.name(), Produced.with(serdes.key(Topics.HEARTBEATS), serdes.value(Topics.HEARTBEATS))
-                        .withName("heartbeat-rejects-sink"));
-    }
-
     // The dead-letter value is the record re-encoded in our wire format; the headers say why and where it came from.
-    private void writeRejects(KStream<String, Checked<CrossingEvent>> rejected, String kind) {
-        rejected.mapValues(Checked::value, Named.as("unwrap-rejected-" + kind))
-                .to(Topics.DEAD_LETTERS.name(), Produced.with(serdes.key(Topics.CROSSINGS), serdes.value(Topics.CROSSINGS))
-                        .withName(kind + "-rejects-sink"));
+    private <V> void writeRejects(KStream<String, Checked<V>> checked, TopicSpec<String, V> source, String kind) {
+        checked.filter((postId, record) -> record.isRejected(), Named.as(kind + "s-rejected"))
+                .mapValues(Checked::value, Named.as("unwrap-rejected-" + kind))
+                .to(Topics.DEAD_LETTERS.name(), Produced.with(serdes.key(source), serdes.value(source)).withName(kind + "-rejects-sink"));
     }
 
     private KStream<String, CrossingEvent> onlyValid(KStream<String, Checked<CrossingEvent>> checked) {

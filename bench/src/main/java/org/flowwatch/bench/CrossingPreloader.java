@@ -10,6 +10,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Direction;
+import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteKind;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 
@@ -32,6 +34,7 @@ final class CrossingPreloader {
         Random random = new Random(2023);
         long stepMillis = Math.max(1, settings.span().toMillis() / settings.events());
         long started = System.nanoTime();
+        publishPosts(config, serdes, settings.posts());
         try (var producer = new KafkaProducer<>(config, serdes.key(Topics.CROSSINGS).serializer(),
                 serdes.value(Topics.CROSSINGS).serializer())) {
             for (long i = 0; i < settings.events(); i++) {
@@ -42,6 +45,17 @@ final class CrossingPreloader {
             producer.flush();
         }
         return settings.events() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    // The full topology rejects crossings from posts the sites topic does not know: register the bench's posts.
+    private static void publishPosts(Map<String, Object> config, FlowwatchSerdes serdes, int posts) {
+        try (var producer = new KafkaProducer<>(config, serdes.key(Topics.SITES).serializer(), serdes.value(Topics.SITES).serializer())) {
+            for (int i = 0; i < posts; i++) {
+                Site post = Site.newBuilder().setSiteId(postId(i)).setName("Bench post " + i).setKind(SiteKind.BORDER_POST)
+                        .setAdm1Code("BENCH-" + (i % 5)).setAdm1Name("Bench region " + (i % 5)).build();
+                producer.send(new ProducerRecord<>(Topics.SITES.name(), post.getSiteId(), post));
+            }
+        }
     }
 
     static String postId(long index) {

@@ -44,7 +44,7 @@ final class ThroughputBench {
             results.add(repeat("bare 1 h windowed count, " + guarantee,
                     () -> timeStreams(kafka, guarantee, props -> BareWindowedCount.build(props))));
             results.add(repeat("full flowwatch topology, " + guarantee,
-                    () -> timeStreams(kafka, guarantee, props -> ArrivalsApp.topology(settingsWith(props)))));
+                    () -> timeStreams(kafka, guarantee, props -> ArrivalsApp.topology(StreamsSettings.from(wired).withKafkaStreams(props)))));
         }
         return results;
     }
@@ -57,11 +57,6 @@ final class ThroughputBench {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).toString());
         Topology built = topology.build(props);
         return StreamsRun.recordsPerSecond(built, props, kafka, bench.events());
-    }
-
-    private StreamsSettings settingsWith(Properties props) {
-        StreamsSettings base = StreamsSettings.from(wired);
-        return new StreamsSettings(props, base.registry(), base.hourlyGrace());
     }
 
     private Figures repeat(String name, Measurement measurement) throws Exception {

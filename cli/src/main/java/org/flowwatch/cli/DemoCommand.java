@@ -3,7 +3,6 @@ package org.flowwatch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +11,7 @@ import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.console.ArrivalCountFeed;
 import org.flowwatch.consumers.console.ArrivalCountTable;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.producers.reference.SiteReferenceData;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
@@ -88,6 +88,9 @@ final class DemoCommand implements Callable<Integer> {
         try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
             admin.createMissing(Topics.ALL, CommonSettings.replicationFactor(settings));
         }
+        // Crossings from a post the sites topic does not know are rejected: seed the scenario's sites first.
+        SiteReferenceData.publish(SiteReferenceData.armenia2023(), CommonSettings.kafkaClient(settings),
+                FlowwatchSerdes.forRegistry(CommonSettings.registry(settings)));
         try (StreamsRunner streams = ArrivalsApp.start(StreamsSettings.from(settings));
              OpsEndpoint ops = OpsEndpoint.start(settings.integer("ops.port"), "demo").watch("arrivals", streams.streams())) {
             out.printf("Metrics on http://127.0.0.1:%d/metrics, readiness on /ready%n", ops.port());
@@ -97,7 +100,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             out.printf("Streams app RUNNING (%s) after %.1f s; replaying the 2023 arrivals through Kornidzor%n",
                     settings.string("streams.processing.guarantee"), seconds(started));
-            ArrivalCountTable table = new ArrivalCountTable(out, ZoneId.of(settings.string("operation.time.zone")));
+            ArrivalCountTable table = new ArrivalCountTable(out, CommonSettings.timeZone(settings));
             AtomicBoolean firstShown = new AtomicBoolean();
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             try (ArrivalCountFeed feed = new ArrivalCountFeed(CommonSettings.kafkaClient(settings), serdes, counts -> {

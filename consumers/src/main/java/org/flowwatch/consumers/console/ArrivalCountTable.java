@@ -10,11 +10,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.flowwatch.schemas.avro.ArrivalCount;
+import org.flowwatch.schemas.avro.CountScope;
+import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.topics.ArrivalKeys;
 
 /**
  * Prints hourly counts for a terminal: one row per window whose figures changed, hours in the operation's local
- * time, and the cumulative people through that hour.
+ * time, and the cumulative people through that hour. Only arrivals per post are shown: the same people are
+ * also in the region and operation-wide counts, and adding those too would count them three times.
  */
 public final class ArrivalCountTable {
 
@@ -37,7 +40,7 @@ public final class ArrivalCountTable {
             headerPrinted = true;
         }
         Map<String, ArrivalCount> changed = new TreeMap<>();
-        updates.forEach(count -> {
+        updates.stream().filter(ArrivalCountTable::isPostArrival).forEach(count -> {
             if (!count.equals(latestByWindow.put(ArrivalKeys.of(count), count))) {
                 changed.put(ArrivalKeys.of(count), count); // only a window's latest revision in this batch
             }
@@ -59,6 +62,10 @@ public final class ArrivalCountTable {
 
     public synchronized long totalPeople() {
         return latestByWindow.values().stream().mapToLong(ArrivalCount::getPeople).sum();
+    }
+
+    private static boolean isPostArrival(ArrivalCount count) {
+        return count.getScope() == CountScope.POST && count.getDirection() == Direction.ARRIVAL;
     }
 
     private void printRow(ArrivalCount count) {

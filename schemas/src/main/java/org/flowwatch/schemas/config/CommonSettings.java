@@ -1,6 +1,7 @@
 package org.flowwatch.schemas.config;
 
 import java.net.URI;
+import java.time.ZoneId;
 import java.util.Map;
 import org.flowwatch.schemas.serde.RegistrySettings;
 
@@ -26,6 +27,17 @@ public final class CommonSettings {
     /** Kafka client configs (the {@code kafka.} settings, prefix removed). */
     public static Map<String, Object> kafkaClient(Settings settings) {
         return settings.withPrefix(KAFKA_PREFIX);
+    }
+
+    /** The operation's time zone ({@code operation.time.zone}); an unknown zone id is refused naming the setting. */
+    public static ZoneId timeZone(Settings settings) {
+        String zone = settings.string("operation.time.zone");
+        try {
+            return ZoneId.of(zone);
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigException("setting 'operation.time.zone' must be a time zone id such as Asia/Yerevan, got '"
+                    + zone + "' (from " + settings.layer("operation.time.zone") + ")");
+        }
     }
 
     public static short replicationFactor(Settings settings) {

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 
@@ -42,7 +43,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     public int register(String subject, Schema schema) {
         String text = schema.toString();
         return idsBySubjectAndSchema.computeIfAbsent(subject + '\n' + text, key -> {
-            JsonNode answer = post("/subjects/" + encode(subject) + "/versions", text, subject);
+            JsonNode answer;
+            try {
+                answer = post("/subjects/" + encode(subject) + "/versions", text, subject);
+            } catch (IncompatibleSchemaException conflict) {
+                // Apicurio answers 409 also when another instance created the subject a moment before us (two
+                // streams instances starting together): if the schema is there now, that is the outcome we wanted.
+                answer = lookUp(subject, text).orElseThrow(() -> conflict);
+            }
             int id = answer.path("id").asInt(-1);
             if (id < 0) {
                 throw new SchemaRegistryException("registry answered a registration without an id", 200);
@@ -50,6 +58,15 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             schemasById.putIfAbsent(id, schema);
             return id;
         });
+    }
+
+    /** The registered version of {@code schemaText} under {@code subject}, if there is one. */
+    private Optional<JsonNode> lookUp(String subject, String schemaText) {
+        try {
+            return Optional.of(post("/subjects/" + encode(subject), schemaText, subject));
+        } catch (SchemaRegistryException notThere) {
+            return Optional.empty();
+        }
     }
 
     @Override

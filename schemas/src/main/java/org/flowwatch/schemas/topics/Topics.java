@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.avro.PostHeartbeat;
+import org.flowwatch.schemas.avro.RollingCount;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SupplyEvent;
 
@@ -41,13 +43,30 @@ public final class Topics {
 
     public static final TopicSpec<String, ArrivalCount> ARRIVALS_HOURLY = new TopicSpec<>(
             "flowwatch.arrivals.hourly.v1", String.class, ArrivalCount.class, 4, COMPACTED,
-            "people per post per hour of event time, keyed by ArrivalKeys (latest revision wins)");
+            "people per post, region and operation per hour of event time, keyed by ArrivalKeys (latest revision wins)");
+
+    public static final TopicSpec<String, ArrivalCount> ARRIVALS_DAILY = new TopicSpec<>(
+            "flowwatch.arrivals.daily.v1", String.class, ArrivalCount.class, 4, COMPACTED,
+            "people per post, region and operation per local day (operation.time.zone), keyed by ArrivalKeys");
+
+    public static final TopicSpec<String, RollingCount> ARRIVALS_ROLLING = new TopicSpec<>(
+            "flowwatch.arrivals.rolling.v1", String.class, RollingCount.class, 4, COMPACTED,
+            "people in the last 60 minutes and 24 hours per post, region and operation, keyed by RollingKeys");
+
+    public static final TopicSpec<String, LateCrossing> ARRIVALS_LATE = new TopicSpec<>(
+            "flowwatch.arrivals.late.v1", String.class, LateCrossing.class, 4, KEEP_FOREVER,
+            "valid crossings that reached a count after its window closed, keyed by the ArrivalKeys of the missed window");
+
+    public static final TopicSpec<byte[], byte[]> DEAD_LETTERS = new TopicSpec<>(
+            "flowwatch.ingest.rejected.v1", byte[].class, byte[].class, 4, KEEP_FOREVER,
+            "crossings and heartbeats that failed validation or could not be read, as sent, with flowwatch.reject.* headers");
 
     public static final TopicSpec<byte[], Long> BENCH_COUNTS = new TopicSpec<>(
             "flowwatch.bench.counts.v1", byte[].class, Long.class, 4, Map.of("retention.ms", "3600000"),
             "output of flowwatch bench's bare windowed count (the floor any Streams app pays)");
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES, ARRIVALS_HOURLY, BENCH_COUNTS);
+    public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES,
+            ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS);
 
     private Topics() {
     }

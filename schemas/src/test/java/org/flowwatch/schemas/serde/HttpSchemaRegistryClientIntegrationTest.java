@@ -76,6 +76,27 @@ class HttpSchemaRegistryClientIntegrationTest {
     }
 
     @Test
+    void shouldGiveEveryInstanceTheSameIdWhenTheyRegisterANewSubjectAtOnce() throws Exception {
+        // given this test's subject, registered by nobody yet, and eight instances starting together (as two
+        // streams apps do when they create their changelog subjects)
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            // when
+            var ids = pool.invokeAll(java.util.Collections.nCopies(8,
+                    (java.util.concurrent.Callable<Integer>) () -> newClient().register(subject, CURRENT)));
+
+            // then none is refused and all agree
+            java.util.Set<Integer> distinct = new java.util.HashSet<>();
+            for (var id : ids) {
+                distinct.add(id.get());
+            }
+            assertThat(distinct).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldParseToEqualSchemaWhenReadingById() {
         // given
         HttpSchemaRegistryClient client = newClient();

@@ -1,9 +1,12 @@
 package org.flowwatch.streams.app;
 
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.streams.topology.HourlyArrivalsTopology;
+import org.flowwatch.streams.query.CountsQueryServer;
+import org.flowwatch.streams.topology.ArrivalsTopology;
 
 /** Composes the arrivals app from its settings: serdes over the registry, the topology, the runner. */
 public final class ArrivalsApp {
@@ -13,11 +16,19 @@ public final class ArrivalsApp {
 
     public static Topology topology(StreamsSettings settings) {
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
-        return new HourlyArrivalsTopology(serdes, settings.hourlyGrace()).build(copy(settings.kafkaStreams()));
+        return new ArrivalsTopology(serdes, settings.arrivals()).build(copy(settings.kafkaStreams()));
     }
 
     public static StreamsRunner start(StreamsSettings settings) {
         return StreamsRunner.start(topology(settings), copy(settings.kafkaStreams()));
+    }
+
+    /** The HTTP query server of a running app, when {@code query.http.port} is not 0. */
+    public static Optional<CountsQueryServer> serveQueries(StreamsRunner runner, StreamsSettings settings) {
+        if (settings.queryPort() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(CountsQueryServer.start(runner.streams(), new HostInfo(settings.advertisedHost(), settings.queryPort())));
     }
 
     private static Properties copy(Properties props) {

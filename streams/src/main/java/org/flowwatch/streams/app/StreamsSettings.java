@@ -1,17 +1,24 @@
 package org.flowwatch.streams.app;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.ConfigLoader;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.streams.errors.SkipUndecodableRecords;
+import org.flowwatch.streams.topology.ArrivalsSettings;
+import org.flowwatch.streams.validation.ValidationRules;
 
-/** The typed settings of the arrivals streams app, read once from the layered configuration. */
-public record StreamsSettings(Properties kafkaStreams, RegistrySettings registry, Duration hourlyGrace) {
+/**
+ * The typed settings of the arrivals streams app, read once from the layered configuration.
+ *
+ * @param queryPort HTTP port of the interactive queries; 0 turns them off
+ */
+public record StreamsSettings(Properties kafkaStreams, RegistrySettings registry, ArrivalsSettings arrivals,
+                              int queryPort, String advertisedHost) {
 
     public static final String DEFAULTS = "flowwatch/defaults/streams.properties";
 
@@ -32,6 +39,29 @@ public record StreamsSettings(Properties kafkaStreams, RegistrySettings registry
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodableRecords.class);
         // Kafka 5.0 turns this on by default; opting in now keeps behaviour the same across the upgrade.
         props.put("processing.exception.handler.global.enabled", true);
-        return new StreamsSettings(props, CommonSettings.registry(settings), settings.duration("arrivals.hourly.grace"));
+        int queryPort = settings.integer("query.http.port");
+        String host = settings.string("query.advertised.host");
+        if (queryPort > 0) {
+            // Tells the other instances where this one answers queries for the keys it holds.
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, host + ":" + queryPort);
+        }
+        return new StreamsSettings(props, CommonSettings.registry(settings), arrivals(settings), queryPort, host);
+    }
+
+    /** The same app with other Kafka Streams properties (e.g. a benchmark's own application id and guarantee). */
+    public StreamsSettings withKafkaStreams(Properties props) {
+        return new StreamsSettings(props, registry, arrivals, queryPort, advertisedHost);
+    }
+
+    private static ArrivalsSettings arrivals(Settings settings) {
+        try {
+            ValidationRules rules = new ValidationRules(settings.integer("crossings.max.people"),
+                    settings.duration("crossings.future.tolerance"), settings.duration("crossings.max.age"));
+            return new ArrivalsSettings(rules, settings.duration("crossings.dedupe.horizon"),
+                    settings.duration("arrivals.hourly.grace"), settings.duration("arrivals.daily.grace"),
+                    CommonSettings.timeZone(settings), settings.duration("arrivals.store.retention"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
     }
 }

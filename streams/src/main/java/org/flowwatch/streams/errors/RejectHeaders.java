@@ -1,0 +1,44 @@
+package org.flowwatch.streams.errors;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.flowwatch.streams.validation.Rejection;
+
+/**
+ * The headers of every dead-lettered record, whether it broke a rule or could not be read at all: one reader handles
+ * both. Values are UTF-8 strings (partition and offset in decimal).
+ */
+public final class RejectHeaders {
+
+    public static final String REASON = "flowwatch.reject.reason";
+    public static final String FIELD = "flowwatch.reject.field";
+    public static final String SOURCE_TOPIC = "flowwatch.source.topic";
+    public static final String SOURCE_PARTITION = "flowwatch.source.partition";
+    public static final String SOURCE_OFFSET = "flowwatch.source.offset";
+
+    private RejectHeaders() {
+    }
+
+    /** A copy of {@code original} with the reject headers added (earlier reject headers replaced). */
+    public static Headers with(Headers original, Rejection rejection, String topic, int partition, long offset) {
+        Headers headers = new RecordHeaders(original.toArray());
+        put(headers, REASON, rejection.reason().name());
+        put(headers, FIELD, rejection.field());
+        put(headers, SOURCE_TOPIC, topic);
+        put(headers, SOURCE_PARTITION, Integer.toString(partition));
+        put(headers, SOURCE_OFFSET, Long.toString(offset));
+        return headers;
+    }
+
+    /** The string value of header {@code key}, or null. */
+    public static String value(Headers headers, String key) {
+        var header = headers.lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static void put(Headers headers, String key, String value) {
+        headers.remove(key);
+        headers.add(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

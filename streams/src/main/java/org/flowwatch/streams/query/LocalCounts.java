@@ -1,0 +1,82 @@
+package org.flowwatch.streams.query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.kstream.internals.TimeWindow;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.flowwatch.schemas.avro.ArrivalCount;
+import org.flowwatch.streams.counting.RollingTally;
+import org.flowwatch.streams.counting.ScopeKey;
+import org.flowwatch.streams.topology.StoreNames;
+import org.flowwatch.streams.topology.WindowedCounts;
+
+/** Answers count queries from this instance's own stores (the caller has checked it holds the key). */
+final class LocalCounts {
+
+    private final KafkaStreams streams;
+
+    LocalCounts(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    CountViews.Counts windows(CountQuery query) {
+        List<CountViews.Window> windows = new ArrayList<>();
+        long total = 0;
+        try (WindowStoreIterator<ArrivalCount> found = store(StoreNames.of(query.granularity()))
+                .fetch(query.key().toString(), query.from(), query.to())) {
+            while (found.hasNext()) {
+                KeyValue<Long, ArrivalCount> window = found.next();
+                if (window.key < query.to().toEpochMilli()) {
+                    windows.add(CountViews.Window.of(window.value));
+                    total += window.value.getPeople();
+                }
+            }
+        }
+        ScopeKey key = query.key();
+        return new CountViews.Counts(lower(key.scope().name()), key.scopeId(), lower(key.direction().name()),
+                lower(query.granularity().name()), query.from().toString(), query.to().toString(), total, windows);
+    }
+
+    /** The rolling count as of {@code at}, or as of the key's latest crossing when {@code at} is null. */
+    CountViews.Rolling rolling(ScopeKey key, WindowedCounts.Period period, Instant at) {
+        ReadOnlyWindowStore<String, ArrivalCount> store = store(period.store());
+        Instant asOf = at != null ? at : latestWindowStart(store, key);
+        if (asOf == null) {
+            return none(key, period, Instant.EPOCH);
+        }
+        Instant from = asOf.minus(period.length()).plusMillis(1);
+        try (WindowStoreIterator<ArrivalCount> found = store.fetch(key.toString(), from, asOf)) {
+            if (!found.hasNext()) {
+                return none(key, period, from);
+            }
+            KeyValue<Long, ArrivalCount> oldest = found.next();
+            TimeWindow window = new TimeWindow(oldest.key, oldest.key + period.length().toMillis());
+            return CountViews.Rolling.of(RollingTally.of(key, period.length(), window, oldest.value));
+        }
+    }
+
+    private static Instant latestWindowStart(ReadOnlyWindowStore<String, ArrivalCount> store, ScopeKey key) {
+        try (WindowStoreIterator<ArrivalCount> newestFirst = store.backwardFetch(key.toString(), Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE / 2))) {
+            return newestFirst.hasNext() ? Instant.ofEpochMilli(newestFirst.next().key) : null;
+        }
+    }
+
+    private static CountViews.Rolling none(ScopeKey key, WindowedCounts.Period period, Instant from) {
+        return CountViews.Rolling.of(RollingTally.none(key, period.length(), from, from.plus(period.length())));
+    }
+
+    private ReadOnlyWindowStore<String, ArrivalCount> store(String name) {
+        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, ArrivalCount>windowStore()));
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -51,12 +51,22 @@ public final class CrossingPublisher implements AutoCloseable {
         }
     }
 
+    /** Bytes sent to the brokers so far (compressed, with protocol overhead): what a load test reports as MB/s. */
+    public double bytesSent() {
+        return producer.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().group().equals("producer-metrics")
+                        && metric.getKey().name().equals("outgoing-byte-total"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(30));
     }
 
-    private static Map<String, Object> reliable(Map<String, Object> kafkaConfig) {
+    /** The producer settings every flowwatch publisher uses: acks=all and idempotence cannot be turned off. */
+    static Map<String, Object> reliable(Map<String, Object> kafkaConfig) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.post.PostSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.Settings;
@@ -36,6 +37,7 @@ final class ConfigOptions {
         Settings settings = StreamsSettings.loader()
                 .defaults(ReplaySettings.DEFAULTS)
                 .defaults(PostSettings.DEFAULTS)
+                .defaults(GatewaySettings.DEFAULTS)
                 .defaults(DEFAULTS)
                 .file(configFile)
                 .env(System.getenv(), "FLOWWATCH_")

@@ -2,9 +2,8 @@ package org.flowwatch.producers.post;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.flowwatch.producers.publish.SendTimeouts;
 import org.flowwatch.producers.journal.JournalSettings;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
@@ -35,19 +34,8 @@ public record PostSettings(String postId, JournalSettings journal, Duration hear
                 settings.duration("post.retry.max.backoff"), settings.duration("post.drain.timeout"));
     }
 
-    /**
-     * Kafka client settings for a post: fail a send within {@code sendTimeout} instead of the default two minutes,
-     * so the post notices quickly that it is offline and keeps its journal as the buffer. The user's own
-     * {@code kafka.*} settings win.
-     */
+    /** Kafka client settings for a post: a send gives up within {@code sendTimeout}, the journal keeps the crossing. */
     public Map<String, Object> producerConfig(Map<String, Object> kafkaClient) {
-        Map<String, Object> config = new HashMap<>(kafkaClient);
-        long timeoutMillis = sendTimeout.toMillis();
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(5_000, timeoutMillis / 2));
-        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMillis);
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(5_000L, timeoutMillis / 2));
-        config.putIfAbsent(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return config;
+        return SendTimeouts.within(kafkaClient, sendTimeout);
     }
 }

@@ -12,10 +12,11 @@ import org.flowwatch.producers.journal.Backlog;
 import org.flowwatch.producers.journal.CrossingJournal;
 import org.flowwatch.producers.journal.JournalEntry;
 import org.flowwatch.producers.publish.CrossingPublisher;
-import org.flowwatch.producers.publish.HeartbeatPublisher;
+import org.flowwatch.producers.publish.TopicPublisher;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.PostHeartbeat;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,11 +33,11 @@ public final class PostClient implements AutoCloseable {
     private final PostSettings settings;
     private final CrossingJournal journal;
     private final JournalSender sender;
-    private final HeartbeatPublisher heartbeats;
+    private final TopicPublisher<PostHeartbeat> heartbeats;
     private final ScheduledExecutorService heartbeatTimer;
     private final Clock clock;
 
-    private PostClient(PostSettings settings, CrossingJournal journal, JournalSender sender, HeartbeatPublisher heartbeats,
+    private PostClient(PostSettings settings, CrossingJournal journal, JournalSender sender, TopicPublisher<PostHeartbeat> heartbeats,
                        Clock clock) {
         this.settings = settings;
         this.journal = journal;
@@ -56,7 +57,7 @@ public final class PostClient implements AutoCloseable {
         CrossingJournal journal = CrossingJournal.open(settings.journal());
         JournalSender sender = new JournalSender(journal, () -> new CrossingPublisher(producerConfig, serdes),
                 settings.sendBatch(), settings.maxBackoff(), clock);
-        PostClient client = new PostClient(settings, journal, sender, new HeartbeatPublisher(producerConfig, serdes), clock);
+        PostClient client = new PostClient(settings, journal, sender, new TopicPublisher<>(Topics.HEARTBEATS, producerConfig, serdes), clock);
         sender.start();
         long every = settings.heartbeatInterval().toMillis();
         client.heartbeatTimer.scheduleAtFixedRate(client::sendHeartbeat, 0, every, TimeUnit.MILLISECONDS);
@@ -98,9 +99,11 @@ public final class PostClient implements AutoCloseable {
     private void sendHeartbeat() {
         try {
             Backlog backlog = journal.backlog();
-            heartbeats.publish(PostHeartbeat.newBuilder()
+            // Fire and forget: a heartbeat lost offline is replaced by the next; their absence is the signal.
+            Instant now = clock.instant();
+            heartbeats.publish(settings.postId(), now, PostHeartbeat.newBuilder()
                     .setPostId(settings.postId())
-                    .setSentAt(clock.instant())
+                    .setSentAt(now)
                     .setPendingEvents(backlog.pendingEvents())
                     .setOldestPendingAt(backlog.oldestPendingAt())
                     .setClientVersion(CLIENT_VERSION)
@@ -116,7 +119,7 @@ public final class PostClient implements AutoCloseable {
         try {
             sender.close();
         } finally {
-            heartbeats.close();
+            heartbeats.close(Duration.ofSeconds(2));
             journal.close();
         }
     }

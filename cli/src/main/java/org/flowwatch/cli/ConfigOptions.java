@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.flowwatch.producers.gateway.GatewaySettings;
+import org.flowwatch.producers.load.LoadSettings;
 import org.flowwatch.producers.post.PostSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.Settings;
@@ -38,6 +39,7 @@ final class ConfigOptions {
                 .defaults(ReplaySettings.DEFAULTS)
                 .defaults(PostSettings.DEFAULTS)
                 .defaults(GatewaySettings.DEFAULTS)
+                .defaults(LoadSettings.DEFAULTS)
                 .defaults(DEFAULTS)
                 .file(configFile)
                 .env(System.getenv(), "FLOWWATCH_")

@@ -103,7 +103,7 @@ public final class JournalSender implements AutoCloseable {
             return true;
         } catch (RuntimeException unreachable) {
             status = new SenderStatus(status.lastSentAt(), false, firstLine(unreachable));
-            LOG.warn("post: {} crossing(s) not acknowledged yet, will retry: {}", batch.size(), status.lastError());
+            LOG.info("post: {} crossing(s) not acknowledged yet, will retry: {}", batch.size(), status.lastError());
             closePublisher();
             return false;
         }

@@ -6,6 +6,9 @@ import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.flowwatch.bench.BenchSettings;
+import org.flowwatch.producers.gateway.GatewaySettings;
+import org.flowwatch.producers.load.LoadSettings;
+import org.flowwatch.producers.post.PostSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.streams.app.StreamsSettings;
@@ -36,6 +39,9 @@ final class ConfigOptions {
         Settings settings = StreamsSettings.loader()
                 .defaults(ReplaySettings.DEFAULTS)
                 .defaults(BenchSettings.DEFAULTS)
+                .defaults(PostSettings.DEFAULTS)
+                .defaults(GatewaySettings.DEFAULTS)
+                .defaults(LoadSettings.DEFAULTS)
                 .defaults(DEFAULTS)
                 .file(configFile)
                 .env(System.getenv(), "FLOWWATCH_")

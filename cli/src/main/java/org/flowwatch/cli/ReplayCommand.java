@@ -4,12 +4,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.TopicPublisher;
 import org.flowwatch.producers.replay.CurveReplay;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.avro.PostHeartbeat;
+import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +38,9 @@ final class ReplayCommand implements Callable<Integer> {
         ReplaySettings replaySettings = ReplaySettings.from(settings);
         ScenarioReplay.Sent sent = replay(settings,
                 new ProgressBar(spec.commandLine().getOut(), replaySettings.start(), replaySettings.length()));
-        spec.commandLine().getOut().printf("sent %,d people in %,d groups, all acknowledged%n", sent.people(), sent.groups());
+        spec.commandLine().getOut().printf("sent %,d people in %,d groups (each eventId counted once; %,d resends), all acknowledged%n",
+                sent.people(), sent.groups(), sent.resends());
+        replaySettings.truthFile().ifPresent(file -> spec.commandLine().getOut().println("ground truth written to " + file));
         return 0;
     }
 
@@ -42,27 +48,43 @@ final class ReplayCommand implements Callable<Integer> {
     static ScenarioReplay.Sent replay(Settings settings, CurveReplay.HourListener progress) throws InterruptedException {
         ReplaySettings replaySettings = ReplaySettings.from(settings);
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
-        try (CrossingPublisher publisher = new CrossingPublisher(CommonSettings.kafkaClient(settings), serdes)) {
-            return new ScenarioReplay(replaySettings, publisher).run(progress);
+        Map<String, Object> kafka = CommonSettings.kafkaClient(settings);
+        try (CrossingPublisher crossings = new CrossingPublisher(kafka, serdes);
+             TopicPublisher<PostHeartbeat> heartbeats = new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes);
+             TopicPublisher<SupplyEvent> supplies = new TopicPublisher<>(Topics.SUPPLIES, kafka, serdes)) {
+            return new ScenarioReplay(replaySettings).runInto(new ScenarioReplay.Publishers(crossings, heartbeats, supplies), progress);
         }
     }
 
     /** Replay flags, each a shortcut for a {@code replay.*} setting. */
     static final class ReplayOptions {
 
-        @Option(names = "--hours", paramLabel = "N", description = "Hours of event time to replay (replay.hours).")
-        Integer hours;
+        @Option(names = "--hours", paramLabel = "N", description = "Hours of event time to replay, or 'all' for the whole curve (replay.hours).")
+        String hours;
 
-        @Option(names = "--speed", paramLabel = "X", description = "Hours of event time per hour: 3600 = an hour a second, 0 = as fast as possible (replay.speed).")
-        Double speed;
+        @Option(names = "--speed", paramLabel = "X", description = "Hours of event time per hour: 3600 = an hour a second, "
+                + "1440 or day-a-minute, 1 or realtime, 0 or max = as fast as possible (replay.speed).")
+        String speed;
 
         @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated groups (replay.seed).")
         Long seed;
+
+        @Option(names = "--truth", paramLabel = "FILE", description = "Write the ground truth here, .json or .csv (replay.truth.file).")
+        java.nio.file.Path truth;
+
+        @Option(names = "--resend-share", paramLabel = "SHARE", description = "Share of crossings sent twice with the same eventId, e.g. 0.02 (replay.resend.share).")
+        Double resendShare;
+
+        @Option(names = "--silent-post", paramLabel = "SITE", description = "A post that goes silent and delivers late (replay.silence.post; see replay.silence.*).")
+        String silentPost;
 
         Map<String, String> asSettings(Map<String, String> flags) {
             putIfSet(flags, "replay.hours", hours);
             putIfSet(flags, "replay.speed", speed);
             putIfSet(flags, "replay.seed", seed);
+            putIfSet(flags, "replay.truth.file", truth);
+            putIfSet(flags, "replay.resend.share", resendShare);
+            putIfSet(flags, "replay.silence.post", silentPost);
             return flags;
         }
 

@@ -31,10 +31,13 @@ final class LocalPorts {
     return port;
   }
 
-  /** Binds the port the way the component will (loopback, no reuse), so "free" here means "bindable there". */
+  /**
+   * Binds the port the way the component will (loopback, SO_REUSEADDR as Java's server sockets set it on Linux), so
+   * "free" here means "bindable there": a port whose last broker just stopped, with connections in TIME_WAIT, is free.
+   */
   static void requireFree(String component, int port) {
     try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
+      socket.setReuseAddress(true);
       socket.bind(new InetSocketAddress(loopback(), port));
     } catch (IOException bindFailed) {
       throw new PortInUseException(component, port);

@@ -1,14 +1,7 @@
 package org.flowwatch.producers.publish;
 
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -16,52 +9,31 @@ import org.flowwatch.schemas.topics.Topics;
 
 /**
  * Publishes crossings to the crossings topic, keyed by post (so one post's events stay in order) and stamped with
- * the time the group crossed. Idempotent with acks=all: a retried send after a lost acknowledgement is not
- * written twice, and an acknowledged crossing survives the loss of a broker.
+ * the time the group crossed; idempotent with acks=all (see {@link TopicPublisher}).
  */
 public final class CrossingPublisher implements AutoCloseable {
 
-    private final KafkaProducer<String, CrossingEvent> producer;
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
-    private final AtomicLong failed = new AtomicLong();
+    private final TopicPublisher<CrossingEvent> publisher;
 
     public CrossingPublisher(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes) {
-        this.producer = new KafkaProducer<>(reliable(kafkaConfig),
-                serdes.key(Topics.CROSSINGS).serializer(), serdes.value(Topics.CROSSINGS).serializer());
+        this.publisher = new TopicPublisher<>(Topics.CROSSINGS, kafkaConfig, serdes);
     }
 
     public Future<RecordMetadata> publish(CrossingEvent crossing) {
-        return producer.send(new ProducerRecord<>(Topics.CROSSINGS.name(), null,
-                crossing.getOccurredAt().toEpochMilli(), crossing.getPostId(), crossing), this::onAcknowledged);
+        return publisher.publish(crossing.getPostId(), crossing.getOccurredAt(), crossing);
     }
 
-    /** Blocks until every crossing handed over so far is acknowledged; throws if any was not. */
+    /** Blocks until every crossing handed over so far is acknowledged; throws {@link PublishException} if any was not. */
     public void flush() {
-        producer.flush();
-        Exception failure = firstFailure.get();
-        if (failure != null) {
-            throw new PublishException(failed.get() + " crossing(s) were not acknowledged by Kafka: " + failure.getMessage(), failure);
-        }
+        publisher.flush();
     }
 
-    private void onAcknowledged(RecordMetadata metadata, Exception failure) {
-        if (failure != null) {
-            failed.incrementAndGet();
-            firstFailure.compareAndSet(null, failure);
-        }
+    public double bytesSent() {
+        return publisher.bytesSent();
     }
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(30));
-    }
-
-    private static Map<String, Object> reliable(Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
-        config.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        return config;
+        publisher.close();
     }
 }

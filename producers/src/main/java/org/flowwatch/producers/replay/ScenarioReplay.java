@@ -1,34 +1,73 @@
 package org.flowwatch.producers.replay;
 
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.TopicPublisher;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.PostHeartbeat;
+import org.flowwatch.schemas.avro.SupplyEvent;
 
-/** Replays the 2023 curve into Kafka through a {@link CrossingPublisher}, and tells what it sent. */
+/** Replays the 2023 scenario into Kafka (or any {@link ScenarioSink}), and tells exactly what it sent. */
 public final class ScenarioReplay {
 
     private final ReplaySettings settings;
-    private final CrossingPublisher publisher;
 
-    public ScenarioReplay(ReplaySettings settings, CrossingPublisher publisher) {
+    public ScenarioReplay(ReplaySettings settings) {
         this.settings = settings;
-        this.publisher = publisher;
     }
 
-    /** Blocks until every crossing is sent and acknowledged; returns people and groups sent. */
-    public Sent run(CurveReplay.HourListener progress) throws InterruptedException {
-        CrossingGenerator generator = new CrossingGenerator(settings.seed(), settings.postId(), settings.destinations());
-        CurveReplay replay = new CurveReplay(ArrivalsCurve.reported2023(), generator, settings.speed());
-        AtomicLong groups = new AtomicLong();
-        long people = replay.run(settings.start(), settings.end(), crossing -> {
-            publisher.publish(crossing);
-            groups.incrementAndGet();
-        }, progress);
-        publisher.flush();
-        return new Sent(people, groups.get(), settings.start(), settings.end());
+    /** Plays the scenario into {@code sink}; the ground truth is written to the truth file when one is set. */
+    public Sent run(ScenarioSink sink, CurveReplay.HourListener progress) throws InterruptedException {
+        Sent sent = play(sink, progress);
+        settings.truthFile().ifPresent(sent.truth()::write);
+        return sent;
     }
 
-    /** What a replay handed to Kafka, all acknowledged. */
-    public record Sent(long people, long groups, Instant from, Instant to) {
+    /** Plays the scenario into Kafka; blocks until every record is acknowledged, then writes the ground truth. */
+    public Sent runInto(Publishers publishers, CurveReplay.HourListener progress) throws InterruptedException {
+        Sent sent = play(publishers, progress);
+        publishers.flush();
+        settings.truthFile().ifPresent(sent.truth()::write);
+        return sent;
+    }
+
+    private Sent play(ScenarioSink sink, CurveReplay.HourListener progress) throws InterruptedException {
+        GroundTruth truth = new GroundTruth(settings);
+        new CurveReplay(new ScenarioPlan(settings, ArrivalsCurve.reported2023()), settings.speed())
+                .run(settings.start(), settings.end(), sink, truth, progress);
+        return new Sent(truth.people(), truth.groups(), truth.resends(), settings.start(), settings.end(), truth);
+    }
+
+    /**
+     * What a replay sent: {@code people} and {@code groups} count each eventId once (the resends are extra
+     * records with an eventId already sent), so {@code people} is what the pipeline must count.
+     */
+    public record Sent(long people, long groups, long resends, Instant from, Instant to, GroundTruth truth) {
+    }
+
+    /** The Kafka side of a replay: crossings, heartbeats and supplies, each to its topic. */
+    public record Publishers(CrossingPublisher crossings, TopicPublisher<PostHeartbeat> heartbeats,
+                             TopicPublisher<SupplyEvent> supplies) implements ScenarioSink {
+
+        @Override
+        public void crossing(CrossingEvent crossing) {
+            crossings.publish(crossing);
+        }
+
+        @Override
+        public void heartbeat(PostHeartbeat heartbeat) {
+            heartbeats.publish(heartbeat.getPostId(), heartbeat.getSentAt(), heartbeat);
+        }
+
+        @Override
+        public void supply(SupplyEvent supply) {
+            supplies.publish(supply.getSiteId(), supply.getOccurredAt(), supply);
+        }
+
+        void flush() {
+            crossings.flush();
+            heartbeats.flush();
+            supplies.flush();
+        }
     }
 }

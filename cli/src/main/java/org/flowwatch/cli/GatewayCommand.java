@@ -1,0 +1,52 @@
+package org.flowwatch.cli;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowwatch.producers.gateway.GatewaySettings;
+import org.flowwatch.producers.gateway.IngestGateway;
+import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.SendTimeouts;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "gateway", description = "Accept crossings over HTTP (JSON, KoboToolbox, ODK Central) until Ctrl-C.")
+final class GatewayCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (gateway.port).")
+    Integer port;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> flags = new LinkedHashMap<>();
+        ReplayCommand.ReplayOptions.putIfSet(flags, "gateway.port", port);
+        Settings settings = config.load(flags);
+        GatewaySettings gateway = GatewaySettings.from(settings);
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+        try (GracefulStop stop = new GracefulStop();
+             CrossingPublisher publisher = new CrossingPublisher(
+                     SendTimeouts.within(CommonSettings.kafkaClient(settings), gateway.ackTimeout()), serdes);
+             IngestGateway running = IngestGateway.start(gateway, publisher, Clock.systemUTC())) {
+            spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk) for %d post(s)%n",
+                    gateway.host(), running.port(), gateway.tokens().size());
+            spec.commandLine().getOut().flush();
+            stop.awaitRequest();
+            return 0;
+        } catch (InterruptedException stopped) {
+            return 0;
+        }
+    }
+}

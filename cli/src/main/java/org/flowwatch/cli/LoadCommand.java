@@ -1,0 +1,61 @@
+package org.flowwatch.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowwatch.producers.load.LoadGenerator;
+import org.flowwatch.producers.load.LoadSettings;
+import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "load", description = "Send synthetic crossings at a steady or bursty rate from N posts; report the rate achieved.")
+final class LoadCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--posts", paramLabel = "N", description = "Posts sending (load.posts).")
+    Integer posts;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", description = "Average records per second (load.rate).")
+    Double rate;
+
+    @Option(names = "--duration", paramLabel = "TIME", description = "How long to send, e.g. 30s, 5m (load.duration).")
+    String duration;
+
+    @Option(names = "--pattern", paramLabel = "steady|bursty", description = "Shape of the load (load.pattern).")
+    String pattern;
+
+    @Option(names = "--span", paramLabel = "TIME", description = "Event time the records spread over, e.g. 7d (load.span).")
+    String span;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Map<String, String> flags = new LinkedHashMap<>();
+        ReplayCommand.ReplayOptions.putIfSet(flags, "load.posts", posts);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "load.rate", rate);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "load.duration", duration);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "load.pattern", pattern);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "load.span", span);
+        Settings settings = config.load(flags);
+        LoadSettings load = LoadSettings.from(settings);
+        spec.commandLine().getOut().printf("sending %,d records from %d posts (%s, %,.0f/s on average) ...%n",
+                load.records(), load.posts(), load.pattern().name().toLowerCase(java.util.Locale.ROOT), load.rate());
+        spec.commandLine().getOut().flush();
+        try (CrossingPublisher publisher = new CrossingPublisher(CommonSettings.kafkaClient(settings),
+                FlowwatchSerdes.forRegistry(CommonSettings.registry(settings)))) {
+            spec.commandLine().getOut().println(new LoadGenerator(load, publisher).run().describe());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,168 @@
+package org.flowwatch.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowwatch.producers.journal.CrossingJournal;
+import org.flowwatch.producers.post.BrokerProbe;
+import org.flowwatch.producers.post.OfficerPrompt;
+import org.flowwatch.producers.post.PostClient;
+import org.flowwatch.producers.post.PostMessages;
+import org.flowwatch.producers.post.PostSettings;
+import org.flowwatch.producers.post.PostStatus;
+import org.flowwatch.producers.post.TabletImport;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "post", description = "The border-post client: record crossings (works with no network), send the backlog, show status.",
+        subcommands = {PostCommand.Record.class, PostCommand.Send.class, PostCommand.Status.class})
+final class PostCommand {
+
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+    /** Which post and which journal, shortcuts for post.id and post.journal.dir. */
+    static final class PostOptions {
+
+        @Option(names = "--post", paramLabel = "SITE", description = "Site id of this border post (post.id).")
+        String postId;
+
+        @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (post.journal.dir; default ~/.flowwatch/journal/<post>).")
+        Path journal;
+
+        Map<String, String> asSettings() {
+            Map<String, String> flags = new LinkedHashMap<>();
+            ReplayCommand.ReplayOptions.putIfSet(flags, "post.id", postId);
+            ReplayCommand.ReplayOptions.putIfSet(flags, "post.journal.dir", journal);
+            return flags;
+        }
+    }
+
+    private static PostClient start(Settings settings) {
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+        PostClient client = PostClient.start(PostSettings.from(settings), CommonSettings.kafkaClient(settings), serdes, Clock.systemUTC());
+        client.journal().damages().forEach(damage -> System.err.println("flowwatch: journal DAMAGED: " + damage.describe()
+                + "; crossings there cannot be sent (kept for examination)"));
+        return client;
+    }
+
+    @Command(name = "record", description = "Record crossings: asks the officer group by group, or reads a tablet export (CSV with header, or JSON lines) with --input.")
+    static final class Record implements Callable<Integer> {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Mixin
+        PostOptions post;
+
+        @Option(names = "--input", paramLabel = "FILE", description = "Tablet export to record; '-' reads standard input.")
+        String input;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = config.load(post.asSettings());
+            PrintWriter out = spec.commandLine().getOut();
+            PostSettings postSettings = PostSettings.from(settings);
+            try (PostClient client = start(settings)) {
+                int exit = 0;
+                if (input == null) {
+                    out.println("Post " + postSettings.postId() + ": recording (works offline; sending in the background). "
+                            + PostMessages.pending(client.backlog(), Clock.systemUTC().instant()) + ".");
+                    new OfficerPrompt(client, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out,
+                            Clock.systemUTC()).run();
+                } else {
+                    TabletImport.Result result;
+                    try (Reader reader = "-".equals(input) ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
+                            : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
+                        result = new TabletImport(client, spec.commandLine().getErr()).run(reader);
+                    }
+                    out.printf("recorded %,d crossing(s)%s%n", result.recorded(),
+                            result.rejected() == 0 ? "" : String.format(", %,d line(s) NOT recorded (see above)", result.rejected()));
+                    PostMessages.diskWarning(client.backlog().disk()).ifPresent(out::println);
+                    exit = result.rejected() == 0 ? 0 : OneLineErrors.FAILED;
+                }
+                out.println(client.awaitDrained(postSettings.drainTimeout()) ? "all sent to Kafka"
+                        : PostMessages.pending(client.backlog(), Clock.systemUTC().instant())
+                        + ": kept in the journal and sent by the next 'flowwatch post record' or 'flowwatch post send'");
+                return exit;
+            }
+        }
+    }
+
+    @Command(name = "send", description = "Send the journal's backlog and heartbeats until Ctrl-C (or until drained).")
+    static final class Send implements Callable<Integer> {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Mixin
+        PostOptions post;
+
+        @Option(names = "--until-drained", description = "Exit once nothing is pending (exit 1 if the drain timeout passes first).")
+        boolean untilDrained;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = config.load(post.asSettings());
+            PrintWriter out = spec.commandLine().getOut();
+            try (GracefulStop stop = new GracefulStop(); PostClient client = start(settings)) {
+                out.println("sending: " + PostMessages.pending(client.backlog(), Clock.systemUTC().instant()));
+                out.flush();
+                if (untilDrained) {
+                    boolean drained = client.awaitDrained(PostSettings.from(settings).drainTimeout());
+                    out.println(drained ? "all sent to Kafka" : PostMessages.pending(client.backlog(), Clock.systemUTC().instant()));
+                    return drained ? 0 : OneLineErrors.FAILED;
+                }
+                stop.awaitRequest();
+                return 0;
+            } catch (InterruptedException stopped) {
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "status", description = "Backlog, last successful send, whether Kafka can be reached, journal health.")
+    static final class Status implements Callable<Integer> {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Mixin
+        PostOptions post;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Settings settings = config.load(post.asSettings());
+            PostSettings postSettings = PostSettings.from(settings);
+            var kafka = CommonSettings.kafkaClient(settings);
+            PostStatus.lines(postSettings, CrossingJournal.inspect(postSettings.journal()),
+                            BrokerProbe.problem(kafka, PROBE_TIMEOUT), String.valueOf(kafka.get("bootstrap.servers")),
+                            Clock.systemUTC().instant())
+                    .forEach(spec.commandLine().getOut()::println);
+            return 0;
+        }
+    }
+}

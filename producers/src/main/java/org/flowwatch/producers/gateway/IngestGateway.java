@@ -1,0 +1,164 @@
+package org.flowwatch.producers.gateway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.flowwatch.producers.kobo.KoboSubmission;
+import org.flowwatch.producers.odk.OdkSubmission;
+import org.flowwatch.producers.post.CrossingFields;
+import org.flowwatch.producers.post.FieldException;
+import org.flowwatch.producers.post.FlatFields;
+import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crossings over HTTP from phones and field apps. A caller's bearer token fixes the post it writes for. A request is
+ * answered 2xx only once Kafka acknowledged every crossing in it (acks=all); if Kafka does not within the ack
+ * timeout the answer is 503, which KoboToolbox retries. Bad payloads get 400 naming the field. Payloads are never
+ * logged: they describe people.
+ */
+public final class IngestGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestGateway.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final GatewaySettings settings;
+    private final CrossingPublisher publisher;
+    private final Clock clock;
+    private final Javalin app;
+
+    private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, Clock clock) {
+        this.settings = settings;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = settings.maxRequestBytes();
+        });
+        app.post("/v1/crossings", ctx -> accept(ctx, (body, post) -> List.of(nativeCrossing(body, post))));
+        app.post("/v1/kobo", ctx -> accept(ctx, (body, post) -> List.of(KoboSubmission.toCrossing(body, post, clock.instant()))));
+        app.post("/v1/odk", ctx -> accept(ctx, (body, post) -> OdkSubmission.toCrossings(body, post, clock.instant())));
+        app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
+    }
+
+    /** Starts listening on the configured host and port (0 = any free port, see {@link #port()}). */
+    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, Clock clock) {
+        IngestGateway gateway = new IngestGateway(settings, publisher, clock);
+        gateway.app.start(settings.host(), settings.port());
+        LOG.info("gateway listening on {}:{} for {} post token(s)", settings.host(), gateway.port(), settings.tokens().size());
+        return gateway;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    private void accept(Context ctx, Mapper mapper) {
+        Optional<String> post = authenticatedPost(ctx);
+        if (post.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer").status(HttpStatus.UNAUTHORIZED)
+                    .json(Map.of("error", "a valid bearer token of a post is required"));
+            return;
+        }
+        List<CrossingEvent> crossings;
+        try {
+            JsonNode body = JSON.readTree(ctx.bodyAsBytes());
+            if (body == null || !body.isObject()) {
+                throw new FieldException("body", "must be a JSON object");
+            }
+            crossings = mapper.map(body, post.get());
+        } catch (JsonProcessingException e) {
+            refuse(ctx, HttpStatus.BAD_REQUEST, "body", "body: is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+            return;
+        } catch (IOException e) {
+            refuse(ctx, HttpStatus.BAD_REQUEST, "body", "body: could not be read");
+            return;
+        } catch (FieldException e) {
+            HttpStatus status = e.field().equals(CrossingFields.POST_ID) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
+            refuse(ctx, status, e.field(), e.getMessage());
+            return;
+        }
+        storeDurably(ctx, crossings);
+    }
+
+    private void storeDurably(Context ctx, List<CrossingEvent> crossings) {
+        try {
+            List<Future<RecordMetadata>> acks = crossings.stream().map(publisher::publish).toList();
+            long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            }
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warn("gateway: {} crossing(s) not acknowledged by Kafka, answering 503: {}", crossings.size(), e.getMessage());
+            ctx.header("Retry-After", "60").status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .json(Map.of("error", "not stored: Kafka did not acknowledge in time; send the same submission again"));
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "shutting down; send again"));
+            return;
+        }
+        List<String> ids = crossings.stream().map(crossing -> crossing.getEventId().toString()).toList();
+        ctx.status(HttpStatus.CREATED).json(Map.of("stored", ids, "postId", crossings.get(0).getPostId()));
+    }
+
+    private CrossingEvent nativeCrossing(JsonNode body, String post) {
+        return CrossingFields.toCrossing(FlatFields.of(body), post, null, null, clock.instant());
+    }
+
+    private Optional<String> authenticatedPost(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null) {
+            return Optional.empty();
+        }
+        if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return settings.tokens().postFor(header.substring(7).trim());
+        }
+        if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return basicPassword(header.substring(6).trim()).flatMap(settings.tokens()::postFor);
+        }
+        return Optional.empty();
+    }
+
+    // KoboToolbox REST services offer Basic auth only (or custom headers): the password is the post's token.
+    private static Optional<String> basicPassword(String encoded) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? Optional.empty() : Optional.of(decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void refuse(Context ctx, HttpStatus status, String field, String message) {
+        ctx.status(status).json(Map.of("error", message, "field", field));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    @FunctionalInterface
+    private interface Mapper {
+        List<CrossingEvent> map(JsonNode body, String postId);
+    }
+}

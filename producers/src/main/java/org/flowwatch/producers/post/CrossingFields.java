@@ -1,0 +1,168 @@
+package org.flowwatch.producers.post;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.flowwatch.schemas.avro.AgeBands;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.Direction;
+import org.flowwatch.schemas.avro.SexAgeBreakdown;
+import org.flowwatch.schemas.avro.Vulnerabilities;
+
+/**
+ * The named fields a crossing is captured with, the same everywhere a crossing comes in: the officer's prompt, a
+ * tablet's CSV or JSON export, the gateway's JSON and the last path segment of a Kobo/ODK form field. Only these
+ * fields are read; anything else a form carries (names, phone numbers) is ignored and never stored.
+ */
+public final class CrossingFields {
+
+    public static final String EVENT_ID = "event_id";
+    public static final String POST_ID = "post_id";
+    public static final String CROSSED_AT = "crossed_at";
+    public static final String DIRECTION = "direction";
+    public static final String PEOPLE = "people";
+    public static final String VEHICLES = "vehicles";
+    public static final String DESTINATION = "destination";
+    public static final String ORIGIN = "origin";
+    static final String[] BANDS = {"0_4", "5_11", "12_17", "18_59", "60_plus"};
+    static final String[] NEEDS = {"unaccompanied_children", "disabled", "needs_medical_care", "pregnant"};
+    public static final int MAX_PEOPLE = 500;
+
+    private CrossingFields() {
+    }
+
+    /**
+     * The crossing these fields describe. {@code eventId} and {@code crossedAt} fill in what the fields leave out
+     * (null: the field is required); {@code postId} is the post the caller records for.
+     */
+    public static CrossingEvent toCrossing(Map<String, String> fields, String postId, UUID eventId, Instant crossedAt,
+                                           Instant recordedAt) {
+        Values values = new Values(fields);
+        int people = values.count(PEOPLE).orElseThrow(() -> new FieldException(PEOPLE, "required, a whole number of people 1-" + MAX_PEOPLE));
+        if (people < 1 || people > MAX_PEOPLE) {
+            throw new FieldException(PEOPLE, "must be 1-" + MAX_PEOPLE + ", got " + people);
+        }
+        return CrossingEvent.newBuilder()
+                .setEventId(values.uuid(EVENT_ID).or(() -> Optional.ofNullable(eventId))
+                        .orElseThrow(() -> new FieldException(EVENT_ID, "required, a UUID generated once on the device")))
+                .setPostId(postFor(values, postId))
+                .setOccurredAt(values.instant(CROSSED_AT).or(() -> Optional.ofNullable(crossedAt))
+                        .orElseThrow(() -> new FieldException(CROSSED_AT, "required, a date-time with offset such as 2023-09-25T14:05:00+04:00")))
+                .setRecordedAt(recordedAt)
+                .setDirection(values.direction())
+                .setPeople(people)
+                .setBreakdown(breakdown(values, people))
+                .setVehicles(values.count(VEHICLES).orElse(0))
+                .setVulnerabilities(vulnerabilities(values, people))
+                .setDestinationSiteId(values.text(DESTINATION).orElse(null))
+                .setOrigin(values.text(ORIGIN).orElse(null))
+                .build();
+    }
+
+    private static String postFor(Values values, String postId) {
+        Optional<String> named = values.text(POST_ID);
+        if (named.isPresent() && !named.get().equals(postId)) {
+            throw new FieldException(POST_ID, "this caller records for post '" + postId + "', not '" + named.get() + "'");
+        }
+        return postId;
+    }
+
+    private static SexAgeBreakdown breakdown(Values values, int people) {
+        if (java.util.Arrays.stream(BANDS).noneMatch(band -> values.has("female_" + band) || values.has("male_" + band))) {
+            return null;
+        }
+        AgeBands female = bands(values, "female_");
+        AgeBands male = bands(values, "male_");
+        int total = sum(female) + sum(male);
+        if (total > people) {
+            throw new FieldException("female_*/male_*", total + " people by sex and age, but the group has " + people);
+        }
+        return new SexAgeBreakdown(female, male);
+    }
+
+    private static AgeBands bands(Values values, String sex) {
+        int[] counts = new int[BANDS.length];
+        for (int i = 0; i < BANDS.length; i++) {
+            counts[i] = values.count(sex + BANDS[i]).orElse(0);
+        }
+        return new AgeBands(counts[0], counts[1], counts[2], counts[3], counts[4]);
+    }
+
+    private static int sum(AgeBands bands) {
+        return bands.getAge0to4() + bands.getAge5to11() + bands.getAge12to17() + bands.getAge18to59() + bands.getAge60plus();
+    }
+
+    private static Vulnerabilities vulnerabilities(Values values, int people) {
+        if (java.util.Arrays.stream(NEEDS).noneMatch(values::has)) {
+            return null;
+        }
+        int[] counts = new int[NEEDS.length];
+        for (int i = 0; i < NEEDS.length; i++) {
+            counts[i] = values.count(NEEDS[i]).orElse(0);
+            if (counts[i] > people) {
+                throw new FieldException(NEEDS[i], "is " + counts[i] + ", more than the " + people + " people in the group");
+            }
+        }
+        return new Vulnerabilities(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** Typed reads of the raw fields, each failing with the field's name. Blank means absent. */
+    private record Values(Map<String, String> fields) {
+
+        boolean has(String name) {
+            return text(name).isPresent();
+        }
+
+        Optional<String> text(String name) {
+            String value = fields.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        Optional<Integer> count(String name) {
+            return text(name).map(value -> {
+                try {
+                    int count = Integer.parseInt(value);
+                    if (count < 0) {
+                        throw new FieldException(name, "must not be negative");
+                    }
+                    return count;
+                } catch (NumberFormatException e) {
+                    throw new FieldException(name, "must be a whole number");
+                }
+            });
+        }
+
+        Optional<UUID> uuid(String name) {
+            return text(name).map(value -> {
+                try {
+                    return UUID.fromString(value);
+                } catch (IllegalArgumentException e) {
+                    throw new FieldException(name, "must be a UUID such as 3f1c2a0e-8a41-4c55-9d2e-6a1f0b7c9e21");
+                }
+            });
+        }
+
+        Optional<Instant> instant(String name) {
+            return text(name).map(value -> {
+                try {
+                    return OffsetDateTime.parse(value).toInstant();
+                } catch (DateTimeParseException e) {
+                    throw new FieldException(name, "must be a date-time with offset such as 2023-09-25T14:05:00+04:00");
+                }
+            });
+        }
+
+        Direction direction() {
+            String value = text(DIRECTION).orElse("arrival").toUpperCase(Locale.ROOT);
+            try {
+                return Direction.valueOf(value);
+            } catch (IllegalArgumentException e) {
+                throw new FieldException(DIRECTION, "must be arrival or departure");
+            }
+        }
+    }
+}

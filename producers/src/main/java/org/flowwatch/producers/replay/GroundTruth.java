@@ -1,0 +1,122 @@
+package org.flowwatch.producers.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flowwatch.schemas.avro.CrossingEvent;
+
+/**
+ * Exactly what a replay sent: people and groups per post, per hour (UTC start of the hour of crossing) and per day
+ * (local date in Armenia), each eventId counted once however often it was sent. The pipeline's counts must equal it.
+ */
+public final class GroundTruth {
+
+    private final Map<String, Object> header = new LinkedHashMap<>();
+    private final Map<String, long[]> posts = new TreeMap<>();
+    private final Map<String, Map<String, Long>> hours = new TreeMap<>();
+    private final Map<String, Map<String, Long>> days = new TreeMap<>();
+    private long people;
+    private long groups;
+    private long resends;
+    private long heartbeats;
+    private long supplies;
+
+    GroundTruth(ReplaySettings settings) {
+        header.put("seed", settings.seed());
+        header.put("from", settings.start().toString());
+        header.put("to", settings.end().toString());
+        header.put("hours", "UTC start of the hour the group crossed");
+        header.put("days", "local date in Armenia (UTC+04:00) the group crossed");
+    }
+
+    void sent(CrossingEvent crossing) {
+        String post = crossing.getPostId();
+        int count = crossing.getPeople();
+        people += count;
+        groups++;
+        long[] totals = posts.computeIfAbsent(post, p -> new long[2]);
+        totals[0] += count;
+        totals[1]++;
+        Instant at = crossing.getOccurredAt();
+        hours.computeIfAbsent(post, p -> new TreeMap<>()).merge(at.truncatedTo(ChronoUnit.HOURS).toString(), (long) count, Long::sum);
+        days.computeIfAbsent(post, p -> new TreeMap<>()).merge(LocalDate.ofInstant(at, ArrivalsCurve.ARMENIA).toString(), (long) count, Long::sum);
+    }
+
+    void resent() {
+        resends++;
+    }
+
+    void heartbeat() {
+        heartbeats++;
+    }
+
+    void supply() {
+        supplies++;
+    }
+
+    public long people() {
+        return people;
+    }
+
+    public long groups() {
+        return groups;
+    }
+
+    public long resends() {
+        return resends;
+    }
+
+    /** People of {@code post} in the hour starting at {@code hour} (UTC). */
+    public long peopleInHour(String post, Instant hour) {
+        return hours.getOrDefault(post, Map.of()).getOrDefault(hour.toString(), 0L);
+    }
+
+    public Map<String, Object> asMap() {
+        Map<String, Object> truth = new LinkedHashMap<>(header);
+        truth.put("people", people);
+        truth.put("groups", groups);
+        truth.put("resends", resends);
+        truth.put("heartbeats", heartbeats);
+        truth.put("supplies", supplies);
+        Map<String, Object> perPost = new TreeMap<>();
+        posts.forEach((post, totals) -> perPost.put(post, Map.of("people", totals[0], "groups", totals[1],
+                "hours", hours.get(post), "days", days.get(post))));
+        truth.put("posts", perPost);
+        return truth;
+    }
+
+    /** Writes JSON, or CSV ({@code post,period,start,people}) when the file name ends in .csv. */
+    public void write(Path file) {
+        try {
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            if (file.getFileName().toString().endsWith(".csv")) {
+                Files.writeString(file, csv());
+            } else {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), asMap());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ground truth to " + file, e);
+        }
+    }
+
+    private String csv() {
+        StringBuilder csv = new StringBuilder("post,period,start,people\n");
+        posts.forEach((post, totals) -> {
+            csv.append(post).append(",total,").append(header.get("from")).append(',').append(totals[0]).append('\n');
+            days.get(post).forEach((day, count) -> csv.append(post).append(",day,").append(day).append(',').append(count).append('\n'));
+            hours.get(post).forEach((hour, count) -> csv.append(post).append(",hour,").append(hour).append(',').append(count).append('\n'));
+        });
+        return csv.toString();
+    }
+}

@@ -1,0 +1,211 @@
+package org.flowwatch.producers.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.EmbeddedStackExtension;
+import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.SendTimeouts;
+import org.flowwatch.producers.testing.TopicReader;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.serde.RegistrySettings;
+import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.topics.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@Tag("integration")
+@Timeout(120)
+@ExtendWith(EmbeddedStackExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestGatewayIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final String post = "it-gw-" + UUID.randomUUID();
+    private final String token = "token-" + UUID.randomUUID();
+    private final String otherToken = "token-" + UUID.randomUUID();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private EmbeddedStack stack;
+    private FlowwatchSerdes serdes;
+    private CrossingPublisher publisher;
+    private IngestGateway gateway;
+
+    @BeforeAll
+    void startGateway(EmbeddedStack stack) {
+        this.stack = stack;
+        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
+            admin.createMissing(Topics.ALL, (short) 1);
+        }
+        serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
+        publisher = new CrossingPublisher(Map.of("bootstrap.servers", stack.bootstrapServers()), serdes);
+        gateway = IngestGateway.start(settings(4096, Duration.ofSeconds(20)), publisher, Clock.systemUTC());
+    }
+
+    @AfterAll
+    void stopGateway() {
+        gateway.close();
+        publisher.close();
+    }
+
+    @Test
+    void shouldStoreCrossingAndAnswerOnlyOnceKafkaAcknowledged() throws Exception {
+        // given
+        UUID eventId = UUID.randomUUID();
+        // when
+        HttpResponse<String> response = post("/v1/crossings", bearer(token), crossingJson(eventId, 4));
+        // then
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(onTopic()).extracting(crossing -> crossing.getEventId().toString()).contains(eventId.toString());
+    }
+
+    @Test
+    void shouldRefuseWithoutValidToken() throws Exception {
+        assertThat(post("/v1/crossings", Map.of(), crossingJson(UUID.randomUUID(), 1)).statusCode()).isEqualTo(401);
+        assertThat(post("/v1/crossings", bearer("not-a-token-of-any-post"), crossingJson(UUID.randomUUID(), 1)).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldRefuseWritingForAnotherPost() throws Exception {
+        // given: a crossing that names the post, sent with the token of another post
+        String body = crossingJson(UUID.randomUUID(), 2).replace("{", "{\"post_id\":\"" + post + "\",");
+        // when
+        HttpResponse<String> response = post("/v1/crossings", bearer(otherToken), body);
+        // then
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(field(response)).isEqualTo("post_id");
+    }
+
+    @Test
+    void shouldNameTheFieldWhenPayloadIsWrong() throws Exception {
+        HttpResponse<String> malformed = post("/v1/crossings", bearer(token), "{\"people\": 3,");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(field(malformed)).isEqualTo("body");
+
+        HttpResponse<String> tooMany = post("/v1/crossings", bearer(token), crossingJson(UUID.randomUUID(), 9000));
+        assertThat(tooMany.statusCode()).isEqualTo(400);
+        assertThat(field(tooMany)).isEqualTo("people");
+
+        HttpResponse<String> noTime = post("/v1/crossings", bearer(token), "{\"event_id\":\"" + UUID.randomUUID() + "\",\"people\":2}");
+        assertThat(noTime.statusCode()).isEqualTo(400);
+        assertThat(field(noTime)).isEqualTo("crossed_at");
+    }
+
+    @Test
+    void shouldRefuseOversizedBody() throws Exception {
+        String padded = crossingJson(UUID.randomUUID(), 1).replace("{", "{\"pad\":\"" + "x".repeat(8192) + "\",");
+        assertThat(post("/v1/crossings", bearer(token), padded).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void shouldStoreKoboSubmissionOnceUnderSameEventIdWhenKoboResendsIt() throws Exception {
+        // given: a KoboToolbox REST-service submission, authenticated as Kobo can (Basic, the token as password)
+        String submission = resource("/kobo/crossing-submission.json")
+                .replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", UUID.randomUUID().toString());
+        Map<String, String> basic = Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
+        // when: Kobo sends it, then sends it again (its 30 s timeout passed before our answer)
+        HttpResponse<String> first = post("/v1/kobo", basic, submission);
+        HttpResponse<String> again = post("/v1/kobo", basic, submission);
+        // then
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        String eventId = JSON.readTree(first.body()).get("stored").get(0).asText();
+        assertThat(JSON.readTree(again.body()).get("stored").get(0).asText()).isEqualTo(eventId);
+        List<CrossingEvent> stored = onTopic().stream().filter(c -> c.getEventId().toString().equals(eventId)).toList();
+        assertThat(stored).hasSize(2).allSatisfy(crossing -> {
+            assertThat(crossing.getPeople()).isEqualTo(5);
+            assertThat(crossing.getOccurredAt()).isEqualTo(java.time.Instant.parse("2023-09-25T10:05:00Z"));
+            assertThat(crossing.getDestinationSiteId()).isEqualTo("goris");
+            assertThat(crossing.getBreakdown().getFemale().getAge18to59()).isEqualTo(2);
+            assertThat(crossing.getVulnerabilities().getNeedsMedicalCare()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void shouldStoreOdkPageUnderInstanceIds() throws Exception {
+        String id = "uuid:" + UUID.randomUUID();
+        String page = "{\"value\":[{\"__id\":\"" + id + "\",\"meta\":{\"instanceID\":\"" + id + "\"},"
+                + "\"crossing\":{\"people\":3,\"crossed_at\":\"2023-09-26T09:00:00+04:00\"},"
+                + "\"__system\":{\"submissionDate\":\"2023-09-27T10:00:00Z\"}}]}";
+        HttpResponse<String> response = post("/v1/odk", bearer(token), page);
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(response.body()).get("stored").get(0).asText())
+                .isEqualTo(SubmissionIds.eventIdFor(id).toString());
+    }
+
+    @Test
+    void shouldAnswer503WhenKafkaDoesNotAcknowledge() throws Exception {
+        // given: a gateway whose Kafka cannot be reached
+        try (CrossingPublisher unreachable = new CrossingPublisher(
+                SendTimeouts.within(Map.of("bootstrap.servers", "127.0.0.1:1"), Duration.ofSeconds(2)), serdes);
+             IngestGateway cut = IngestGateway.start(settings(4096, Duration.ofSeconds(3)), unreachable, Clock.systemUTC())) {
+            // when
+            HttpResponse<String> response = http.send(request(cut.port(), "/v1/crossings", bearer(token),
+                    crossingJson(UUID.randomUUID(), 1)), HttpResponse.BodyHandlers.ofString());
+            // then: Kobo retries on 503
+            assertThat(response.statusCode()).isEqualTo(503);
+            assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        }
+    }
+
+    private GatewaySettings settings(long maxBytes, Duration ackTimeout) {
+        PostTokens tokens = PostTokens.load(null, post + ":" + token + ",other-post:" + otherToken);
+        return new GatewaySettings("127.0.0.1", 0, maxBytes, tokens, ackTimeout);
+    }
+
+    private List<CrossingEvent> onTopic() {
+        return TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.CROSSINGS, c -> c.getPostId().equals(post));
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> headers, String body) throws Exception {
+        return http.send(request(gateway.port(), path, headers, body), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpRequest request(int port, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return request.build();
+    }
+
+    private static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    private static String crossingJson(UUID eventId, int people) {
+        return "{\"event_id\":\"" + eventId + "\",\"people\":" + people + ",\"crossed_at\":\"2023-09-25T14:05:00+04:00\"}";
+    }
+
+    private static String field(HttpResponse<String> response) throws IOException {
+        JsonNode body = JSON.readTree(response.body());
+        return body.path("field").asText();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = IngestGatewayIntegrationTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

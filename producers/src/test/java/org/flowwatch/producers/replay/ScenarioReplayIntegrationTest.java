@@ -1,0 +1,67 @@
+package org.flowwatch.producers.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.EmbeddedStackExtension;
+import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.TopicPublisher;
+import org.flowwatch.producers.testing.TopicReader;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.PostHeartbeat;
+import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.serde.RegistrySettings;
+import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.topics.Topics;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@Tag("integration")
+@Timeout(120)
+@ExtendWith(EmbeddedStackExtension.class)
+class ScenarioReplayIntegrationTest {
+
+    @Test
+    void shouldWriteGroundTruthEqualToWhatReachedTheTopic(EmbeddedStack stack) throws InterruptedException {
+        // given: a replay with resends and a silence, through a post of its own
+        String post = "it-replay-" + UUID.randomUUID();
+        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
+            admin.createMissing(Topics.ALL, (short) 1);
+        }
+        ReplaySettings settings = ScenarioReplayTest.settings(Map.of("replay.hours", "8", "replay.post", post,
+                "replay.resend.share", "0.05", "replay.silence.post", post, "replay.silence.after", "2h", "replay.silence.length", "3h"));
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
+        Map<String, Object> kafka = Map.of("bootstrap.servers", stack.bootstrapServers());
+        ScenarioReplay.Sent sent;
+        // when
+        try (CrossingPublisher crossings = new CrossingPublisher(kafka, serdes);
+             TopicPublisher<PostHeartbeat> heartbeats = new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes);
+             TopicPublisher<SupplyEvent> supplies = new TopicPublisher<>(Topics.SUPPLIES, kafka, serdes)) {
+            sent = new ScenarioReplay(settings).runInto(new ScenarioReplay.Publishers(crossings, heartbeats, supplies), (h, p) -> { });
+        }
+        // then: counting each eventId once, the topic holds exactly the ground truth, hour by hour
+        List<CrossingEvent> onTopic = TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.CROSSINGS,
+                crossing -> crossing.getPostId().equals(post));
+        Map<UUID, CrossingEvent> distinct = new LinkedHashMap<>();
+        onTopic.forEach(crossing -> distinct.putIfAbsent(crossing.getEventId(), crossing));
+        assertThat(onTopic).hasSize((int) (sent.groups() + sent.resends()));
+        assertThat(distinct.values().stream().mapToLong(CrossingEvent::getPeople).sum()).isEqualTo(sent.people());
+        for (Instant hour = settings.start(); hour.isBefore(settings.end()); hour = hour.plus(Duration.ofHours(1))) {
+            final Instant start = hour;
+            long counted = distinct.values().stream()
+                    .filter(c -> c.getOccurredAt().truncatedTo(ChronoUnit.HOURS).equals(start))
+                    .mapToLong(CrossingEvent::getPeople).sum();
+            assertThat(counted).as("people in hour %s", hour).isEqualTo(sent.truth().peopleInHour(post, hour));
+        }
+    }
+}

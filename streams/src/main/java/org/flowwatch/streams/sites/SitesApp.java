@@ -1,0 +1,28 @@
+package org.flowwatch.streams.sites;
+
+import java.util.Properties;
+import org.apache.kafka.streams.Topology;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.streams.app.StreamsRunner;
+
+/** Composes the sites app from its settings: serdes over the registry, the topology, the runner. */
+public final class SitesApp {
+
+    private SitesApp() {
+    }
+
+    public static Topology topology(SitesSettings settings) {
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
+        return new SitesTopology(serdes, settings).build(copy(settings.kafkaStreams()));
+    }
+
+    public static StreamsRunner start(SitesSettings settings) {
+        return StreamsRunner.start(topology(settings), copy(settings.kafkaStreams()));
+    }
+
+    private static Properties copy(Properties props) {
+        Properties copy = new Properties();
+        copy.putAll(props);
+        return copy;
+    }
+}

@@ -1,5 +1,6 @@
 package org.flowwatch.streams.sites;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -38,6 +39,12 @@ public final class SitesTopology {
      * operation has dozens of sites and thousands of inputs an hour, far below one partition's throughput.
      */
     static final int LEDGER_PARTITIONS = 1;
+
+    /** The store of the latest status of every site, for queries. */
+    public static final String STATUS_STORE = SiteLedgerProcessor.STATUS_STORE;
+    /** The stores of the open alert episodes, one per processor, for queries. */
+    public static final List<String> ALERT_STORES = List.of(SiteAlertsProcessor.ALERTS_STORE, SurgeProcessor.ALERTS_STORE,
+            PostSilenceProcessor.ALERTS_STORE);
 
     private final FlowwatchSerdes serdes;
     private final SitesSettings settings;

@@ -7,7 +7,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,7 +32,7 @@ final class ConfigOptions {
     Settings load(Map<String, String> commandFlags) {
         Map<String, String> flags = new LinkedHashMap<>(overrides);
         flags.putAll(commandFlags);
-        Settings settings = StreamsSettings.loader()
+        Settings settings = SitesSettings.loader()
                 .defaults(ReplaySettings.DEFAULTS)
                 .defaults(DEFAULTS)
                 .file(configFile)

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flowwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Real-time refugee-flow monitoring: border-post crossings to arrival counts, stock and alerts.",
         subcommands = {DemoCommand.class, StreamsCommand.class, TopicsCommand.class, ReplayCommand.class,
+                ReferenceCommand.class, SitesCommand.class,
                 ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class FlowwatchCommand {
 

@@ -1,24 +1,27 @@
 package org.flowwatch.cli;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.streams.app.ArrivalsApp;
-import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.streams.app.StreamsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "streams", description = "The Kafka Streams topology.", subcommands = StreamsCommand.Run.class)
 final class StreamsCommand {
 
-    @Command(name = "run", description = "Run the arrivals topology until SIGTERM or Ctrl-C; exits 1 if it fails.")
+    @Command(name = "run", description = "Run the streams apps until SIGTERM or Ctrl-C; exits 1 if one fails.")
     static final class Run implements Callable<Integer> {
 
         @Mixin
         ConfigOptions config;
+
+        @Option(names = "--app", paramLabel = "APP", defaultValue = "all",
+                description = "Which app to run: arrivals, sites (stock and alerts, with its HTTP queries) or all (default).")
+        App app;
 
         @Spec
         CommandSpec spec;
@@ -26,17 +29,26 @@ final class StreamsCommand {
         @Override
         public Integer call() throws InterruptedException {
             Settings settings = config.load();
-            StreamsRunner runner = ArrivalsApp.start(StreamsSettings.from(settings));
-            Thread closer = new Thread(runner::close, "flowwatch-shutdown");
-            Runtime.getRuntime().addShutdownHook(closer);
-            if (runner.awaitRunning(Duration.ofMinutes(2))) {
-                spec.commandLine().getOut().println("streams app RUNNING: " + settings.string("streams.application.id"));
+            try (RunningApps apps = RunningApps.start(settings, app.arrivals(), app.sites())) {
+                Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "flowwatch-shutdown"));
+                apps.awaitRunning(Duration.ofMinutes(2)).forEach(spec.commandLine().getOut()::println);
+                Optional<String> failure = apps.awaitFirstStopped();
+                failure.ifPresent(error -> spec.commandLine().getErr().println("flowwatch: streams app failed: " + error));
+                return failure.isPresent() ? OneLineErrors.FAILED : 0;
             }
-            runner.awaitStopped();
-            return runner.failure().map(error -> {
-                spec.commandLine().getErr().println("flowwatch: streams app failed: " + OneLineErrors.oneLine(error));
-                return OneLineErrors.FAILED;
-            }).orElse(0);
+        }
+    }
+
+    /** The apps {@code streams run} can run. */
+    enum App {
+        arrivals, sites, all;
+
+        boolean arrivals() {
+            return this != sites;
+        }
+
+        boolean sites() {
+            return this != arrivals;
         }
     }
 }

@@ -32,7 +32,7 @@ final class DemoSupplyScript {
     /** Called as each replayed hour is sent: publishes the supplies that happened up to the end of that hour. */
     void publishDueBy(Instant hourSent) {
         Instant end = hourSent.plus(HOUR);
-        List<SupplyEvent> due = pending.stream().filter(supply -> supply.getOccurredAt().isBefore(end)).toList();
+        List<SupplyEvent> due = pending.stream().filter(supply -> !supply.getOccurredAt().isAfter(end)).toList();
         if (!due.isEmpty()) {
             ReferenceCommand.publish(settings, publisher -> due.forEach(publisher::supply));
             pending.removeAll(due);

@@ -11,7 +11,7 @@ import org.flowwatch.streams.sites.alerts.Band;
  */
 public record AlertRules(double shortageWarningDays, double shortageCriticalDays, double sharedWarningRatio,
                          double sharedCriticalRatio, double capacityWarning, double capacityCritical, double margin,
-                         double surgePeoplePerHour, double surgeBaselineFactor, double surgeMinBaselinePerHour,
+                         double surgePeoplePerHour, double surgeBaselineFactor, double surgeMinBaselinePerHour, double surgeMargin,
                          Duration silentWarning, Duration silentCritical, Duration silentCheckEvery) {
 
     /** The default threshold of an item when neither the site nor '*' has one. */
@@ -29,9 +29,9 @@ public record AlertRules(double shortageWarningDays, double shortageCriticalDays
         return Band.above(capacityWarning, capacityCritical, margin);
     }
 
-    /** A surge is over {@code surgeLevel} people an hour; critical at twice that. */
+    /** A surge is over {@code surgeLevel} people an hour; critical at twice that. Hourly counts are noisy: own margin. */
     public Band surge(double surgeLevel) {
-        return Band.above(surgeLevel, 2 * surgeLevel, margin);
+        return Band.above(surgeLevel, 2 * surgeLevel, surgeMargin);
     }
 
     /** The arrivals per hour that count as a surge: the fixed level, or a multiple of a baseline big enough to mean something. */

@@ -40,7 +40,7 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
                 s.decimal("sites.shared.warning.ratio"), s.decimal("sites.shared.critical.ratio"),
                 s.decimal("sites.capacity.warning"), s.decimal("sites.capacity.critical"), s.decimal("sites.alerts.margin"),
                 s.decimal("sites.surge.people.per.hour"), s.decimal("sites.surge.baseline.factor"),
-                s.decimal("sites.surge.baseline.min.per.hour"), s.duration("sites.post.silent.warning"),
+                s.decimal("sites.surge.baseline.min.per.hour"), s.decimal("sites.surge.margin"), s.duration("sites.post.silent.warning"),
                 s.duration("sites.post.silent.critical"), s.duration("sites.post.silent.check.every"));
     }
 

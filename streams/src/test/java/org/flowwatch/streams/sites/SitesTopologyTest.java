@@ -52,7 +52,7 @@ class SitesTopologyTest {
         assertThat(alert.getStartsAt()).isEqualTo(T1);
         assertThat(alert.getLabels()).containsEntry("site", "goris").containsEntry("item", "water").containsEntry("region", "AM-SU");
         assertThat(alert.getEvidence()).containsEntry("population", 1_001.0).containsEntry("stock", 45_000.0);
-        assertThat(alert.getSummary()).isEqualTo("Goris: water covers 3.0 days for 1,001 people; need 15,015 L/day, stock 45,000 L");
+        assertThat(alert.getSummary()).isEqualTo("Goris: water covers 2.9 days for 1,001 people; need 15,015 L/day, stock 45,000 L");
         assertThat(sites.currentAlerts.readKeyValuesToMap()).containsKey(alert.getAlertId());
     }
 

@@ -17,7 +17,7 @@ public final class Sentences {
     public static String daysOfCover(String site, ItemStatus item, long population) {
         String unit = unit(item.getUnit());
         return String.format(Locale.UK, "%s: %s covers %.1f days for %,d people; need %,.0f %s/day, stock %,.0f %s",
-                site, item.getItemId(), item.getDaysOfCover(), population, item.getNeedPerDay(), unit, item.getStock(), unit);
+                site, item.getItemId(), roundedDown(item.getDaysOfCover()), population, item.getNeedPerDay(), unit, item.getStock(), unit);
     }
 
     /** e.g. "Goris: shelter gives 2.1 m² per person for 12,400 people; minimum 3.5 m², stock 26,000 m²". */
@@ -43,6 +43,11 @@ public final class Sentences {
     /** e.g. "Kornidzor: no crossing or heartbeat for 42 min". */
     public static String silent(String post, Duration silence) {
         return silence.isZero() ? post + ": heard again" : post + ": no crossing or heartbeat for " + human(silence);
+    }
+
+    // 2.98 days must not read "3.0 days" in an alert about falling under 3 days.
+    private static double roundedDown(double days) {
+        return Math.floor(days * 10) / 10;
     }
 
     private static String human(Duration duration) {

@@ -11,7 +11,7 @@ import org.flowwatch.producers.load.LoadSettings;
 import org.flowwatch.producers.post.PostSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,7 +36,7 @@ final class ConfigOptions {
     Settings load(Map<String, String> commandFlags) {
         Map<String, String> flags = new LinkedHashMap<>(overrides);
         flags.putAll(commandFlags);
-        Settings settings = StreamsSettings.loader()
+        Settings settings = SitesSettings.loader()
                 .defaults(ReplaySettings.DEFAULTS)
                 .defaults(BenchSettings.DEFAULTS)
                 .defaults(PostSettings.DEFAULTS)

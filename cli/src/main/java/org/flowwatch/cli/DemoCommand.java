@@ -4,10 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.flowwatch.cli.ops.OpsEndpoint;
+import org.flowwatch.consumers.console.AlertFeed;
 import org.flowwatch.consumers.console.ArrivalCountFeed;
 import org.flowwatch.consumers.console.ArrivalCountTable;
 import org.flowwatch.embedded.EmbeddedStack;
@@ -18,9 +19,6 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.app.ArrivalsApp;
-import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.streams.app.StreamsSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,8 +26,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The whole pipeline on one laptop: a real KRaft broker and a real schema registry, the streams app, the 2023
- * replay and a live table of hourly counts. Ctrl-C stops everything cleanly.
+ * The whole pipeline on one laptop: a real KRaft broker and a real schema registry, the arrivals and sites apps, the
+ * 2023 replay with a few supplies, a live table of hourly counts and a line per alert change. Ctrl-C stops everything.
  */
 @Command(name = "demo", description = "Run the pipeline on an embedded broker and registry, replaying the start of the 2023 arrivals.")
 final class DemoCommand implements Callable<Integer> {
@@ -51,6 +49,8 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400; 0 = any free port).")
     Integer opsPort;
+    @Option(names = "--query-port", paramLabel = "PORT", description = "Port of the sites app's HTTP queries (sites.query.port, default 8091).")
+    Integer queryPort;
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (demo.data.dir; default a temporary directory).")
     Path dataDir;
@@ -88,17 +88,16 @@ final class DemoCommand implements Callable<Integer> {
         try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
             admin.createMissing(Topics.ALL, CommonSettings.replicationFactor(settings));
         }
-        // Crossings from a post the sites topic does not know are rejected: seed the scenario's sites first.
-        SiteReferenceData.publish(SiteReferenceData.armenia2023(), CommonSettings.kafkaClient(settings),
-                FlowwatchSerdes.forRegistry(CommonSettings.registry(settings)));
-        try (StreamsRunner streams = ArrivalsApp.start(StreamsSettings.from(settings));
-             OpsEndpoint ops = OpsEndpoint.start(settings.integer("ops.port"), "demo").watch("arrivals", streams.streams())) {
-            out.printf("Metrics on http://127.0.0.1:%d/metrics, readiness on /ready%n", ops.port());
-            if (!streams.awaitRunning(READY_TIMEOUT)) {
-                out.println("flowwatch: the streams app did not reach RUNNING (state " + streams.state() + "); see the log above");
+        out.printf("Published %d sites and items (reference data)%n", ReferenceCommand.publishDefaults(settings));
+        try (RunningApps streams = RunningApps.start(settings, true, true, false)) {
+            out.printf("Metrics on http://127.0.0.1:%d/metrics, readiness on /ready%n", streams.opsPort());
+            List<String> running = streams.awaitRunning(READY_TIMEOUT);
+            running.forEach(out::println);
+            if (running.size() < 2) {
+                out.println("flowwatch: a streams app did not reach RUNNING; see the log above");
                 return OneLineErrors.FAILED;
             }
-            out.printf("Streams app RUNNING (%s) after %.1f s; replaying the 2023 arrivals through Kornidzor%n",
+            out.printf("Streams apps RUNNING (%s) after %.1f s; replaying the 2023 arrivals through Kornidzor%n",
                     settings.string("streams.processing.guarantee"), seconds(started));
             ArrivalCountTable table = new ArrivalCountTable(out, CommonSettings.timeZone(settings));
             AtomicBoolean firstShown = new AtomicBoolean();
@@ -108,11 +107,14 @@ final class DemoCommand implements Callable<Integer> {
                     out.printf("First hourly count after %.1f s%n", seconds(started));
                 }
                 table.show(counts);
-            })) {
-                Thread viewer = new Thread(feed, "flowwatch-viewer");
-                viewer.start();
-                // The table of counts is the demo's progress display.
-                ScenarioReplay.Sent sent = ReplayCommand.replay(settings, (hour, people) -> { });
+            });
+                 AlertFeed alerts = new AlertFeed(CommonSettings.kafkaClient(settings), serdes,
+                         alert -> System.out.println(AlertFeed.line(alert)))) {
+                new Thread(feed, "flowwatch-viewer").start();
+                new Thread(alerts, "flowwatch-alert-viewer").start();
+                // The table of counts and the alert lines are the demo's progress display.
+                DemoSupplyScript supplies = DemoSupplyScript.forReplay(settings);
+                ScenarioReplay.Sent sent = ReplayCommand.replay(settings, (hour, people) -> supplies.publishDueBy(hour));
                 out.printf("Replay done: %,d people in %,d groups sent and acknowledged%n", sent.people(), sent.groups());
                 out.flush();
                 return settings.bool("demo.exit.after.replay") ? checkCounted(table, sent, out) : stayLive(stop, out);
@@ -139,6 +141,12 @@ final class DemoCommand implements Callable<Integer> {
         wired.put("kafka.bootstrap.servers", stack.bootstrapServers());
         wired.put("registry.url", stack.registryUrl());
         wired.put("streams.state.dir", dir.path().resolve("streams").toString());
+        // A day replayed in 24 s: alert timings scaled so surges and a silent post show within the demo.
+        wired.putIfAbsent("sites.surge.people.per.hour", "250");
+        wired.putIfAbsent("sites.post.silent.warning", "20s");
+        wired.putIfAbsent("sites.post.silent.critical", "60s");
+        wired.putIfAbsent("sites.post.silent.check.every", "5s");
+        wired.putIfAbsent("sites.reevaluate.every", "2s");
         return config.load(wired);
     }
 
@@ -148,6 +156,7 @@ final class DemoCommand implements Callable<Integer> {
         ReplayCommand.ReplayOptions.putIfSet(flags, "embedded.registry.port", registryPort);
         ReplayCommand.ReplayOptions.putIfSet(flags, "demo.data.dir", dataDir);
         ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "sites.query.port", queryPort);
         if (exitAfterReplay) {
             flags.put("demo.exit.after.replay", "true");
         }

@@ -5,12 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.streams.app.ArrivalsApp;
-import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.streams.app.StreamsSettings;
-import org.flowwatch.streams.query.CountsQueryServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "streams", description = "The Kafka Streams topology.", subcommands = StreamsCommand.Run.class)
 final class StreamsCommand {
 
-    @Command(name = "run", description = "Run the arrivals topology until SIGTERM or Ctrl-C; exits 1 if it fails.")
+    @Command(name = "run", description = "Run the streams apps until SIGTERM or Ctrl-C; exits 1 if one fails.")
     static final class Run implements Callable<Integer> {
 
         @Mixin
@@ -30,6 +25,10 @@ final class StreamsCommand {
                 description = "Port of the HTTP count queries (query.http.port, default 8090; 0 turns them off).")
         Integer httpPort;
 
+        @Option(names = "--app", paramLabel = "APP", defaultValue = "all",
+                description = "Which app to run: arrivals, sites (stock and alerts, with its HTTP queries) or all (default).")
+        App app;
+
         @Spec
         CommandSpec spec;
 
@@ -38,25 +37,26 @@ final class StreamsCommand {
             Map<String, String> flags = new LinkedHashMap<>();
             ReplayCommand.ReplayOptions.putIfSet(flags, "query.http.port", httpPort);
             Settings settings = config.load(flags);
-            StreamsSettings streamsSettings = StreamsSettings.from(settings);
-            StreamsRunner runner = ArrivalsApp.start(streamsSettings);
-            Optional<CountsQueryServer> queries = ArrivalsApp.serveQueries(runner, streamsSettings);
-            OpsEndpoint ops = OpsEndpoint.start(settings.integer("ops.port"), "streams").watch("arrivals", runner.streams());
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                queries.ifPresent(CountsQueryServer::close);
-                runner.close();
-                ops.close();
-            }, "flowwatch-shutdown"));
-            if (runner.awaitRunning(Duration.ofMinutes(2))) {
-                spec.commandLine().getOut().println("streams app RUNNING: " + settings.string("streams.application.id")
-                        + queries.map(server -> "; count queries on http port " + server.port()).orElse("")
-                        + "; metrics on port " + ops.port());
+            try (RunningApps apps = RunningApps.start(settings, app.arrivals(), app.sites(), true)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "flowwatch-shutdown"));
+                apps.awaitRunning(Duration.ofMinutes(2)).forEach(spec.commandLine().getOut()::println);
+                Optional<String> failure = apps.awaitFirstStopped();
+                failure.ifPresent(error -> spec.commandLine().getErr().println("flowwatch: streams app failed: " + error));
+                return failure.isPresent() ? OneLineErrors.FAILED : 0;
             }
-            runner.awaitStopped();
-            return runner.failure().map(error -> {
-                spec.commandLine().getErr().println("flowwatch: streams app failed: " + OneLineErrors.oneLine(error));
-                return OneLineErrors.FAILED;
-            }).orElse(0);
+        }
+    }
+
+    /** The apps {@code streams run} can run. */
+    enum App {
+        arrivals, sites, all;
+
+        boolean arrivals() {
+            return this != sites;
+        }
+
+        boolean sites() {
+            return this != arrivals;
         }
     }
 }

@@ -2,13 +2,19 @@ package org.flowwatch.schemas.topics;
 
 import java.util.List;
 import java.util.Map;
+import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.avro.PostHeartbeat;
 import org.flowwatch.schemas.avro.RollingCount;
+import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteInput;
+import org.flowwatch.schemas.avro.SiteMovement;
+import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.avro.Threshold;
 
 /**
  * The catalogue: the only place topic names appear. Names follow {@code flowwatch.<entity>.<stage>.v<n>}.
@@ -65,8 +71,37 @@ public final class Topics {
             "flowwatch.bench.counts.v1", byte[].class, Long.class, 4, Map.of("retention.ms", "3600000"),
             "output of flowwatch bench's bare windowed count (the floor any Streams app pays)");
 
+    public static final TopicSpec<String, Item> ITEMS = new TopicSpec<>(
+            "flowwatch.items.v1", String.class, Item.class, 1, COMPACTED,
+            "reference data: need per person per day of each item, keyed by itemId or siteId/itemId (one site's own)");
+
+    public static final TopicSpec<String, Threshold> THRESHOLDS = new TopicSpec<>(
+            "flowwatch.thresholds.v1", String.class, Threshold.class, 1, COMPACTED,
+            "reference data: warning and critical cover per site and item, keyed by siteId/itemId ('*/itemId' for all sites)");
+
+    public static final TopicSpec<String, SiteMovement> SITE_MOVEMENTS = new TopicSpec<>(
+            "flowwatch.sites.movements.v1", String.class, SiteMovement.class, 4, KEEP_FOREVER,
+            "transfers between sites, departures from and arrivals at a site, keyed by the site people leave (or reach)");
+
+    public static final TopicSpec<String, SiteInput> SITES_REJECTED = new TopicSpec<>(
+            "flowwatch.sites.rejected.v1", String.class, SiteInput.class, 1, KEEP_FOREVER,
+            "ledger inputs refused (population would go negative, unknown site...), with flowwatch.reject.* and flowwatch.source.* headers");
+
+    public static final TopicSpec<String, SiteStatus> SITE_STATUS = new TopicSpec<>(
+            "flowwatch.sites.status.v1", String.class, SiteStatus.class, 1, COMPACTED,
+            "population, capacity, stock and days of cover per item of each site, keyed by siteId (latest wins)");
+
+    public static final TopicSpec<String, Alert> ALERT_EVENTS = new TopicSpec<>(
+            "flowwatch.alerts.events.v1", String.class, Alert.class, 4, KEEP_FOREVER,
+            "every state change of every alert episode (OPEN, ESCALATED, DE_ESCALATED, RESOLVED), keyed by alertId");
+
+    public static final TopicSpec<String, Alert> ALERTS_CURRENT = new TopicSpec<>(
+            "flowwatch.alerts.current.v1", String.class, Alert.class, 4, COMPACTED,
+            "the open alerts, keyed by alertId: latest state of each episode, a tombstone once it resolves");
+
     public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES,
-            ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS);
+            ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS,
+            ITEMS, THRESHOLDS, SITE_MOVEMENTS, SITES_REJECTED, SITE_STATUS, ALERT_EVENTS, ALERTS_CURRENT);
 
     private Topics() {
     }

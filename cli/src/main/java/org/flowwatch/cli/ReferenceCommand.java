@@ -1,0 +1,149 @@
+package org.flowwatch.cli;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.flowwatch.producers.reference.ReferenceDataPublisher;
+import org.flowwatch.producers.reference.SiteReferenceData;
+import org.flowwatch.producers.reference.SphereItems;
+import org.flowwatch.schemas.avro.Item;
+import org.flowwatch.schemas.avro.NeedBasis;
+import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteKind;
+import org.flowwatch.schemas.avro.Threshold;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Sets the reference data of the sites app on its compacted topics; the running app applies it without a restart. */
+@Command(name = "reference", description = "Set sites, items and thresholds (applied by the running sites app without a restart).",
+        subcommands = {ReferenceCommand.Defaults.class, ReferenceCommand.SiteCmd.class, ReferenceCommand.ItemCmd.class,
+                ReferenceCommand.ThresholdCmd.class})
+final class ReferenceCommand {
+
+    /** Publishes with the settings' Kafka and registry, and waits for every acknowledgement. */
+    static void publish(Settings settings, Consumer<ReferenceDataPublisher> changes) {
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+        try (ReferenceDataPublisher publisher = new ReferenceDataPublisher(CommonSettings.kafkaClient(settings), serdes)) {
+            changes.accept(publisher);
+        }
+    }
+
+    /** The 2023 scenario's sites (with scenario capacities) and the Sphere items, with each site's generator fuel. */
+    static int publishDefaults(Settings settings) {
+        List<Site> sites = SiteReferenceData.scenario2023();
+        List<Item> items = new java.util.ArrayList<>(SphereItems.minimums());
+        items.addAll(SphereItems.fuel(SiteReferenceData.fuelLitresPerDay()));
+        publish(settings, publisher -> {
+            sites.forEach(publisher::site);
+            items.forEach(publisher::item);
+        });
+        return sites.size() + items.size();
+    }
+
+    @Command(name = "defaults", description = "Publish the 2023 scenario's sites and the Sphere minimums as items.")
+    static final class Defaults implements Callable<Integer> {
+        @Mixin
+        ConfigOptions config;
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().printf("published %d sites and items%n", publishDefaults(config.load()));
+            return 0;
+        }
+    }
+
+    @Command(name = "site", description = "Add or change a site.")
+    static final class SiteCmd implements Callable<Integer> {
+        @Mixin
+        ConfigOptions config;
+        @Option(names = "--id", required = true)
+        String id;
+        @Option(names = "--name", required = true)
+        String name;
+        @Option(names = "--kind", defaultValue = "shelter", description = "border_post, reception_centre, shelter, other")
+        String kind;
+        @Option(names = "--region", required = true, description = "ISO 3166-2 code of the region, e.g. AM-SU")
+        String region;
+        @Option(names = "--region-name", defaultValue = "")
+        String regionName;
+        @Option(names = "--capacity", description = "people the site can hold")
+        Integer capacity;
+        @Option(names = "--reception-site", description = "for a border post: where its arrivals go")
+        String receptionSite;
+
+        @Override
+        public Integer call() {
+            Site site = Site.newBuilder().setSiteId(id).setName(name).setKind(SiteKind.valueOf(kind.toUpperCase(Locale.ROOT)))
+                    .setAdm1Code(region).setAdm1Name(regionName).setCapacityPeople(capacity).setReceptionSiteId(receptionSite).build();
+            publish(config.load(), publisher -> publisher.site(site));
+            return 0;
+        }
+    }
+
+    @Command(name = "item", description = "Add or change an item's need, for every site or (--site) one site.")
+    static final class ItemCmd implements Callable<Integer> {
+        @Mixin
+        ConfigOptions config;
+        @Option(names = "--id", required = true)
+        String id;
+        @Option(names = "--unit", required = true, description = "e.g. litre, kcal, square_metre")
+        String unit;
+        @Option(names = "--per-person", required = true, description = "need per person per day (shared items: minimum per person)")
+        double perPerson;
+        @Option(names = "--per-site", defaultValue = "0", description = "the site's own need per day, e.g. generator fuel")
+        double perSite;
+        @Option(names = "--shared", description = "space or units shared, not used up (shelter, toilets)")
+        boolean shared;
+        @Option(names = "--site", description = "only for this site")
+        String site;
+
+        @Override
+        public Integer call() {
+            Item item = Item.newBuilder().setItemId(id).setSiteId(site).setUnit(unit)
+                    .setBasis(shared ? NeedBasis.CAPACITY : NeedBasis.DAILY_CONSUMPTION)
+                    .setPerPersonPerDay(perPerson).setPerSitePerDay(perSite).build();
+            publish(config.load(), publisher -> publisher.item(item));
+            return 0;
+        }
+    }
+
+    @Command(name = "threshold", description = "Set when a shortage is a warning and critical, for a site (or '*': every site) and item.")
+    static final class ThresholdCmd implements Callable<Integer> {
+        @Mixin
+        ConfigOptions config;
+        @Option(names = "--site", required = true, description = "site id, or * for every site without its own")
+        String site;
+        @Option(names = "--item", required = true)
+        String item;
+        @Option(names = "--warning", required = true, description = "days of cover (shared items: share of the minimum)")
+        double warning;
+        @Option(names = "--critical", required = true, description = "as --warning, and lower")
+        double critical;
+
+        @Override
+        public Integer call() {
+            if (critical > warning) {
+                throw new picocli.CommandLine.ParameterException(spec().commandLine(),
+                        "--critical (" + critical + ") must not be above --warning (" + warning + ")");
+            }
+            publish(config.load(), publisher -> publisher.threshold(new Threshold(site, item, warning, critical)));
+            return 0;
+        }
+
+        @Spec
+        CommandSpec spec;
+
+        private CommandSpec spec() {
+            return spec;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.flowwatch.streams.sites;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertState;
+import org.flowwatch.streams.sites.alerts.AlertEpisodes;
+import org.flowwatch.streams.sites.alerts.Band;
+import org.flowwatch.streams.sites.alerts.Level;
+import org.flowwatch.streams.sites.alerts.Reading;
+
+/**
+ * The open episodes of one kind of alert, in a state store keyed by episode key (changelogged, so a restarted app
+ * knows what is already open and does not raise it again). A resolved episode leaves the store.
+ */
+final class EpisodeBook {
+
+    private final KeyValueStore<String, Alert> store;
+
+    EpisodeBook(KeyValueStore<String, Alert> store) {
+        this.store = store;
+    }
+
+    /** Judges {@code value} against {@code band} for the reading's episode; returns the alert's change, if any. */
+    Optional<Alert> assess(Reading reading, Band band, double value) {
+        Alert current = store.get(reading.episodeKey());
+        Optional<Alert> next = AlertEpisodes.next(current, band.level(value, Level.of(current)), reading);
+        next.ifPresent(alert -> {
+            if (alert.getState() == AlertState.RESOLVED) {
+                store.delete(reading.episodeKey());
+            } else {
+                store.put(reading.episodeKey(), alert);
+            }
+        });
+        return next;
+    }
+
+    List<Alert> open() {
+        List<Alert> open = new ArrayList<>();
+        try (KeyValueIterator<String, Alert> all = store.all()) {
+            all.forEachRemaining((KeyValue<String, Alert> entry) -> open.add(entry.value));
+        }
+        return open;
+    }
+}

@@ -1,0 +1,111 @@
+package org.flowwatch.streams.sites;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertKind;
+import org.flowwatch.schemas.avro.Item;
+import org.flowwatch.schemas.avro.ItemStatus;
+import org.flowwatch.schemas.avro.NeedBasis;
+import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.avro.Threshold;
+import org.flowwatch.streams.sites.alerts.Reading;
+import org.flowwatch.streams.sites.alerts.Sentences;
+
+/**
+ * SHORTAGE (days of cover, or space per person, under the site's thresholds) and CAPACITY (population against the
+ * site's capacity) alerts, judged on every new site status and, on a wall-clock schedule, again on every status
+ * (so a threshold changed at run time applies without waiting for the next supply or arrival).
+ */
+final class SiteAlertsProcessor implements Processor<String, SiteStatus, String, Alert> {
+
+    static final String ALERTS_STORE = "site-alerts-store";
+
+    private final AlertRules rules;
+    private final Duration reevaluateEvery;
+    private ProcessorContext<String, Alert> context;
+    private EpisodeBook episodes;
+    private KeyValueStore<String, SiteStatus> statuses;
+    private ReferenceData reference;
+
+    SiteAlertsProcessor(AlertRules rules, Duration reevaluateEvery) {
+        this.rules = rules;
+        this.reevaluateEvery = reevaluateEvery;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        episodes = new EpisodeBook(context.getStateStore(ALERTS_STORE));
+        statuses = context.getStateStore(SiteLedgerProcessor.STATUS_STORE);
+        reference = ReferenceData.in(context, rules);
+        context.schedule(reevaluateEvery, PunctuationType.WALL_CLOCK_TIME, now -> judgeAll());
+    }
+
+    @Override
+    public void process(Record<String, SiteStatus> record) {
+        judge(record.value(), record.value().getUpdatedAt());
+    }
+
+    private void judgeAll() {
+        List<SiteStatus> all = new ArrayList<>();
+        try (KeyValueIterator<String, SiteStatus> iterator = statuses.all()) {
+            iterator.forEachRemaining((KeyValue<String, SiteStatus> entry) -> all.add(entry.value));
+        }
+        long streamTime = context.currentStreamTimeMs();
+        all.forEach(status -> judge(status, Instant.ofEpochMilli(Math.max(streamTime, status.getUpdatedAt().toEpochMilli()))));
+    }
+
+    private void judge(SiteStatus status, Instant at) {
+        judgeOccupancy(status, at);
+        status.getItems().forEach(item -> judgeShortage(status, item, at));
+    }
+
+    private void judgeOccupancy(SiteStatus status, Instant at) {
+        Integer capacity = status.getCapacityPeople();
+        double occupancy = capacity == null || capacity <= 0 ? 0 : (double) status.getPopulation() / capacity;
+        String summary = capacity == null || capacity <= 0 ? status.getName() + ": no capacity set"
+                : Sentences.occupancy(status.getName(), status.getPopulation(), capacity);
+        Reading reading = new Reading("CAPACITY/" + status.getSiteId(), AlertKind.CAPACITY, at,
+                Map.of("site", status.getSiteId(), "region", status.getAdm1Code()),
+                Map.of("population", (double) status.getPopulation(), "capacity", capacity == null ? 0.0 : capacity,
+                        "occupancy", occupancy, "warning", rules.capacityWarning(), "critical", rules.capacityCritical()),
+                summary);
+        episodes.assess(reading, rules.occupancy(), occupancy).ifPresent(this::forward);
+    }
+
+    private void judgeShortage(SiteStatus status, ItemStatus item, Instant at) {
+        Double cover = DaysOfCover.coverReading(item);
+        Item definition = reference.item(status.getSiteId(), item.getItemId()).orElse(null);
+        if (definition == null) {
+            return; // the item was removed from the reference data: nothing to judge it against
+        }
+        Threshold threshold = reference.threshold(status.getSiteId(), definition);
+        boolean shared = item.getBasis() == NeedBasis.CAPACITY;
+        String summary = shared ? Sentences.perPerson(status.getName(), item, status.getPopulation())
+                : cover == null ? status.getName() + ": no " + item.getItemId() + " needed"
+                : Sentences.daysOfCover(status.getName(), item, status.getPopulation());
+        Reading reading = new Reading("SHORTAGE/" + status.getSiteId() + "/" + item.getItemId(), AlertKind.SHORTAGE, at,
+                Map.of("site", status.getSiteId(), "region", status.getAdm1Code(), "item", item.getItemId()),
+                Map.of(shared ? "shareOfMinimum" : "daysOfCover", cover == null ? Double.MAX_VALUE : cover,
+                        "stock", item.getStock(), "population", (double) status.getPopulation(),
+                        "warning", threshold.getWarning(), "critical", threshold.getCritical()),
+                summary);
+        episodes.assess(reading, rules.shortage(threshold), cover == null ? Double.POSITIVE_INFINITY : cover)
+                .ifPresent(this::forward);
+    }
+
+    private void forward(Alert alert) {
+        context.forward(new Record<>(alert.getAlertId(), alert, alert.getUpdatedAt().toEpochMilli()));
+    }
+}

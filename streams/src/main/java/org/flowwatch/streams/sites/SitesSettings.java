@@ -1,0 +1,57 @@
+package org.flowwatch.streams.sites;
+
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.config.ConfigException;
+import org.flowwatch.schemas.config.ConfigLoader;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.RegistrySettings;
+import org.flowwatch.schemas.topics.TopicSpec;
+import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.streams.app.StreamsSettings;
+
+/**
+ * The typed settings of the sites app (application id {@code flowwatch-sites}). It shares the {@code streams.*}
+ * Kafka Streams settings of the arrivals app, with its own application id, query port and alert rules.
+ */
+public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, TopicSpec<String, CrossingEvent> crossings,
+                            AlertRules rules, Duration reevaluateEvery, String queryHost, int queryPort) {
+
+    public static final String DEFAULTS = "flowwatch/defaults/sites.properties";
+
+    public static ConfigLoader loader() {
+        return StreamsSettings.loader().defaults(DEFAULTS);
+    }
+
+    public static SitesSettings from(Settings settings) {
+        StreamsSettings streams = StreamsSettings.from(settings);
+        Properties props = new Properties();
+        props.putAll(streams.kafkaStreams());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("sites.application.id"));
+        return new SitesSettings(props, streams.registry(), crossings(settings), rules(settings),
+                settings.duration("sites.reevaluate.every"), settings.string("sites.query.host"),
+                settings.integer("sites.query.port"));
+    }
+
+    private static AlertRules rules(Settings s) {
+        return new AlertRules(s.decimal("sites.shortage.warning.days"), s.decimal("sites.shortage.critical.days"),
+                s.decimal("sites.shared.warning.ratio"), s.decimal("sites.shared.critical.ratio"),
+                s.decimal("sites.capacity.warning"), s.decimal("sites.capacity.critical"), s.decimal("sites.alerts.margin"),
+                s.decimal("sites.surge.people.per.hour"), s.decimal("sites.surge.baseline.factor"),
+                s.decimal("sites.surge.baseline.min.per.hour"), s.decimal("sites.surge.margin"), s.duration("sites.post.silent.warning"),
+                s.duration("sites.post.silent.critical"), s.duration("sites.post.silent.check.every"));
+    }
+
+    // Until the arrivals app publishes validated crossings everywhere, a deployment may point this app at the raw
+    // topic; "valid" is the only safe choice once it does (the raw topic carries resends, counted twice).
+    private static TopicSpec<String, CrossingEvent> crossings(Settings settings) {
+        return switch (settings.string("sites.crossings.source")) {
+            case "valid" -> Topics.CROSSINGS_VALID;
+            case "raw" -> Topics.CROSSINGS;
+            default -> throw new ConfigException("setting 'sites.crossings.source' must be valid or raw, got '"
+                    + settings.string("sites.crossings.source") + "' (from " + settings.layer("sites.crossings.source") + ")");
+        };
+    }
+}

@@ -1,0 +1,149 @@
+package org.flowwatch.streams.sites;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertState;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.Direction;
+import org.flowwatch.schemas.avro.SiteInput;
+import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.TopicSpec;
+import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.streams.time.CrossingTimeExtractor;
+
+/**
+ * Sites, stock and alerts. Valid crossings (arrivals routed to a site), site movements and supplies → one ledger of
+ * population and stock per site → site statuses (days of cover) → SHORTAGE and CAPACITY alerts; arrivals per post and
+ * region → SURGE alerts; crossings and heartbeats per post → POST_SILENT alerts (wall clock). Sites, items and
+ * thresholds are global stores over their compacted topics, so a change there applies without a restart.
+ */
+public final class SitesTopology {
+
+    /**
+     * The ledger runs on one partition: a transfer changes two sites at once, and with every site in one task that is
+     * one atomic, exactly-once update (no site can go negative between two partitions). Volumes allow it: a national
+     * operation has dozens of sites and thousands of inputs an hour, far below one partition's throughput.
+     */
+    static final int LEDGER_PARTITIONS = 1;
+
+    /** The store of the latest status of every site, for queries. */
+    public static final String STATUS_STORE = SiteLedgerProcessor.STATUS_STORE;
+    /** The stores of the open alert episodes, one per processor, for queries. */
+    public static final List<String> ALERT_STORES = List.of(SiteAlertsProcessor.ALERTS_STORE, SurgeProcessor.ALERTS_STORE,
+            PostSilenceProcessor.ALERTS_STORE);
+
+    private final FlowwatchSerdes serdes;
+    private final SitesSettings settings;
+
+    public SitesTopology(FlowwatchSerdes serdes, SitesSettings settings) {
+        this.serdes = serdes;
+        this.settings = settings;
+    }
+
+    public Topology build(Properties streamsProps) {
+        streamsProps.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "flowwatch-sites");
+        streamsProps.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        var builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
+        new SitesStores(serdes).addTo(builder);
+        KStream<String, CrossingEvent> crossings = readCrossings(builder);
+        KStream<String, SiteInput> inputs = ledgerInputs(builder, crossings);
+        Map<String, KStream<String, LedgerOutcome>> outcomes = keepLedger(inputs);
+        writeRejects(outcomes.get("ledger-rejected"));
+        KStream<String, SiteStatus> statuses = writeStatuses(outcomes.get("ledger-status"));
+        writeAlerts(judgeSites(statuses), "site");
+        writeAlerts(judgeSurges(inputs), "surge");
+        writeAlerts(judgeSilence(crossings, builder), "silence");
+        return builder.build(streamsProps);
+    }
+
+    private KStream<String, CrossingEvent> readCrossings(StreamsBuilder builder) {
+        TopicSpec<String, CrossingEvent> topic = settings.crossings();
+        return builder.stream(topic.name(), Consumed.with(serdes.key(topic), serdes.value(topic))
+                .withTimestampExtractor(new CrossingTimeExtractor()).withName("sites-crossings-source"));
+    }
+
+    /** Arrivals, movements and supplies, each stamped with its source, on one partition keyed by site or post. */
+    private KStream<String, SiteInput> ledgerInputs(StreamsBuilder builder, KStream<String, CrossingEvent> crossings) {
+        KStream<String, SiteInput> arrivals = crossings
+                .filter((postId, crossing) -> crossing.getDirection() == Direction.ARRIVAL, Named.as("sites-arrivals-only"))
+                .processValues(SourceStamp::new, Named.as("stamp-arrivals"));
+        KStream<String, SiteInput> movements = builder.stream(Topics.SITE_MOVEMENTS.name(),
+                        Consumed.with(serdes.key(Topics.SITE_MOVEMENTS), serdes.value(Topics.SITE_MOVEMENTS)).withName("movements-source"))
+                .processValues(SourceStamp::new, Named.as("stamp-movements"));
+        KStream<String, SiteInput> supplies = builder.stream(Topics.SUPPLIES.name(),
+                        Consumed.with(serdes.key(Topics.SUPPLIES), serdes.value(Topics.SUPPLIES)).withName("supplies-source"))
+                .processValues(SourceStamp::new, Named.as("stamp-supplies"));
+        return arrivals.merge(movements, Named.as("merge-arrivals-movements"))
+                .merge(supplies, Named.as("merge-ledger-inputs"))
+                .repartition(Repartitioned.<String, SiteInput>as("site-inputs").withNumberOfPartitions(LEDGER_PARTITIONS)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(SiteInput.class)));
+    }
+
+    private Map<String, KStream<String, LedgerOutcome>> keepLedger(KStream<String, SiteInput> inputs) {
+        return inputs
+                .process(() -> new SiteLedgerProcessor(settings.rules(), settings.reevaluateEvery()), Named.as("site-ledger"),
+                        SiteLedgerProcessor.POPULATION_STORE, SiteLedgerProcessor.STOCK_STORE, SiteLedgerProcessor.STATUS_STORE)
+                .split(Named.as("ledger-"))
+                .branch((siteId, outcome) -> outcome.isRejected(), Branched.as("rejected"))
+                .defaultBranch(Branched.as("status"));
+    }
+
+    private void writeRejects(KStream<String, LedgerOutcome> rejected) {
+        rejected.mapValues(LedgerOutcome::rejected, Named.as("rejected-input"))
+                .to(Topics.SITES_REJECTED.name(), Produced.with(serdes.key(Topics.SITES_REJECTED),
+                        serdes.value(Topics.SITES_REJECTED)).withName("sites-rejected-sink"));
+    }
+
+    private KStream<String, SiteStatus> writeStatuses(KStream<String, LedgerOutcome> changed) {
+        KStream<String, SiteStatus> statuses = changed.mapValues(LedgerOutcome::status, Named.as("site-status"));
+        statuses.to(Topics.SITE_STATUS.name(), Produced.with(serdes.key(Topics.SITE_STATUS), serdes.value(Topics.SITE_STATUS))
+                .withName("site-status-sink"));
+        return statuses;
+    }
+
+    private KStream<String, Alert> judgeSites(KStream<String, SiteStatus> statuses) {
+        return statuses.process(() -> new SiteAlertsProcessor(settings.rules(), settings.reevaluateEvery()),
+                Named.as("judge-sites"), SiteAlertsProcessor.ALERTS_STORE, SiteLedgerProcessor.STATUS_STORE);
+    }
+
+    private KStream<String, Alert> judgeSurges(KStream<String, SiteInput> inputs) {
+        return inputs
+                .filter((key, input) -> input.getEvent() instanceof CrossingEvent, Named.as("surge-arrivals-only"))
+                .mapValues(input -> (CrossingEvent) input.getEvent(), Named.as("surge-crossing"))
+                .process(() -> new SurgeProcessor(settings.rules()), Named.as("judge-surges"),
+                        SurgeProcessor.ARRIVALS_STORE, SurgeProcessor.ALERTS_STORE);
+    }
+
+    private KStream<String, Alert> judgeSilence(KStream<String, CrossingEvent> crossings, StreamsBuilder builder) {
+        KStream<String, Object> heartbeats = builder.stream(Topics.HEARTBEATS.name(),
+                        Consumed.with(serdes.key(Topics.HEARTBEATS), serdes.value(Topics.HEARTBEATS)).withName("heartbeats-source"))
+                .mapValues(heartbeat -> (Object) heartbeat, Named.as("heartbeat-sign-of-life"));
+        return crossings.mapValues(crossing -> (Object) crossing, Named.as("crossing-sign-of-life"))
+                .merge(heartbeats, Named.as("signs-of-life"))
+                .process(() -> new PostSilenceProcessor(settings.rules()), Named.as("judge-silence"),
+                        PostSilenceProcessor.LAST_HEARD_STORE, PostSilenceProcessor.ALERTS_STORE);
+    }
+
+    /** Every change to the events topic; the open ones to the current-alerts topic, a tombstone once resolved. */
+    private void writeAlerts(KStream<String, Alert> alerts, String source) {
+        alerts.to(Topics.ALERT_EVENTS.name(), Produced.with(serdes.key(Topics.ALERT_EVENTS), serdes.value(Topics.ALERT_EVENTS))
+                .withName(source + "-alert-events-sink"));
+        alerts.mapValues(alert -> alert.getState() == AlertState.RESOLVED ? null : alert, Named.as(source + "-alert-current"))
+                .to(Topics.ALERTS_CURRENT.name(), Produced.with(serdes.key(Topics.ALERTS_CURRENT),
+                        serdes.value(Topics.ALERTS_CURRENT)).withName(source + "-alerts-current-sink"));
+    }
+}

@@ -1,0 +1,98 @@
+package org.flowwatch.streams.sites;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertKind;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.streams.sites.alerts.Reading;
+import org.flowwatch.streams.sites.alerts.Sentences;
+
+/**
+ * SURGE alerts: people arriving at a post, and in the post's region, in the last hour (a rolling hour of event time,
+ * in 5-minute buckets) against the surge level: a fixed number, or a multiple of the trailing 24-hour average. A
+ * stream-time punctuator re-judges open surges so they resolve once the rolling hour has calmed down.
+ */
+final class SurgeProcessor implements Processor<String, CrossingEvent, String, Alert> {
+
+    static final String ARRIVALS_STORE = "surge-arrivals-store";
+    static final String ALERTS_STORE = "surge-alerts-store";
+    static final Duration BUCKET = Duration.ofMinutes(5);
+    static final Duration RETENTION = Duration.ofHours(26);
+    private static final Duration HOUR = Duration.ofHours(1);
+    private static final Duration BASELINE = Duration.ofHours(24);
+
+    private final AlertRules rules;
+    private ProcessorContext<String, Alert> context;
+    private WindowStore<String, Long> buckets;
+    private EpisodeBook episodes;
+    private ReferenceData reference;
+
+    SurgeProcessor(AlertRules rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        buckets = context.getStateStore(ARRIVALS_STORE);
+        episodes = new EpisodeBook(context.getStateStore(ALERTS_STORE));
+        reference = ReferenceData.in(context, rules);
+        context.schedule(BUCKET, PunctuationType.STREAM_TIME, this::judgeOpen);
+    }
+
+    @Override
+    public void process(Record<String, CrossingEvent> record) {
+        CrossingEvent crossing = record.value();
+        List<String> scopes = new ArrayList<>(List.of("post/" + crossing.getPostId()));
+        reference.site(crossing.getPostId()).map(Site::getAdm1Code).ifPresent(region -> scopes.add("region/" + region));
+        long bucket = bucketOf(crossing.getOccurredAt().toEpochMilli());
+        scopes.forEach(scope -> buckets.put(scope, sum(scope, bucket, bucket) + crossing.getPeople(), bucket));
+        long now = context.currentStreamTimeMs();
+        scopes.forEach(scope -> judge(scope, now));
+    }
+
+    private void judgeOpen(long streamTime) {
+        episodes.open().forEach(alert -> judge(alert.getLabels().get("scope"), streamTime));
+    }
+
+    private void judge(String scope, long now) {
+        long current = bucketOf(now);
+        long lastHour = sum(scope, current - HOUR.toMillis() + BUCKET.toMillis(), current);
+        double baseline = sum(scope, current - HOUR.toMillis() - BASELINE.toMillis() + BUCKET.toMillis(),
+                current - HOUR.toMillis()) / (double) BASELINE.toHours();
+        double surgeLevel = rules.surgeLevel(baseline);
+        String[] kindAndId = scope.split("/", 2);
+        String name = kindAndId[0].equals("post") ? reference.nameOf(kindAndId[1]) : kindAndId[1];
+        Reading reading = new Reading("SURGE/" + scope, AlertKind.SURGE, Instant.ofEpochMilli(now),
+                Map.of("scope", scope, kindAndId[0], kindAndId[1]),
+                Map.of("arrivalsLastHour", (double) lastHour, "trailingAveragePerHour", baseline, "surgeLevel", surgeLevel),
+                Sentences.surge(name, lastHour, surgeLevel, baseline));
+        episodes.assess(reading, rules.surge(surgeLevel), lastHour)
+                .ifPresent(alert -> context.forward(new Record<>(alert.getAlertId(), alert, now)));
+    }
+
+    private long sum(String scope, long fromBucket, long toBucket) {
+        long total = 0;
+        try (WindowStoreIterator<Long> counts = buckets.fetch(scope, fromBucket, toBucket)) {
+            while (counts.hasNext()) {
+                total += counts.next().value;
+            }
+        }
+        return total;
+    }
+
+    private static long bucketOf(long timestamp) {
+        return timestamp - Math.floorMod(timestamp, BUCKET.toMillis());
+    }
+}

@@ -1,0 +1,89 @@
+package org.flowwatch.streams.sites.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertKind;
+import org.flowwatch.schemas.avro.AlertState;
+import org.flowwatch.schemas.avro.Severity;
+import org.flowwatch.schemas.avro.SiteStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class SitesQueryServerTest {
+
+    private static final Instant T0 = Instant.parse("2023-09-26T08:00:00Z");
+    private static final SiteStatus GORIS = SiteStatus.newBuilder().setSiteId("goris").setName("Goris").setAdm1Code("AM-SU")
+            .setPopulation(2_400).setCapacityPeople(3_000).setItems(List.of()).setUpdatedAt(T0).build();
+
+    private final SitesQueryServer server = SitesQueryServer.start(new FixedView(), "127.0.0.1", 0);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void shouldListSitesAndOneSite() throws Exception {
+        assertThat(get("/sites").body()).contains("\"siteId\":\"goris\"", "\"population\":2400");
+        assertThat(get("/sites/goris").statusCode()).isEqualTo(200);
+        HttpResponse<String> missing = get("/sites/nowhere");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no status for site 'nowhere'");
+    }
+
+    @Test
+    void shouldFilterOpenAlertsByKindSeverityAndSite() throws Exception {
+        assertThat(get("/alerts?kind=shortage").body()).contains("SHORTAGE/goris/water").doesNotContain("CAPACITY/goris");
+        assertThat(get("/alerts?severity=CRITICAL").body()).contains("CAPACITY/goris").doesNotContain("SHORTAGE/goris/water");
+        assertThat(get("/alerts?site=vayk").body()).isEqualTo("[]");
+        assertThat(get("/alerts?region=AM-SU").body()).contains("SHORTAGE/goris/water", "CAPACITY/goris");
+    }
+
+    @Test
+    void shouldAnswer400NamingTheParameterWhenAFilterIsUnknown() throws Exception {
+        HttpResponse<String> response = get("/alerts?kind=flood");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("parameter 'kind' must be one of [SHORTAGE, CAPACITY, SURGE, POST_SILENT, OTHER], got 'flood'");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Alert alert(String id, AlertKind kind, Severity severity) {
+        return Alert.newBuilder().setAlertId(id).setVersion(1).setKind(kind).setSeverity(severity).setState(AlertState.OPEN)
+                .setStartsAt(T0).setUpdatedAt(T0).setLabels(Map.of("site", "goris", "region", "AM-SU"))
+                .setEvidence(Map.of()).setSummary("Goris").build();
+    }
+
+    private static final class FixedView implements SitesView {
+        @Override
+        public List<SiteStatus> sites() {
+            return List.of(GORIS);
+        }
+
+        @Override
+        public Optional<SiteStatus> site(String siteId) {
+            return sites().stream().filter(site -> site.getSiteId().equals(siteId)).findFirst();
+        }
+
+        @Override
+        public List<Alert> openAlerts() {
+            return List.of(alert("SHORTAGE/goris/water/" + T0, AlertKind.SHORTAGE, Severity.WARNING),
+                    alert("CAPACITY/goris/" + T0, AlertKind.CAPACITY, Severity.CRITICAL));
+        }
+    }
+}

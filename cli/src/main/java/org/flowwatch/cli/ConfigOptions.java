@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.flowwatch.consumers.webhook.DispatchSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.streams.app.StreamsSettings;
@@ -34,6 +35,7 @@ final class ConfigOptions {
         flags.putAll(commandFlags);
         Settings settings = StreamsSettings.loader()
                 .defaults(ReplaySettings.DEFAULTS)
+                .defaults(DispatchSettings.DEFAULTS)
                 .defaults(DEFAULTS)
                 .file(configFile)
                 .env(System.getenv(), "FLOWWATCH_")

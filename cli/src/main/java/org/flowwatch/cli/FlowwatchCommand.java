@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flowwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Real-time refugee-flow monitoring: border-post crossings to arrival counts, stock and alerts.",
         subcommands = {DemoCommand.class, StreamsCommand.class, TopicsCommand.class, ReplayCommand.class,
-                ConfigCommand.class, CommandLine.HelpCommand.class})
+                DispatchCommand.class, ExportCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class FlowwatchCommand {
 
     /** The command line as main runs it; tests call {@code execute} on it and check the exit code. */

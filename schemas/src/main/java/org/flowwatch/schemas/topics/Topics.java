@@ -2,11 +2,13 @@ package org.flowwatch.schemas.topics;
 
 import java.util.List;
 import java.util.Map;
+import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.PostHeartbeat;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.avro.WebhookDelivery;
 
 /**
  * The catalogue: the only place topic names appear. Names follow {@code flowwatch.<entity>.<stage>.v<n>}.
@@ -18,6 +20,7 @@ public final class Topics {
 
     private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", "retention.ms", "-1");
+    private static final Map<String, String> KEEP_30_DAYS = Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
 
     public static final TopicSpec<String, CrossingEvent> CROSSINGS = new TopicSpec<>(
             "flowwatch.crossings.v1", String.class, CrossingEvent.class, 4, KEEP_FOREVER,
@@ -43,7 +46,21 @@ public final class Topics {
             "flowwatch.arrivals.hourly.v1", String.class, ArrivalCount.class, 4, COMPACTED,
             "people per post per hour of event time, keyed by ArrivalKeys (latest revision wins)");
 
-    public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES, ARRIVALS_HOURLY);
+    public static final TopicSpec<String, Alert> ALERT_EVENTS = new TopicSpec<>(
+            "flowwatch.alerts.events.v1", String.class, Alert.class, 4, KEEP_30_DAYS,
+            "every state change of every alert, keyed by alertId (an episode's changes stay in order)");
+
+    // Keyed by endpoint name: one endpoint's parked deliveries stay in order in one partition.
+    public static final TopicSpec<String, WebhookDelivery> WEBHOOK_RETRIES = new TopicSpec<>(
+            "flowwatch.webhooks.retry.v1", String.class, WebhookDelivery.class, 4, KEEP_30_DAYS,
+            "alert deliveries parked until their next attempt, keyed by endpoint name");
+
+    public static final TopicSpec<String, WebhookDelivery> WEBHOOK_DLQ = new TopicSpec<>(
+            "flowwatch.webhooks.dlq.v1", String.class, WebhookDelivery.class, 4, KEEP_FOREVER,
+            "alert deliveries given up (too old, endpoint gone, refused), keyed by endpoint name, flowwatch.error.* headers");
+
+    public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES, ARRIVALS_HOURLY,
+            ALERT_EVENTS, WEBHOOK_RETRIES, WEBHOOK_DLQ);
 
     private Topics() {
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
+import org.flowwatch.consumers.export.ExportSettings;
 import org.flowwatch.consumers.webhook.DispatchSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.Settings;
@@ -36,6 +37,7 @@ final class ConfigOptions {
         Settings settings = StreamsSettings.loader()
                 .defaults(ReplaySettings.DEFAULTS)
                 .defaults(DispatchSettings.DEFAULTS)
+                .defaults(ExportSettings.DEFAULTS)
                 .defaults(DEFAULTS)
                 .file(configFile)
                 .env(System.getenv(), "FLOWWATCH_")

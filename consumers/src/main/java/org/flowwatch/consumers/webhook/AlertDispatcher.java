@@ -40,7 +40,7 @@ public final class AlertDispatcher implements AutoCloseable {
     public static AlertDispatcher start(DispatchSettings settings, List<Endpoint> endpoints, FlowwatchSerdes serdes,
                                         DispatchMetrics metrics) {
         DeliveryParking parking = new DeliveryParking(settings.kafka(), serdes);
-        DispatchParts parts = new DispatchParts(serdes, new WebhookSender(settings.requestTimeout(), Clock.systemUTC()),
+        DispatchParts parts = new DispatchParts(serdes, new WebhookSender(settings.requestTimeout(), settings.urlPolicy(), Clock.systemUTC()),
                 parking, metrics, settings.retry(), Clock.systemUTC());
         AlertDispatcher dispatcher = new AlertDispatcher(parking);
         endpoints.forEach(endpoint -> dispatcher.launch(endpoint, new EndpointWorker(endpoint, consumer(settings, endpoint), parts)));

@@ -31,12 +31,16 @@ record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> ret
         return new AttemptResult(kind, Optional.of(status), retryAfter, kind == Kind.DELIVERED ? "" : "HTTP " + status);
     }
 
+    static AttemptResult refused(String error) {
+        return new AttemptResult(Kind.REJECTED, Optional.empty(), Optional.empty(), error);
+    }
+
     static AttemptResult noAnswer(String error) {
         return new AttemptResult(Kind.RETRY, Optional.empty(), Optional.empty(), error);
     }
 
     /** A short metric tag: the status class or "no_answer". */
     String reason() {
-        return status.map(code -> "http_" + code).orElse("no_answer");
+        return status.map(code -> "http_" + code).orElse(kind == Kind.REJECTED ? "url_refused" : "no_answer");
     }
 }

@@ -25,7 +25,7 @@ public record UrlPolicy(boolean allowLoopback, boolean allowPrivate) {
         try {
             addresses = InetAddress.getAllByName(url.getHost());
         } catch (UnknownHostException e) {
-            return Optional.of("host " + url.getHost() + " does not resolve");
+            return Optional.empty(); // cannot judge yet: the check before each request decides
         }
         for (InetAddress address : addresses) {
             if (isLoopback(address) && !allowLoopback) {

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import org.flowwatch.schemas.avro.Alert;
 
 /**
@@ -21,14 +22,20 @@ final class WebhookSender {
     private final HttpClient client;
     private final Duration timeout;
     private final Clock clock;
+    private final UrlPolicy policy;
 
-    WebhookSender(Duration timeout, Clock clock) {
+    WebhookSender(Duration timeout, UrlPolicy policy, Clock clock) {
+        this.policy = policy;
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
         this.timeout = timeout;
         this.clock = clock;
     }
 
     AttemptResult send(Endpoint endpoint, Alert alert) throws InterruptedException {
+        Optional<String> refused = policy.refusal(endpoint.url());
+        if (refused.isPresent()) {
+            return AttemptResult.refused("url refused: " + refused.get());
+        }
         Payload payload = endpoint.format().render(alert, endpoint, clock.instant());
         String key = PayloadFormat.idempotencyKey(alert);
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint.url()).timeout(timeout)

@@ -9,6 +9,8 @@ import org.flowwatch.bench.BenchSettings;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.load.LoadSettings;
 import org.flowwatch.producers.post.PostSettings;
+import org.flowwatch.consumers.export.ExportSettings;
+import org.flowwatch.consumers.webhook.DispatchSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.streams.sites.SitesSettings;
@@ -42,6 +44,8 @@ final class ConfigOptions {
                 .defaults(PostSettings.DEFAULTS)
                 .defaults(GatewaySettings.DEFAULTS)
                 .defaults(LoadSettings.DEFAULTS)
+                .defaults(DispatchSettings.DEFAULTS)
+                .defaults(ExportSettings.DEFAULTS)
                 .defaults(DEFAULTS)
                 .file(configFile)
                 .env(System.getenv(), "FLOWWATCH_")

@@ -15,6 +15,7 @@ import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.Threshold;
+import org.flowwatch.schemas.avro.WebhookDelivery;
 
 /**
  * The catalogue: the only place topic names appear. Names follow {@code flowwatch.<entity>.<stage>.v<n>}.
@@ -26,6 +27,7 @@ public final class Topics {
 
     private static final Map<String, String> KEEP_FOREVER = Map.of("retention.ms", "-1");
     private static final Map<String, String> COMPACTED = Map.of("cleanup.policy", "compact", "retention.ms", "-1");
+    private static final Map<String, String> KEEP_30_DAYS = Map.of("retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
 
     public static final TopicSpec<String, CrossingEvent> CROSSINGS = new TopicSpec<>(
             "flowwatch.crossings.v1", String.class, CrossingEvent.class, 4, KEEP_FOREVER,
@@ -99,9 +101,19 @@ public final class Topics {
             "flowwatch.alerts.current.v1", String.class, Alert.class, 4, COMPACTED,
             "the open alerts, keyed by alertId: latest state of each episode, a tombstone once it resolves");
 
+    // Keyed by endpoint name: one endpoint's parked deliveries stay in order in one partition.
+    public static final TopicSpec<String, WebhookDelivery> WEBHOOK_RETRIES = new TopicSpec<>(
+            "flowwatch.webhooks.retry.v1", String.class, WebhookDelivery.class, 4, KEEP_30_DAYS,
+            "alert deliveries parked until their next attempt, keyed by endpoint name");
+
+    public static final TopicSpec<String, WebhookDelivery> WEBHOOK_DLQ = new TopicSpec<>(
+            "flowwatch.webhooks.dlq.v1", String.class, WebhookDelivery.class, 4, KEEP_FOREVER,
+            "alert deliveries given up (too old, endpoint gone, refused), keyed by endpoint name, flowwatch.error.* headers");
+
     public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES,
             ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS,
-            ITEMS, THRESHOLDS, SITE_MOVEMENTS, SITES_REJECTED, SITE_STATUS, ALERT_EVENTS, ALERTS_CURRENT);
+            ITEMS, THRESHOLDS, SITE_MOVEMENTS, SITES_REJECTED, SITE_STATUS, ALERT_EVENTS, ALERTS_CURRENT,
+            WEBHOOK_RETRIES, WEBHOOK_DLQ);
 
     private Topics() {
     }

@@ -1,0 +1,90 @@
+package org.flowwatch.cli;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowwatch.consumers.metrics.MetricsServer;
+import org.flowwatch.consumers.metrics.OpenAlerts;
+import org.flowwatch.consumers.metrics.OpenAlertsFeed;
+import org.flowwatch.consumers.webhook.AlertDispatcher;
+import org.flowwatch.consumers.webhook.DispatchMetrics;
+import org.flowwatch.consumers.webhook.DispatchSettings;
+import org.flowwatch.consumers.webhook.Endpoint;
+import org.flowwatch.consumers.webhook.EndpointsFile;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.ConfigException;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "dispatch", description = "Deliver every alert state change to the endpoints of an endpoints file "
+        + "(webhooks, Slack, Teams, Alertmanager) until Ctrl-C; serves Prometheus metrics.")
+final class DispatchCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--endpoints", paramLabel = "FILE", description = "YAML endpoints file (dispatch.endpoints.file).")
+    Path endpointsFile;
+
+    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Port of /metrics (dispatch.metrics.port, default 9464).")
+    Integer metricsPort;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        if (endpointsFile != null) {
+            flags.put("dispatch.endpoints.file", endpointsFile.toString());
+        }
+        if (metricsPort != null) {
+            flags.put("dispatch.metrics.port", metricsPort.toString());
+        }
+        Settings settings = config.load(flags);
+        DispatchSettings dispatch = DispatchSettings.from(settings);
+        List<Endpoint> endpoints = EndpointsFile.load(dispatch.endpointsFile().orElseThrow(() ->
+                new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file")), dispatch.urlPolicy());
+        try (TopicAdmin admin = new TopicAdmin(dispatch.kafka())) {
+            admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ),
+                    CommonSettings.replicationFactor(settings));
+        }
+        return run(dispatch, endpoints, spec.commandLine().getOut());
+    }
+
+    private Integer run(DispatchSettings dispatch, List<Endpoint> endpoints, PrintWriter out) {
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(dispatch.registry());
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        OpenAlerts openAlerts = new OpenAlerts();
+        openAlerts.register(registry);
+        try (GracefulStop stop = new GracefulStop();
+             MetricsServer metrics = MetricsServer.start(registry, dispatch.metricsHost(), dispatch.metricsPort());
+             OpenAlertsFeed feed = new OpenAlertsFeed(dispatch.kafka(), serdes, openAlerts);
+             AlertDispatcher dispatcher = AlertDispatcher.start(dispatch, endpoints, serdes, new DispatchMetrics(registry))) {
+            new Thread(feed, "open-alerts-feed").start();
+            out.printf("dispatching alerts to %d endpoint(s); metrics at http://%s:%d/metrics%n", endpoints.size(),
+                    dispatch.metricsHost(), metrics.port());
+            out.flush();
+            dispatcher.awaitStopped();
+            return dispatcher.failure().map(error -> {
+                spec.commandLine().getErr().println("flowwatch: dispatcher failed: " + OneLineErrors.oneLine(error));
+                return OneLineErrors.FAILED;
+            }).orElse(0);
+        } catch (InterruptedException e) {
+            out.println("Stopped.");
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package org.flowwatch.consumers.webhook;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.WebhookDelivery;
+import org.flowwatch.schemas.serde.UnknownSchemaException;
+import org.flowwatch.schemas.serde.WireFormatException;
+import org.flowwatch.schemas.topics.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers alerts to one endpoint, in its own consumer group over the alert events and the retry topic, so a slow
+ * or dead endpoint holds back nobody else. One record at a time: its offset is committed only once it was delivered,
+ * parked in the retry topic or dead-lettered. A parked delivery that is not due yet pauses its retry partition
+ * until it is.
+ */
+final class EndpointWorker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EndpointWorker.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final Endpoint endpoint;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Deserializer<Alert> alerts;
+    private final Deserializer<WebhookDelivery> deliveries;
+    private final WebhookSender sender;
+    private final DeliveryParking parking;
+    private final DispatchMetrics metrics;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final PacedRequests pace;
+    private final AtomicBoolean enabled;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
+    private volatile boolean halted;
+
+    EndpointWorker(Endpoint endpoint, KafkaConsumer<String, byte[]> consumer, DispatchParts parts) {
+        this.endpoint = endpoint;
+        this.consumer = consumer;
+        this.alerts = parts.serdes().value(Topics.ALERT_EVENTS).deserializer();
+        this.deliveries = parts.serdes().value(Topics.WEBHOOK_RETRIES).deserializer();
+        this.sender = parts.sender();
+        this.parking = parts.parking();
+        this.metrics = parts.metrics();
+        this.retry = parts.retry();
+        this.clock = parts.clock();
+        this.pace = new PacedRequests(endpoint.ratePerSecond(), clock);
+        this.enabled = metrics.enabledFlag(endpoint.name());
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(Topics.ALERT_EVENTS.name(), Topics.WEBHOOK_RETRIES.name()), new ForgetPauses());
+            while (running()) {
+                resumeDue();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                    boolean done = handle(record);
+                    if (halted) {
+                        return; // a simulated crash: what was just delivered stays uncommitted
+                    }
+                    if (done) {
+                        commit(record);
+                    }
+                }
+            }
+        } catch (Stopped stopped) {
+            LOG.debug("endpoint {}: stopped during a delivery; it is attempted again after a restart", endpoint.name());
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    /** Stops after the record in hand: it is finished and committed. */
+    void stop() {
+        stopping.countDown();
+    }
+
+    /** Stops as a crash would: nothing more is committed, whatever was delivered. */
+    void halt() {
+        halted = true;
+        stopping.countDown();
+    }
+
+    boolean enabled() {
+        return enabled.get();
+    }
+
+    private boolean running() {
+        return stopping.getCount() > 0 && enabled.get();
+    }
+
+    /** False when the record is a parked delivery not due yet: its partition is paused until then. */
+    private boolean handle(ConsumerRecord<String, byte[]> record) {
+        if (record.topic().equals(Topics.ALERT_EVENTS.name())) {
+            Alert alert = decode(alerts, record);
+            if (alert != null && endpoint.filter().matches(alert)) {
+                Instant now = clock.instant();
+                deliver(new WebhookDelivery(endpoint.name(), PayloadFormat.idempotencyKey(alert), 0, now, now, null, null, alert));
+            }
+            return true;
+        }
+        WebhookDelivery parked = decode(deliveries, record);
+        if (parked == null || !parked.getEndpoint().equals(endpoint.name())) {
+            return true;
+        }
+        if (parked.getNextAttemptAt().isAfter(clock.instant())) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            consumer.seek(partition, record.offset());
+            consumer.pause(Set.of(partition));
+            pausedUntil.put(partition, parked.getNextAttemptAt());
+            return false;
+        }
+        deliver(parked);
+        return true;
+    }
+
+    private void deliver(WebhookDelivery delivery) {
+        WebhookDelivery current = delivery;
+        for (int inline = 1; ; inline++) {
+            waitFor(pace.reserve());
+            if (current.getAttempts() > 0) {
+                metrics.retried(endpoint.name());
+            }
+            AttemptResult result = attempt(current);
+            current = recorded(current, result);
+            switch (result.kind()) {
+                case DELIVERED -> {
+                    metrics.delivered(endpoint.name());
+                    return;
+                }
+                case GONE -> {
+                    disable();
+                    deadLetter(current, "endpoint-gone");
+                    return;
+                }
+                case REJECTED -> {
+                    metrics.failedAttempt(endpoint.name(), result.reason());
+                    deadLetter(current, "rejected");
+                    return;
+                }
+                case RETRY -> {
+                    metrics.failedAttempt(endpoint.name(), result.reason());
+                    if (!retryLater(current, result, inline)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** True to try again right here; otherwise the delivery was parked or given up. */
+    private boolean retryLater(WebhookDelivery delivery, AttemptResult result, int inline) {
+        Duration wait = retry.backoff().after(delivery.getAttempts(), result.retryAfter());
+        Instant next = clock.instant().plus(wait);
+        if (Duration.between(delivery.getFirstAttemptAt(), next).compareTo(retry.giveUpAfter()) > 0) {
+            deadLetter(delivery, "gave-up");
+            return false;
+        }
+        if (inline < retry.inlineAttempts() && wait.compareTo(retry.inlineMaxWait()) <= 0) {
+            waitFor(wait);
+            return true;
+        }
+        delivery.setNextAttemptAt(next);
+        parking.park(delivery);
+        metrics.parked(endpoint.name());
+        return false;
+    }
+
+    private AttemptResult attempt(WebhookDelivery delivery) {
+        try {
+            return sender.send(endpoint, delivery.getAlert());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    private static WebhookDelivery recorded(WebhookDelivery delivery, AttemptResult result) {
+        return WebhookDelivery.newBuilder(delivery)
+                .setAttempts(delivery.getAttempts() + 1)
+                .setLastStatus(result.status().orElse(null))
+                .setLastError(result.error().isEmpty() ? null : result.error())
+                .build();
+    }
+
+    private void deadLetter(WebhookDelivery delivery, String reason) {
+        parking.deadLetter(delivery, reason);
+        metrics.deadLettered(endpoint.name(), reason);
+        LOG.warn("endpoint {}: alert {} given up ({}) after {} attempt(s), written to {}", endpoint.name(),
+                delivery.getIdempotencyKey(), reason, delivery.getAttempts(), Topics.WEBHOOK_DLQ.name());
+    }
+
+    private void disable() {
+        enabled.set(false);
+        LOG.warn("endpoint {} answered 410 Gone: disabled; its later alerts stay in {} until the endpoints file is fixed "
+                + "and the dispatcher restarted", endpoint.name(), Topics.ALERT_EVENTS.name());
+    }
+
+    private void waitFor(Duration wait) {
+        try {
+            if (!wait.isZero() && !wait.isNegative() && stopping.await(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new Stopped();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Stopped();
+        }
+    }
+
+    private void resumeDue() {
+        Instant now = clock.instant();
+        pausedUntil.entrySet().removeIf(paused -> {
+            if (paused.getValue().isAfter(now)) {
+                return false;
+            }
+            consumer.resume(Set.of(paused.getKey()));
+            return true;
+        });
+    }
+
+    private void commit(ConsumerRecord<String, byte[]> record) {
+        consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1)));
+    }
+
+    private <T> T decode(Deserializer<T> deserializer, ConsumerRecord<String, byte[]> record) {
+        try {
+            return deserializer.deserialize(record.topic(), record.headers(), record.value());
+        } catch (WireFormatException | UnknownSchemaException e) {
+            metrics.undecodable(endpoint.name());
+            LOG.error("endpoint {}: skipped undecodable record {}-{}@{}: {}", endpoint.name(), record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            return null;
+        }
+    }
+
+    /** A revoked partition starts from its committed offset when it comes back: forget that it was paused. */
+    private final class ForgetPauses implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(pausedUntil::remove);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // nothing: assigned partitions start unpaused from their committed offsets
+        }
+    }
+
+    /** The worker was asked to stop in the middle of a delivery. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.flowwatch.consumers.webhook;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertState;
+
+/** A Slack incoming-webhook message: a one-line text (shown in notifications) and a section with the labels. */
+final class SlackMessage {
+
+    private SlackMessage() {
+    }
+
+    static Payload of(Alert alert) {
+        String headline = icon(alert) + " *" + alert.getSeverity() + "* " + alert.getKind().name().toLowerCase(Locale.ROOT)
+                + " " + verb(alert.getState()) + ": " + alert.getSummary();
+        String labels = alert.getLabels().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining(", "));
+        ObjectNode message = AlertJson.MAPPER.createObjectNode().put("text", headline);
+        ObjectNode section = message.putArray("blocks").addObject().put("type", "section");
+        section.putObject("text").put("type", "mrkdwn")
+                .put("text", headline + "\n" + labels + " (alert " + PayloadFormat.idempotencyKey(alert) + ")");
+        return AlertJson.payload(message);
+    }
+
+    private static String icon(Alert alert) {
+        if (alert.getState() == AlertState.RESOLVED) {
+            return ":white_check_mark:";
+        }
+        return switch (alert.getSeverity()) {
+            case CRITICAL -> ":red_circle:";
+            case WARNING -> ":large_orange_circle:";
+            case INFO -> ":large_blue_circle:";
+        };
+    }
+
+    private static String verb(AlertState state) {
+        return switch (state) {
+            case OPEN -> "opened";
+            case ESCALATED -> "escalated";
+            case DE_ESCALATED -> "de-escalated";
+            case RESOLVED -> "resolved";
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package org.flowwatch.consumers.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowwatch.consumers.export.Counts.T0;
+import static org.flowwatch.consumers.export.Counts.post;
+
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.EmbeddedStackExtension;
+import org.flowwatch.schemas.avro.ArrivalCount;
+import org.flowwatch.schemas.avro.CountStatus;
+import org.flowwatch.schemas.avro.Direction;
+import org.flowwatch.schemas.avro.Granularity;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.serde.RegistrySettings;
+import org.flowwatch.schemas.topics.ArrivalKeys;
+import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.topics.Topics;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The export reading the real compacted counts topic: only the latest revision of each window is exported. */
+@Tag("integration")
+@Timeout(120)
+@ExtendWith(EmbeddedStackExtension.class)
+class ArrivalsExportIntegrationTest {
+
+    @Test
+    void shouldExportLatestRevisionOfEachHourWhenCountWasRevised(EmbeddedStack stack) throws Exception {
+        // given a post no other test uses, whose 10:00 count was revised from 7 provisional to 9 final
+        String postId = "export-" + UUID.randomUUID();
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
+        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
+            admin.createMissing(Topics.ALL, (short) 1);
+        }
+        ArrivalCount provisional = post(postId, T0, 7);
+        provisional.setStatus(CountStatus.PROVISIONAL);
+        send(stack, serdes, provisional);
+        send(stack, serdes, post(postId, T0, 9));
+        send(stack, serdes, post(postId, T0.plus(Duration.ofHours(1)), 30));
+        ExportSettings settings = new ExportSettings(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                RegistrySettings.of(stack.registryUrl()), Granularity.HOUR, EnumSet.of(Direction.ARRIVAL), "csv",
+                OptionalInt.empty(), ZoneId.of("Asia/Yerevan"), Duration.ofSeconds(30));
+        StringWriter out = new StringWriter();
+
+        // when
+        ArrivalsExport.run(settings, serdes, out);
+
+        // then
+        assertThat(out.toString().lines().filter(line -> line.contains(postId)))
+                .containsExactly("2023-09-25T10:00+04:00,post,,," + postId + "," + postId + ",arrival,final,9,,,,,,,,",
+                        "2023-09-25T11:00+04:00,post,,," + postId + "," + postId + ",arrival,final,30,,,,,,,,");
+    }
+
+    private static void send(EmbeddedStack stack, FlowwatchSerdes serdes, ArrivalCount count) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, ArrivalCount> producer = new KafkaProducer<>(config, serdes.key(Topics.ARRIVALS_HOURLY).serializer(),
+                serdes.value(Topics.ARRIVALS_HOURLY).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.ARRIVALS_HOURLY.name(), ArrivalKeys.of(count), count));
+        }
+    }
+}

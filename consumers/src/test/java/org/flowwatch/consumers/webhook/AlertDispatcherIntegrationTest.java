@@ -1,0 +1,255 @@
+package org.flowwatch.consumers.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.flowwatch.consumers.webhook.AlertBuilder.anAlert;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flowwatch.consumers.webhook.TestReceiver.Answer;
+import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.EmbeddedStackExtension;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.WebhookDelivery;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.serde.RegistrySettings;
+import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.topics.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The dispatcher on a real broker and registry against real HTTP receivers. Tests share the catalogue's topics:
+ * each uses its own site label (the endpoint filters on it), endpoint name and consumer groups.
+ */
+@Tag("integration")
+@Timeout(120)
+@ExtendWith(EmbeddedStackExtension.class)
+class AlertDispatcherIntegrationTest {
+
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private EmbeddedStack stack;
+    private FlowwatchSerdes serdes;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final String site = "site-" + UUID.randomUUID();
+    private final String endpointName = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String groupPrefix = "it-dispatch-" + UUID.randomUUID();
+
+    @BeforeEach
+    void useStack(EmbeddedStack stack) {
+        this.stack = stack;
+        this.serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
+        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
+            admin.createMissing(Topics.ALL, (short) 1);
+        }
+    }
+
+    @Test
+    void shouldDeliverSignedAlertWithIdempotencyKeyWhenEndpointAnswers() {
+        try (TestReceiver receiver = new TestReceiver(SECRET);
+             AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+            // when
+            publish(anAlert().id("a-" + site).version(2).site(site).build());
+
+            // then
+            await().alias("alert delivered").atMost(WAIT).until(() -> receiver.received().size() == 1);
+            TestReceiver.Received request = receiver.received().get(0);
+            assertThat(request.signatureValid()).as("signature checks out with the spec's algorithm").isTrue();
+            assertThat(request.idempotencyKey()).isEqualTo("a-" + site + ":2");
+            assertThat(request.body()).contains("\"alertId\":\"a-" + site + "\"").contains("\"state\":\"OPEN\"");
+        }
+    }
+
+    @Test
+    void shouldRetryWhenEndpointAnswers500ThenHonourRetryAfterOf429() {
+        // given: a 500, then a 429 asking for 1 s, then a 200
+        try (TestReceiver receiver = new TestReceiver(SECRET).answering(attempt -> switch (attempt) {
+            case 1 -> Answer.status(500);
+            case 2 -> new Answer(429, "1");
+            default -> Answer.ok();
+        }); AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+            // when
+            publish(anAlert().id("r-" + site).site(site).build());
+
+            // then
+            await().alias("delivered on the third attempt").atMost(WAIT).until(() -> receiver.acceptedKeys().size() == 1);
+            List<TestReceiver.Received> requests = receiver.received();
+            assertThat(requests).extracting(TestReceiver.Received::answered).containsExactly(500, 429, 200);
+            assertThat(Duration.between(requests.get(1).at(), requests.get(2).at()))
+                    .as("waited as Retry-After asked").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+            assertThat(metrics.scrape()).contains("flowwatch_webhook_retries_total{endpoint=\"" + endpointName + "\"} 2.0");
+        }
+    }
+
+    @Test
+    void shouldDisableEndpointAndDeadLetterWhenEndpointAnswers410() {
+        try (TestReceiver receiver = new TestReceiver(SECRET).answering(attempt -> Answer.status(410));
+             AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+            // when
+            publish(anAlert().id("g1-" + site).site(site).build());
+            publish(anAlert().id("g2-" + site).site(site).build());
+
+            // then: the first went to the dead-letter topic saying why, the second waits in the alert topic
+            List<ConsumerRecord<String, WebhookDelivery>> dead = deadLetters(1);
+            assertThat(header(dead.get(0), DeliveryParking.ERROR_REASON)).isEqualTo("endpoint-gone");
+            assertThat(header(dead.get(0), DeliveryParking.ERROR_STATUS)).isEqualTo("410");
+            assertThat(dead.get(0).value().getIdempotencyKey()).isEqualTo("g1-" + site + ":1");
+            await().alias("endpoint disabled").atMost(WAIT).until(() -> !dispatcher.enabled(endpointName));
+            assertThat(metrics.scrape()).contains("flowwatch_webhook_endpoint_enabled{endpoint=\"" + endpointName + "\"} 0.0");
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryAlertOnceWhenEndpointIsDownForAWhile() {
+        // given an endpoint that answers 503 until it comes back
+        AtomicBoolean up = new AtomicBoolean(false);
+        try (TestReceiver receiver = new TestReceiver(SECRET).answering(attempt -> up.get() ? Answer.ok() : Answer.status(503));
+             AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+            // when five alerts are raised while it is down, and it comes back once deliveries were parked
+            List<String> keys = publishAlerts("down", 5);
+            await().alias("a delivery parked in the retry topic").atMost(WAIT)
+                    .until(() -> metrics.scrape().contains("endpoint=\"" + endpointName + "\",outcome=\"parked\""));
+            up.set(true);
+
+            // then every alert arrives, and none twice
+            await().alias("all delivered").atMost(WAIT).until(() -> receiver.acceptedKeys().keySet().containsAll(keys));
+            assertThat(receiver.acceptedKeys()).containsOnlyKeys(keys).allSatisfy((key, times) -> assertThat(times).isOne());
+        }
+    }
+
+    @Test
+    void shouldDeliverEveryAlertAtLeastOnceWhenDispatcherCrashesMidDelivery() {
+        // given a dispatcher that crashes right after the receiver accepted the third alert, before it commits
+        AtomicReference<AlertDispatcher> running = new AtomicReference<>();
+        AtomicBoolean crashed = new AtomicBoolean();
+        try (TestReceiver receiver = new TestReceiver(SECRET)) {
+            receiver.answering(attempt -> {
+                if (attempt == 3 && crashed.compareAndSet(false, true)) {
+                    running.get().halt();
+                }
+                return Answer.ok();
+            });
+            List<String> keys;
+            try (AlertDispatcher first = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+                running.set(first);
+                keys = publishAlerts("crash", 5);
+                await().alias("crashed").atMost(WAIT).until(crashed::get);
+            }
+
+            // when it is restarted with the same consumer groups
+            try (AlertDispatcher restarted = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+                // then every alert is delivered; the one in flight at the crash twice, with the same key
+                await().alias("all delivered after restart").atMost(WAIT)
+                        .until(() -> receiver.acceptedKeys().keySet().containsAll(keys));
+                assertThat(receiver.acceptedKeys()).containsOnlyKeys(keys);
+                assertThat(receiver.acceptedKeys().get(keys.get(2))).as("in flight at the crash").isEqualTo(2);
+                assertThat(receiver.received()).hasSize(6);
+            }
+        }
+    }
+
+    @Test
+    void shouldDeadLetterWhenEndpointFailsPastGiveUpAge() {
+        try (TestReceiver receiver = new TestReceiver(SECRET).answering(attempt -> Answer.status(500));
+             AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofMillis(800)))) {
+            // when
+            publish(anAlert().id("old-" + site).site(site).build());
+
+            // then
+            List<ConsumerRecord<String, WebhookDelivery>> dead = deadLetters(1);
+            assertThat(header(dead.get(0), DeliveryParking.ERROR_REASON)).isEqualTo("gave-up");
+            assertThat(header(dead.get(0), DeliveryParking.ERROR_MESSAGE)).isEqualTo("HTTP 500");
+            assertThat(dead.get(0).value().getAttempts()).isGreaterThan(1);
+            assertThat(metrics.scrape()).contains("flowwatch_webhook_dead_letters_total{endpoint=\"" + endpointName + "\",reason=\"gave-up\"} 1.0");
+        }
+    }
+
+    private AlertDispatcher dispatcher(TestReceiver receiver, RetryPolicy retry) {
+        UrlPolicy loopbackAllowed = new UrlPolicy(true, false);
+        List<Endpoint> endpoints = EndpointsFile.parse("""
+                endpoints:
+                  - name: %s
+                    url: %s
+                    secret: %s
+                    ratePerSecond: 50
+                    filter: {sites: [%s]}
+                """.formatted(endpointName, receiver.url(), SECRET, site), loopbackAllowed);
+        DispatchSettings settings = new DispatchSettings(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
+                RegistrySettings.of(stack.registryUrl()), Optional.empty(), groupPrefix, "earliest", Duration.ofSeconds(5),
+                retry, loopbackAllowed, "127.0.0.1", 0);
+        return AlertDispatcher.start(settings, endpoints, serdes, new DispatchMetrics(metrics));
+    }
+
+    // Quick attempts 100 ms apart, then parked; at most 300 ms between parked attempts.
+    private static RetryPolicy policy(Duration giveUpAfter) {
+        return new RetryPolicy(new Backoff(Duration.ofMillis(100), Duration.ofMillis(300), RandomGenerator.getDefault()),
+                3, Duration.ofSeconds(2), giveUpAfter);
+    }
+
+    private List<String> publishAlerts(String prefix, int count) {
+        List<String> keys = new ArrayList<>();
+        IntStream.rangeClosed(1, count).forEach(n -> {
+            Alert alert = anAlert().id(prefix + n + "-" + site).site(site).build();
+            publish(alert);
+            keys.add(PayloadFormat.idempotencyKey(alert));
+        });
+        return keys;
+    }
+
+    private void publish(Alert alert) {
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(config, serdes.key(Topics.ALERT_EVENTS).serializer(),
+                serdes.value(Topics.ALERT_EVENTS).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS.name(), alert.getAlertId(), alert));
+        }
+    }
+
+    private List<ConsumerRecord<String, WebhookDelivery>> deadLetters(int count) {
+        Map<String, Object> config = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        List<ConsumerRecord<String, WebhookDelivery>> mine = new ArrayList<>();
+        try (KafkaConsumer<String, WebhookDelivery> consumer = new KafkaConsumer<>(config,
+                serdes.key(Topics.WEBHOOK_DLQ).deserializer(), serdes.value(Topics.WEBHOOK_DLQ).deserializer())) {
+            consumer.subscribe(List.of(Topics.WEBHOOK_DLQ.name()));
+            await().alias(count + " dead letters of " + endpointName).atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (endpointName.equals(record.key())) {
+                        mine.add(record);
+                    }
+                });
+                return mine.size() >= count;
+            });
+        }
+        return mine;
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+}

@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,7 +84,7 @@ class ReplayedCurveIntegrationTest {
     private static EmbeddedStack stack;
     private static String secondPost;
     private static final List<StreamsRunner> runners = new ArrayList<>();
-    private static final List<AutoCloseable> instances = new ArrayList<>();
+    private static final Deque<AutoCloseable> toClose = new ArrayDeque<>();
     private static final List<Integer> ports = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -106,15 +108,15 @@ class ReplayedCurveIntegrationTest {
                     "query.http.port", Integer.toString(ports.get(instance)))));
             StreamsRunner runner = ArrivalsApp.start(streams);
             runners.add(runner);
-            instances.add(runner);
-            instances.add(ArrivalsApp.serveQueries(runner, streams).orElseThrow());
+            toClose.push(runner);
+            toClose.push(ArrivalsApp.serveQueries(runner, streams).orElseThrow());
         }
     }
 
     @AfterAll
-    static void stopAll() throws Exception {
-        for (int i = instances.size() - 1; i >= 0; i--) {
-            instances.get(i).close();
+    static void stopInstancesThenStack() throws Exception {
+        while (!toClose.isEmpty()) {
+            toClose.pop().close();
         }
         stack.close();
     }

@@ -80,6 +80,13 @@ public final class GroundTruth {
         return hours.getOrDefault(post, Map.of()).getOrDefault(hour.toString(), 0L);
     }
 
+    /** People of the whole operation per local day in Armenia (every post together), earliest day first. */
+    public Map<LocalDate, Long> peopleByDay() {
+        Map<LocalDate, Long> byDay = new TreeMap<>();
+        days.values().forEach(perDay -> perDay.forEach((day, count) -> byDay.merge(LocalDate.parse(day), count, Long::sum)));
+        return byDay;
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> truth = new LinkedHashMap<>(header);
         truth.put("people", people);

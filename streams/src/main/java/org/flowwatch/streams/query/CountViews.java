@@ -16,8 +16,8 @@ final class CountViews {
     record Window(String windowStart, String windowEnd, long people, long groups, long vehicles,
                   Bands female, Bands male, Vulnerable vulnerabilities) {
 
-        static Window of(ArrivalCount count) {
-            return new Window(count.getWindowStart().toString(), count.getWindowEnd().toString(), count.getPeople(),
+        static Window of(org.apache.kafka.streams.kstream.Window window, ArrivalCount count) {
+            return new Window(window.startTime().toString(), window.endTime().toString(), count.getPeople(),
                     count.getGroups(), count.getVehicles(), Bands.of(count.getFemale()), Bands.of(count.getMale()),
                     Vulnerable.of(count.getVulnerabilities()));
         }

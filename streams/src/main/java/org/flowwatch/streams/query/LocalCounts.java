@@ -7,7 +7,9 @@ import java.util.Locale;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.kstream.internals.TimeWindow;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -29,18 +31,21 @@ final class LocalCounts {
     CountViews.Counts windows(CountQuery query) {
         List<CountViews.Window> windows = new ArrayList<>();
         long total = 0;
-        try (WindowStoreIterator<ArrivalCount> found = store(StoreNames.of(query.granularity()))
-                .fetch(query.key().toString(), query.from(), query.to())) {
+        String key = query.key().toString();
+        try (KeyValueIterator<Windowed<String>, ArrivalCount> found = store(StoreNames.of(query.granularity()))
+                .fetch(key, key, query.from(), query.to())) {
             while (found.hasNext()) {
-                KeyValue<Long, ArrivalCount> window = found.next();
-                if (window.key < query.to().toEpochMilli()) {
-                    windows.add(CountViews.Window.of(window.value));
+                KeyValue<Windowed<String>, ArrivalCount> window = found.next();
+                if (window.key.window().start() < query.to().toEpochMilli()) {
+                    // The store holds bare tallies (scope and window are set only when a count is published), so
+                    // the window comes from the store's key, as it does for the published counts.
+                    windows.add(CountViews.Window.of(window.key.window(), window.value));
                     total += window.value.getPeople();
                 }
             }
         }
-        ScopeKey key = query.key();
-        return new CountViews.Counts(lower(key.scope().name()), key.scopeId(), lower(key.direction().name()),
+        ScopeKey scope = query.key();
+        return new CountViews.Counts(lower(scope.scope().name()), scope.scopeId(), lower(scope.direction().name()),
                 lower(query.granularity().name()), query.from().toString(), query.to().toString(), total, windows);
     }
 

@@ -19,7 +19,7 @@ class DemoCommandIntegrationTest {
     void shouldCountEveryPersonReplayedWhenTheDemoRunsToTheEnd(@TempDir Path dir) {
         // when
         CommandRun run = CommandRun.of("demo", "--exit-after-replay", "--hours", "4", "--speed", "0",
-                "--kafka-port", "0", "--registry-port", "0", "--ops-port", "0", "--query-port", "0", "--data-dir", dir.toString());
+                "--kafka-port", "0", "--registry-port", "0", "--ops-port", "0", "--query-port", "0", "--dashboard-port", "0", "--data-dir", dir.toString());
 
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -35,7 +35,7 @@ class DemoCommandIntegrationTest {
 
             // when
             CommandRun run = CommandRun.of("demo", "--kafka-port", String.valueOf(port), "--registry-port", "0",
-                    "--ops-port", "0", "--query-port", "0", "--data-dir", dir.toString());
+                    "--ops-port", "0", "--query-port", "0", "--dashboard-port", "0", "--data-dir", dir.toString());
 
             // then
             assertThat(run.exitCode()).isEqualTo(1);

@@ -101,7 +101,7 @@
 
   function acknowledge(alert, button) {
     button.disabled = true;
-    fetch("api/alerts/" + encodeURIComponent(alert.id) + "/ack", { method: "POST",
+    fetch("api/alerts/" + alert.id.split("/").map(encodeURIComponent).join("/") + "/ack", { method: "POST",
       headers: { "Content-Type": "application/json" }, body: JSON.stringify({ version: alert.version }) })
       .then((response) => response.ok ? response.json() : response.json().then((e) => { throw new Error(e.error); }))
       .then(() => { button.textContent = "acknowledged"; })

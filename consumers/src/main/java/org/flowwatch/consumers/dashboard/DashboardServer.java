@@ -22,13 +22,15 @@ import org.flowwatch.schemas.avro.AlertAck;
 /**
  * The operations centre's web page and its API (Javalin): {@code /} the bundled page (no CDN: it must work with no
  * internet), {@code GET /api/state} the current {@link OpsView}, {@code GET /api/events} the same view pushed as a
- * server-sent event "state" whenever the picture changes (at most every 500 ms), {@code POST /api/alerts/{id}/ack}.
+ * server-sent event "state" whenever the picture changes (at most every 500 ms), {@code POST /api/alerts/{id}/ack} (alert ids contain slashes).
  * Bad requests get a 4xx JSON body {@code {"error": "..."}} naming the problem.
  */
 public final class DashboardServer implements AutoCloseable {
 
     private static final Pattern ALERT_ID = Pattern.compile("[A-Za-z0-9._:/@-]{1,200}");
     private static final long PUSH_EVERY_MS = 500;
+    // Marks a 4xx our handler answered, so the not-found handler (for paths with no route) leaves it alone.
+    private static final String ANSWERED = "flowwatch.answered";
 
     private final OpsPicture picture;
     private final AlertAcks acks;
@@ -53,11 +55,11 @@ public final class DashboardServer implements AutoCloseable {
                 })
                 .get("/api/state", ctx -> ctx.json(picture.view()))
                 .sse("/api/events", this::follow)
-                .post("/api/alerts/{id}/ack", this::acknowledge)
+                .post("/api/alerts/<id>/ack", this::acknowledge)
                 .exception(AlertAcks.AckNotStoredException.class, (e, ctx) ->
                         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error(e.getMessage())))
                 .error(HttpStatus.NOT_FOUND, ctx -> {
-                    if (ctx.path().startsWith("/api/") && ctx.result() == null) {
+                    if (ctx.path().startsWith("/api/") && ctx.attribute(ANSWERED) == null) {
                         ctx.json(error("no such resource: " + ctx.method() + " " + ctx.path()));
                     }
                 })
@@ -83,22 +85,22 @@ public final class DashboardServer implements AutoCloseable {
     private void acknowledge(Context ctx) throws AlertAcks.AckNotStoredException {
         String id = ctx.pathParam("id");
         if (!ALERT_ID.matcher(id).matches()) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(error("alert id must be 1 to 200 letters, digits or ._:/@-"));
+            reject(ctx, HttpStatus.BAD_REQUEST, "alert id must be 1 to 200 letters, digits or ._:/@-");
             return;
         }
         Integer shownVersion;
         try {
             shownVersion = shownVersion(ctx.body());
         } catch (IllegalArgumentException e) {
-            ctx.status(HttpStatus.BAD_REQUEST).json(error(e.getMessage()));
+            reject(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
             return;
         }
         Alert alert = picture.openAlert(id).orElse(null);
         if (alert == null) {
-            ctx.status(HttpStatus.NOT_FOUND).json(error("no open alert with id '" + id + "' (resolved, or never opened)"));
+            reject(ctx, HttpStatus.NOT_FOUND, "no open alert with id '" + id + "' (resolved, or never opened)");
         } else if (shownVersion != null && shownVersion != alert.getVersion()) {
-            ctx.status(HttpStatus.CONFLICT).json(error("alert '" + id + "' changed: it is at version " + alert.getVersion()
-                    + ", not " + shownVersion + "; look at it again before acknowledging"));
+            reject(ctx, HttpStatus.CONFLICT, "alert '" + id + "' changed: it is at version " + alert.getVersion()
+                    + ", not " + shownVersion + "; look at it again before acknowledging");
         } else {
             AlertAck ack = acks.acknowledge(alert, clock.instant());
             ctx.json(Map.of("alertId", ack.getAlertId(), "alertVersion", ack.getAlertVersion(),
@@ -149,6 +151,11 @@ public final class DashboardServer implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the ops view is plain values and always serialises", e);
         }
+    }
+
+    private static void reject(Context ctx, HttpStatus status, String message) {
+        ctx.attribute(ANSWERED, true);
+        ctx.status(status).json(error(message));
     }
 
     private static Map<String, String> error(String message) {

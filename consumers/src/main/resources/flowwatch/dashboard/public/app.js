@@ -133,9 +133,19 @@
     body.dataset.alerts = String(state.alerts.length);
   }
 
+  // "#still" shows the first state pushed and closes the stream: a still picture for printing or a headless
+  // browser's screenshot (which waits for the network to go quiet, and a live stream never does).
+  const still = location.hash === "#still";
+
   function connect() {
     const events = new EventSource("api/events");
-    events.addEventListener("state", (event) => render(JSON.parse(event.data)));
+    events.addEventListener("state", (event) => {
+      render(JSON.parse(event.data));
+      if (still) {
+        events.close();
+        $("live").textContent = "still picture: reload without #still for live updates";
+      }
+    });
     events.onopen = () => { $("live").textContent = "live"; $("live").className = "live on"; };
     events.onerror = () => { $("live").textContent = "reconnecting…"; $("live").className = "live off"; };
   }

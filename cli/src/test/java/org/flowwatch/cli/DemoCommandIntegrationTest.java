@@ -24,6 +24,7 @@ class DemoCommandIntegrationTest {
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Streams apps RUNNING (exactly_once_v2)").contains("kornidzor")
+                .containsPattern("Dashboard on http://127.0.0.1:\\d+/")
                 .containsPattern("Counted ([\\d,]+) of \\1 people sent");
     }
 

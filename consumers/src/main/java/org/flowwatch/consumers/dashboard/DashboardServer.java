@@ -166,14 +166,6 @@ public final class DashboardServer implements AutoCloseable {
     public void close() {
         pusher.shutdownNow();
         clients.forEach(SseClient::close);
-        // Ctrl-C interrupts the thread that closes everything; Jetty would abandon its stop on that flag.
-        boolean interrupted = Thread.interrupted();
-        try {
-            app.stop();
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        app.stop();
     }
 }

@@ -9,6 +9,7 @@ import org.flowwatch.bench.BenchSettings;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.load.LoadSettings;
 import org.flowwatch.producers.post.PostSettings;
+import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.consumers.export.ExportSettings;
 import org.flowwatch.consumers.webhook.DispatchSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
@@ -46,6 +47,7 @@ final class ConfigOptions {
                 .defaults(LoadSettings.DEFAULTS)
                 .defaults(DispatchSettings.DEFAULTS)
                 .defaults(ExportSettings.DEFAULTS)
+                .defaults(OpsSettings.DEFAULTS)
                 .defaults(DEFAULTS)
                 .file(configFile)
                 .env(System.getenv(), "FLOWWATCH_")

@@ -2,19 +2,27 @@ package org.flowwatch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.flowwatch.consumers.console.AlertFeed;
-import org.flowwatch.consumers.console.ArrivalCountFeed;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.flowwatch.consumers.console.AlertLine;
 import org.flowwatch.consumers.console.ArrivalCountTable;
+import org.flowwatch.consumers.dashboard.OpsCentre;
+import org.flowwatch.consumers.dashboard.OpsSettings;
+import org.flowwatch.consumers.view.TopicViewer;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.producers.reference.SiteReferenceData;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicAdmin;
@@ -49,6 +57,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400; 0 = any free port).")
     Integer opsPort;
+    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Port of the live dashboard (ops.http.port, default 8080; 0 = any free port).")
+    Integer dashboardPort;
+
     @Option(names = "--query-port", paramLabel = "PORT", description = "Port of the sites app's HTTP queries (sites.query.port, default 8091).")
     Integer queryPort;
 
@@ -102,16 +113,16 @@ final class DemoCommand implements Callable<Integer> {
             ArrivalCountTable table = new ArrivalCountTable(out, CommonSettings.timeZone(settings));
             AtomicBoolean firstShown = new AtomicBoolean();
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
-            try (ArrivalCountFeed feed = new ArrivalCountFeed(CommonSettings.kafkaClient(settings), serdes, counts -> {
-                if (firstShown.compareAndSet(false, true)) {
-                    out.printf("First hourly count after %.1f s%n", seconds(started));
-                }
-                table.show(counts);
-            });
-                 AlertFeed alerts = new AlertFeed(CommonSettings.kafkaClient(settings), serdes,
-                         alert -> System.out.println(AlertFeed.line(alert)))) {
-                new Thread(feed, "flowwatch-viewer").start();
-                new Thread(alerts, "flowwatch-alert-viewer").start();
+            try (OpsCentre centre = OpsCentre.start(OpsSettings.from(settings), serdes, streams.registry(), Clock.systemUTC());
+                 TopicViewer<ArrivalCount> feed = new TopicViewer<>(batchedViewer(settings), serdes, Topics.ARRIVALS_HOURLY, batch -> {
+                     if (firstShown.compareAndSet(false, true)) {
+                         out.printf("First hourly count after %.1f s%n", seconds(started));
+                     }
+                     table.show(batch.stream().map(ConsumerRecord::value).filter(Objects::nonNull).toList());
+                 }).start();
+                 TopicViewer<?> alerts = TopicViewer.ofValues(CommonSettings.kafkaClient(settings), serdes, Topics.ALERT_EVENTS,
+                         alert -> System.out.println(AlertLine.of(alert))).start()) {
+                out.printf("Dashboard on %s (domain metrics on the ops port's /metrics)%n", OpsCommand.address(centre));
                 // The table of counts and the alert lines are the demo's progress display.
                 DemoSupplyScript supplies = DemoSupplyScript.forReplay(settings);
                 ScenarioReplay.Sent sent = ReplayCommand.replay(settings, (hour, people) -> supplies.publishDueBy(hour));
@@ -157,10 +168,19 @@ final class DemoCommand implements Callable<Integer> {
         ReplayCommand.ReplayOptions.putIfSet(flags, "demo.data.dir", dataDir);
         ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
         ReplayCommand.ReplayOptions.putIfSet(flags, "sites.query.port", queryPort);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.http.port", dashboardPort);
         if (exitAfterReplay) {
             flags.put("demo.exit.after.replay", "true");
         }
         return flags;
+    }
+
+    /** A terminal wants a batch of counts a second, not a line per commit of the streams app. */
+    private static Map<String, Object> batchedViewer(Settings settings) {
+        Map<String, Object> config = new HashMap<>(CommonSettings.kafkaClient(settings));
+        config.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1000);
+        config.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1 << 20);
+        return config;
     }
 
     private static double seconds(long startedNanos) {

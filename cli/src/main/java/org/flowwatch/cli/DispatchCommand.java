@@ -10,12 +10,13 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.consumers.metrics.MetricsServer;
 import org.flowwatch.consumers.metrics.OpenAlerts;
-import org.flowwatch.consumers.metrics.OpenAlertsFeed;
+import org.flowwatch.consumers.view.TopicViewer;
 import org.flowwatch.consumers.webhook.AlertDispatcher;
 import org.flowwatch.consumers.webhook.DispatchMetrics;
 import org.flowwatch.consumers.webhook.DispatchSettings;
 import org.flowwatch.consumers.webhook.Endpoint;
 import org.flowwatch.consumers.webhook.EndpointsFile;
+import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
@@ -71,9 +72,9 @@ final class DispatchCommand implements Callable<Integer> {
         openAlerts.register(registry);
         try (GracefulStop stop = new GracefulStop();
              MetricsServer metrics = MetricsServer.start(registry, dispatch.metricsHost(), dispatch.metricsPort());
-             OpenAlertsFeed feed = new OpenAlertsFeed(dispatch.kafka(), serdes, openAlerts);
+             TopicViewer<Alert> feed = TopicViewer.ofValues(dispatch.kafka(), serdes, Topics.ALERT_EVENTS, openAlerts::apply);
              AlertDispatcher dispatcher = AlertDispatcher.start(dispatch, endpoints, serdes, new DispatchMetrics(registry))) {
-            new Thread(feed, "open-alerts-feed").start();
+            feed.start();
             out.printf("dispatching alerts to %d endpoint(s); metrics at http://%s:%d/metrics%n", endpoints.size(),
                     dispatch.metricsHost(), metrics.port());
             out.flush();

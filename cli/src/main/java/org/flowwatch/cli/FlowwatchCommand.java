@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Real-time refugee-flow monitoring: border-post crossings to arrival counts, stock and alerts.",
         subcommands = {DemoCommand.class, StreamsCommand.class, TopicsCommand.class, ReplayCommand.class,
                 PostCommand.class, GatewayCommand.class, LoadCommand.class, ReferenceCommand.class, SitesCommand.class,
-                DispatchCommand.class, ExportCommand.class, ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                DispatchCommand.class, OpsCommand.class, StatusCommand.class, AlertsCommand.class, ExportCommand.class, ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FlowwatchCommand {
 
     /** The command line as main runs it; tests call {@code execute} on it and check the exit code. */

@@ -19,8 +19,9 @@ final class GracefulStop implements AutoCloseable {
     GracefulStop() {
         Thread worker = Thread.currentThread();
         this.hook = new Thread(() -> {
-            requested.countDown();
+            // Interrupt first: once awaitRequest returns, no interrupt is still on its way to disturb the closes.
             worker.interrupt();
+            requested.countDown();
             awaitQuietly(cleanedUp, CLEANUP_TIMEOUT);
         }, "flowwatch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -29,6 +30,9 @@ final class GracefulStop implements AutoCloseable {
     /** Blocks until a stop is requested. */
     void awaitRequest() throws InterruptedException {
         requested.await();
+        // The stop also interrupted this thread: honoured by returning, so what the caller closes next (Jetty's stop
+        // gives up on an interrupted thread) runs uninterrupted.
+        Thread.interrupted();
     }
 
     boolean requested() {

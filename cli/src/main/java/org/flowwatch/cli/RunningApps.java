@@ -1,5 +1,6 @@
 package org.flowwatch.cli;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,11 @@ final class RunningApps implements AutoCloseable {
         }
         apps.runners.forEach(app -> apps.ops.watch(app.applicationId(), app.runner().streams()));
         return apps;
+    }
+
+    /** The process's metrics registry, where other parts (the dashboard's domain metrics) add their gauges. */
+    MeterRegistry registry() {
+        return ops.registry();
     }
 
     int opsPort() {

@@ -19,11 +19,12 @@ class DemoCommandIntegrationTest {
     void shouldCountEveryPersonReplayedWhenTheDemoRunsToTheEnd(@TempDir Path dir) {
         // when
         CommandRun run = CommandRun.of("demo", "--exit-after-replay", "--hours", "4", "--speed", "0",
-                "--kafka-port", "0", "--registry-port", "0", "--ops-port", "0", "--query-port", "0", "--data-dir", dir.toString());
+                "--kafka-port", "0", "--registry-port", "0", "--ops-port", "0", "--query-port", "0", "--dashboard-port", "0", "--data-dir", dir.toString());
 
         // then
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Streams apps RUNNING (exactly_once_v2)").contains("kornidzor")
+                .containsPattern("Dashboard on http://127.0.0.1:\\d+/")
                 .containsPattern("Counted ([\\d,]+) of \\1 people sent");
     }
 
@@ -35,7 +36,7 @@ class DemoCommandIntegrationTest {
 
             // when
             CommandRun run = CommandRun.of("demo", "--kafka-port", String.valueOf(port), "--registry-port", "0",
-                    "--ops-port", "0", "--query-port", "0", "--data-dir", dir.toString());
+                    "--ops-port", "0", "--query-port", "0", "--dashboard-port", "0", "--data-dir", dir.toString());
 
             // then
             assertThat(run.exitCode()).isEqualTo(1);

@@ -49,7 +49,7 @@ class DashboardQueriesIntegrationTest {
         int opsPort = freePort();
         int prometheusPort = freePort();
         try (LocalProcess demo = LocalProcess.start(List.of(javaBin(), "-jar", JAR.toString(), "demo", "--kafka-port", "0",
-                "--registry-port", "0", "--ops-port", String.valueOf(opsPort), "--query-port", "0", "--hours", "6", "--speed", "0",
+                "--registry-port", "0", "--ops-port", String.valueOf(opsPort), "--query-port", "0", "--dashboard-port", "0", "--hours", "6", "--speed", "0",
                 "--data-dir", dir.resolve("demo").toString()), dir.resolve("demo.log"));
              LocalProcess prometheus = LocalProcess.start(List.of("/usr/bin/prometheus",
                      "--config.file=" + scrapeConfig(dir, opsPort), "--storage.tsdb.path=" + dir.resolve("tsdb"),

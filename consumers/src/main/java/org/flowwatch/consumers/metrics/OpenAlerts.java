@@ -2,7 +2,9 @@ package org.flowwatch.consumers.metrics;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flowwatch.schemas.avro.Alert;
@@ -29,6 +31,17 @@ public final class OpenAlerts {
         } else {
             open.put(change.getAlertId(), change);
         }
+    }
+
+    /** An alert gone from the current-alerts topic (its tombstone: resolved). */
+    public synchronized void forget(String alertId) {
+        open.remove(alertId);
+    }
+
+    /** The open alerts, most severe first, then the oldest first. */
+    public synchronized List<Alert> all() {
+        return open.values().stream().sorted(Comparator.comparing(Alert::getSeverity).reversed()
+                .thenComparing(Alert::getStartsAt)).toList();
     }
 
     public synchronized long count(AlertKind kind, Severity severity) {

@@ -3,6 +3,7 @@ package org.flowwatch.schemas.topics;
 import java.util.List;
 import java.util.Map;
 import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertAck;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.LateCrossing;
@@ -101,6 +102,10 @@ public final class Topics {
             "flowwatch.alerts.current.v1", String.class, Alert.class, 4, COMPACTED,
             "the open alerts, keyed by alertId: latest state of each episode, a tombstone once it resolves");
 
+    public static final TopicSpec<String, AlertAck> ALERT_ACKS = new TopicSpec<>(
+            "flowwatch.alerts.acks.v1", String.class, AlertAck.class, 1, COMPACTED,
+            "acknowledgements of open alerts from the operations centre, keyed by alertId (every dashboard reads all of them)");
+
     // Keyed by endpoint name: one endpoint's parked deliveries stay in order in one partition.
     public static final TopicSpec<String, WebhookDelivery> WEBHOOK_RETRIES = new TopicSpec<>(
             "flowwatch.webhooks.retry.v1", String.class, WebhookDelivery.class, 4, KEEP_30_DAYS,
@@ -113,7 +118,7 @@ public final class Topics {
     public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES,
             ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS,
             ITEMS, THRESHOLDS, SITE_MOVEMENTS, SITES_REJECTED, SITE_STATUS, ALERT_EVENTS, ALERTS_CURRENT,
-            WEBHOOK_RETRIES, WEBHOOK_DLQ);
+            ALERT_ACKS, WEBHOOK_RETRIES, WEBHOOK_DLQ);
 
     private Topics() {
     }

@@ -1,0 +1,65 @@
+package org.flowwatch.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowwatch.cli.ops.OpsEndpoint;
+import org.flowwatch.consumers.dashboard.OpsCentre;
+import org.flowwatch.consumers.dashboard.OpsSettings;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.TopicAdmin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "ops", description = "Serve the operations centre's live dashboard (arrivals, posts, sites, alerts with "
+        + "acknowledgement) and its domain metrics on /metrics, until Ctrl-C.")
+final class OpsCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Port of the dashboard (ops.http.port, default 8080; 0 = any free port).")
+    Integer httpPort;
+
+    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
+    Integer opsPort;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.http.port", httpPort);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
+        Settings settings = config.load(flags);
+        OpsSettings ops = OpsSettings.from(settings);
+        try (TopicAdmin admin = new TopicAdmin(ops.kafka())) {
+            admin.createMissing(OpsCentre.topics(), CommonSettings.replicationFactor(settings));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (GracefulStop stop = new GracefulStop();
+             OpsEndpoint endpoint = OpsEndpoint.start(settings.integer("ops.port"), "ops");
+             OpsCentre centre = OpsCentre.start(ops, FlowwatchSerdes.forRegistry(ops.registry()), endpoint.registry(),
+                     Clock.systemUTC())) {
+            out.printf("Dashboard on %s; metrics on http://127.0.0.1:%d/metrics%n", address(centre), endpoint.port());
+            out.flush();
+            stop.awaitRequest();
+            return 0;
+        } catch (InterruptedException e) {
+            out.println("Stopped.");
+            return 0;
+        }
+    }
+
+    static String address(OpsCentre centre) {
+        return "http://127.0.0.1:" + centre.port() + "/";
+    }
+}

@@ -1,0 +1,207 @@
+package org.flowwatch.consumers.dashboard;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flowwatch.consumers.export.CompactedSnapshot;
+import org.flowwatch.consumers.metrics.OpenAlerts;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertAck;
+import org.flowwatch.schemas.avro.AlertKind;
+import org.flowwatch.schemas.avro.ArrivalCount;
+import org.flowwatch.schemas.avro.CountScope;
+import org.flowwatch.schemas.avro.Direction;
+import org.flowwatch.schemas.avro.ItemStatus;
+import org.flowwatch.schemas.avro.RollingCount;
+import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
+
+/**
+ * The latest state of the operation, kept from the authoritative output topics (latest value per key, a tombstone
+ * removes it): operation-wide hourly arrivals, rolling counts per post, site statuses, open alerts and their
+ * acknowledgements. The dashboard, the domain metrics and the terminal commands all read this one picture.
+ */
+public final class OpsPicture {
+
+    private static final String LAST_HOUR = Duration.ofHours(1).toString();
+    private static final String LAST_DAY = Duration.ofHours(24).toString();
+
+    private final Map<String, ArrivalCount> operationHours = new HashMap<>();
+    private final Map<String, RollingCount> postRolling = new HashMap<>();
+    private final Map<String, SiteStatus> sites = new TreeMap<>();
+    private final OpenAlerts alerts = new OpenAlerts();
+    private final Map<String, AlertAck> acks = new HashMap<>();
+    private final AtomicLong version = new AtomicLong();
+
+    /** The picture as the topics are now, read to their end: for a terminal command that prints and exits. */
+    public static OpsPicture snapshot(OpsSettings settings, FlowwatchSerdes serdes) {
+        OpsPicture picture = new OpsPicture();
+        CompactedSnapshot.read(settings.kafka(), serdes, Topics.ARRIVALS_HOURLY, settings.readTimeout()).forEach(picture::hourly);
+        CompactedSnapshot.read(settings.kafka(), serdes, Topics.ARRIVALS_ROLLING, settings.readTimeout()).forEach(picture::rolling);
+        CompactedSnapshot.read(settings.kafka(), serdes, Topics.SITE_STATUS, settings.readTimeout()).forEach(picture::site);
+        CompactedSnapshot.read(settings.kafka(), serdes, Topics.ALERTS_CURRENT, settings.readTimeout()).forEach(picture::alert);
+        CompactedSnapshot.read(settings.kafka(), serdes, Topics.ALERT_ACKS, settings.readTimeout()).forEach(picture::ack);
+        return picture;
+    }
+
+    public synchronized void hourly(String key, ArrivalCount count) {
+        if (count == null || (count.getScope() == CountScope.ALL && count.getDirection() == Direction.ARRIVAL)) {
+            changed(put(operationHours, key, count));
+        }
+    }
+
+    public synchronized void rolling(String key, RollingCount count) {
+        if (count == null || (count.getScope() == CountScope.POST && count.getDirection() == Direction.ARRIVAL)) {
+            changed(put(postRolling, key, count));
+        }
+    }
+
+    public synchronized void site(String key, SiteStatus status) {
+        changed(put(sites, key, status));
+    }
+
+    public synchronized void alert(String key, Alert alert) {
+        if (alert == null) {
+            alerts.forget(key);
+        } else {
+            alerts.apply(alert);
+        }
+        changed(true);
+    }
+
+    public synchronized void ack(String key, AlertAck ack) {
+        changed(put(acks, key, ack));
+    }
+
+    /** Grows with every change: the dashboard pushes a new view when it moved. */
+    public long version() {
+        return version.get();
+    }
+
+    public OpenAlerts openAlerts() {
+        return alerts;
+    }
+
+    public synchronized Optional<Alert> openAlert(String alertId) {
+        return alerts.all().stream().filter(alert -> alert.getAlertId().equals(alertId)).findFirst();
+    }
+
+    public synchronized TreeSet<String> posts() {
+        TreeSet<String> posts = new TreeSet<>();
+        postRolling.values().forEach(count -> posts.add(count.getScopeId()));
+        return posts;
+    }
+
+    public synchronized TreeSet<String> siteIds() {
+        return new TreeSet<>(sites.keySet());
+    }
+
+    /** People who arrived at {@code post} in the last hour (0 when it has no rolling count). */
+    public synchronized double lastHour(String post) {
+        return rollingPeople(post, LAST_HOUR);
+    }
+
+    public synchronized double population(String site) {
+        SiteStatus status = sites.get(site);
+        return status == null ? Double.NaN : status.getPopulation();
+    }
+
+    public synchronized double capacity(String site) {
+        SiteStatus status = sites.get(site);
+        return status == null || status.getCapacityPeople() == null ? Double.NaN : status.getCapacityPeople();
+    }
+
+    /** Site id to the ids of its items with days of cover. */
+    public synchronized Map<String, List<String>> coveredItems() {
+        Map<String, List<String>> items = new TreeMap<>();
+        sites.forEach((id, status) -> items.put(id, status.getItems().stream()
+                .filter(item -> item.getDaysOfCover() != null).map(ItemStatus::getItemId).toList()));
+        return items;
+    }
+
+    public synchronized double daysOfCover(String site, String item) {
+        SiteStatus status = sites.get(site);
+        return status == null ? Double.NaN : status.getItems().stream().filter(i -> i.getItemId().equals(item))
+                .map(ItemStatus::getDaysOfCover).filter(Objects::nonNull).findFirst().orElse(Double.NaN);
+    }
+
+    public synchronized OpsView view() {
+        List<Alert> open = alerts.all();
+        return new OpsView(version.get(), hours(), operationHours.values().stream().mapToLong(ArrivalCount::getPeople).sum(),
+                postCards(open), siteCards(open), open.stream().map(this::openAlert).toList());
+    }
+
+    private List<OpsView.Hour> hours() {
+        Map<Instant, Long> perHour = new TreeMap<>();
+        operationHours.values().forEach(count -> perHour.merge(count.getWindowStart(), count.getPeople(), Long::sum));
+        List<OpsView.Hour> hours = new ArrayList<>();
+        long cumulative = 0;
+        for (Map.Entry<Instant, Long> hour : perHour.entrySet()) {
+            cumulative += hour.getValue();
+            hours.add(new OpsView.Hour(hour.getKey().toString(), hour.getValue(), cumulative));
+        }
+        return hours;
+    }
+
+    private List<OpsView.Post> postCards(List<Alert> open) {
+        return posts().stream().map(post -> new OpsView.Post(post, (long) rollingPeople(post, LAST_HOUR),
+                (long) rollingPeople(post, LAST_DAY), severityOf(open, AlertKind.POST_SILENT, Map.of("post", post)))).toList();
+    }
+
+    private List<OpsView.SiteCard> siteCards(List<Alert> open) {
+        return sites.values().stream().map(status -> new OpsView.SiteCard(status.getSiteId(), status.getName(),
+                status.getPopulation(), status.getCapacityPeople(),
+                orOk(severityOf(open, null, Map.of("site", status.getSiteId()))),
+                status.getItems().stream().map(item -> new OpsView.ItemCover(item.getItemId(), item.getUnit(),
+                        item.getDaysOfCover(), item.getPerPerson(), orOk(severityOf(open, AlertKind.SHORTAGE,
+                        Map.of("site", status.getSiteId(), "item", item.getItemId()))))).toList())).toList();
+    }
+
+    private OpsView.OpenAlert openAlert(Alert alert) {
+        AlertAck ack = acks.get(alert.getAlertId());
+        boolean acknowledged = ack != null && ack.getAlertVersion() >= alert.getVersion();
+        return new OpsView.OpenAlert(alert.getAlertId(), alert.getVersion(), lower(alert.getKind()), lower(alert.getSeverity()),
+                lower(alert.getState()), alert.getSummary(), alert.getStartsAt().toString(), alert.getUpdatedAt().toString(),
+                acknowledged, acknowledged ? ack.getAcknowledgedAt().toString() : null);
+    }
+
+    /** The highest severity of the open alerts of {@code kind} (any kind when null) carrying all {@code labels}. */
+    private static String severityOf(List<Alert> open, AlertKind kind, Map<String, String> labels) {
+        return open.stream().filter(alert -> kind == null || alert.getKind() == kind)
+                .filter(alert -> alert.getLabels().entrySet().containsAll(labels.entrySet()))
+                .map(Alert::getSeverity).max(Enum::compareTo).map(OpsPicture::lower).orElse(null);
+    }
+
+    private double rollingPeople(String post, String period) {
+        return postRolling.values().stream().filter(count -> count.getScopeId().equals(post) && count.getPeriod().equals(period))
+                .mapToLong(RollingCount::getPeople).sum();
+    }
+
+    private static String orOk(String severity) {
+        return severity == null ? "ok" : severity;
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static <V> boolean put(Map<String, V> map, String key, V value) {
+        return !Objects.equals(value == null ? map.remove(key) : map.put(key, value), value);
+    }
+
+    private void changed(boolean changed) {
+        if (changed) {
+            version.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+// flowwatch operations centre: renders /api/events (server-sent "state" events) with no library and no network
+// beyond this server, so the page works in an operations centre with no internet.
+"use strict";
+(function () {
+  const body = document.body;
+  const countError = () => { body.dataset.errors = String(Number(body.dataset.errors) + 1); };
+  window.addEventListener("error", countError);
+  window.addEventListener("unhandledrejection", countError);
+  const consoleError = console.error.bind(console);
+  console.error = (...args) => { countError(); consoleError(...args); };
+
+  const HOUR_MS = 3600 * 1000;
+  const number = new Intl.NumberFormat("en");
+  const $ = (id) => document.getElementById(id);
+  let reported = [];
+  let latest = null;
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    Object.entries(attrs || {}).forEach(([key, value]) => {
+      if (key === "class") node.className = value; else node.setAttribute(key, value);
+    });
+    children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
+    return node;
+  }
+
+  function svg(tag, attrs) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, value));
+    return node;
+  }
+
+  function localTime(iso) {
+    return new Date(iso).toLocaleString("en-GB", { day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit" });
+  }
+
+  function drawChart(hours) {
+    const chart = $("chart");
+    chart.replaceChildren();
+    const W = 800, H = 260, left = 52, right = 44, top = 10, bottom = 26;
+    const counted = hours.map((h) => ({ t: Date.parse(h.start), people: h.people, cumulative: h.cumulative }));
+    let from = counted.length ? counted[0].t : (reported.length ? reported[0].t : 0);
+    let to = counted.length ? counted[counted.length - 1].t + HOUR_MS : (reported.length ? reported[reported.length - 1].t : 1);
+    // The reported points inside the counted hours, and the next one after, so the expected trend shows.
+    const next = reported.find((p) => p.t > to);
+    const shown = reported.filter((p) => p.t >= from - 24 * HOUR_MS && p.t <= to).concat(next && counted.length ? [next] : []);
+    if (!counted.length) shown.splice(0, shown.length, ...reported);
+    shown.forEach((p) => { from = Math.min(from, p.t); to = Math.max(to, p.t); });
+    if (to <= from) to = from + HOUR_MS;
+    const maxCumulative = Math.max(1, ...counted.map((c) => c.cumulative), ...shown.map((p) => p.cumulative));
+    const maxHourly = Math.max(1, ...counted.map((c) => c.people));
+    const x = (t) => left + (t - from) / (to - from) * (W - left - right);
+    const y = (v) => H - bottom - v / maxCumulative * (H - top - bottom);
+    const yh = (v) => H - bottom - v / maxHourly * (H - top - bottom) * 0.6;
+    chart.append(svg("line", { x1: left, y1: H - bottom, x2: W - right, y2: H - bottom, stroke: "#d9dde3" }));
+    [0, 0.5, 1].forEach((f) => {
+      const label = svg("text", { x: left - 6, y: y(maxCumulative * f) + 4, "text-anchor": "end" });
+      label.textContent = number.format(Math.round(maxCumulative * f));
+      chart.append(label);
+    });
+    const peak = svg("text", { x: W - right + 4, y: yh(maxHourly) + 4 });
+    peak.textContent = number.format(maxHourly) + "/h";
+    chart.append(peak);
+    [from, to].forEach((t, i) => {
+      const label = svg("text", { x: x(t), y: H - 8, "text-anchor": i ? "end" : "start" });
+      label.textContent = localTime(new Date(t).toISOString());
+      chart.append(label);
+    });
+    const barWidth = Math.max(1, (x(from + HOUR_MS) - x(from)) * 0.8);
+    counted.forEach((c) => chart.append(svg("rect", { x: x(c.t), y: yh(c.people), width: barWidth,
+      height: H - bottom - yh(c.people), fill: "#90caf9" })));
+    const line = (points, attrs) => chart.append(svg("polyline", Object.assign({ fill: "none",
+      points: points.map(([t, v]) => x(t).toFixed(1) + "," + y(v).toFixed(1)).join(" ") }, attrs)));
+    line(shown.map((p) => [p.t, p.cumulative]), { stroke: "#c62828", "stroke-width": 2, "stroke-dasharray": "5 4" });
+    shown.forEach((p) => chart.append(svg("circle", { cx: x(p.t), cy: y(p.cumulative), r: 3, fill: "#c62828" })));
+    line([[from, 0]].concat(counted.map((c) => [c.t + HOUR_MS, c.cumulative])), { stroke: "#1d2430", "stroke-width": 2.5 });
+  }
+
+  function renderPosts(posts) {
+    $("posts").replaceChildren(...(posts.length ? posts.map((p) => el("div", { class: "card " + (p.silent || "ok"), "data-post": p.post },
+      el("h3", {}, p.post, " ", el("span", { class: "badge " + (p.silent || "ok") }, p.silent ? "silent" : "reporting")),
+      el("div", { class: "n" }, number.format(p.lastHour)), el("div", { class: "muted" }, "last hour · ",
+        number.format(p.last24Hours), " in 24 h")))
+      : [el("p", { class: "empty" }, "no post has reported yet")]));
+  }
+
+  function renderSites(sites) {
+    $("sites").replaceChildren(...(sites.length ? sites.map((s) => {
+      const share = s.capacity ? s.population / s.capacity : 0;
+      return el("div", { class: "card " + s.severity, "data-site": s.site },
+        el("h3", {}, s.name),
+        el("div", {}, el("span", { class: "n" }, number.format(s.population)),
+          el("span", { class: "muted" }, s.capacity ? " of " + number.format(s.capacity) + " places" : " people")),
+        el("div", { class: "bar" + (share > 1 ? " over" : "") }, el("span", { style: "width:" + Math.min(100, share * 100) + "%" })),
+        el("ul", { class: "items" }, s.items.map((i) => el("li", { class: "item " + i.severity, "data-item": i.item },
+          el("span", {}, i.item), el("span", {}, i.daysOfCover === null
+            ? (i.perPerson === null ? "–" : i.perPerson.toFixed(1) + " " + i.unit + "/person")
+            : i.daysOfCover.toFixed(1) + " days")))));
+    }) : [el("p", { class: "empty" }, "no site status yet")]));
+  }
+
+  function acknowledge(alert, button) {
+    button.disabled = true;
+    fetch("api/alerts/" + alert.id.split("/").map(encodeURIComponent).join("/") + "/ack", { method: "POST",
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ version: alert.version }) })
+      .then((response) => response.ok ? response.json() : response.json().then((e) => { throw new Error(e.error); }))
+      .then(() => { button.textContent = "acknowledged"; })
+      .catch((e) => { button.disabled = false; button.title = e.message; button.textContent = "retry acknowledge"; });
+  }
+
+  function renderAlerts(alerts) {
+    $("alert-count").textContent = alerts.length ? alerts.length + " open" : "";
+    $("alerts").replaceChildren(...(alerts.length ? alerts.map((a) => {
+      const button = el("button", { type: "button" }, "acknowledge");
+      button.addEventListener("click", () => acknowledge(a, button));
+      return el("li", { class: a.severity + (a.acknowledged ? " acked" : ""), "data-alert": a.id },
+        el("div", {}, el("span", { class: "badge " + a.severity }, a.severity), " ", a.summary),
+        el("div", { class: "meta" }, a.kind.replace("_", " "), " · ", a.state.replace("_", "-"), " since ", localTime(a.startsAt),
+          a.acknowledged ? " · acknowledged " + localTime(a.acknowledgedAt) : ""),
+        a.acknowledged ? "" : button);
+    }) : [el("p", { class: "empty" }, "no open alerts")]));
+  }
+
+  function render(state) {
+    latest = state;
+    $("total").textContent = number.format(state.totalArrivals);
+    $("last-hour-total").textContent = number.format(state.hours.length ? state.hours[state.hours.length - 1].people : 0);
+    drawChart(state.hours);
+    renderPosts(state.posts);
+    renderSites(state.sites);
+    renderAlerts(state.alerts);
+    body.dataset.version = String(state.version);
+    body.dataset.alerts = String(state.alerts.length);
+  }
+
+  // "#still" shows the first state pushed and closes the stream: a still picture for printing or a headless
+  // browser's screenshot (which waits for the network to go quiet, and a live stream never does).
+  const still = location.hash === "#still";
+
+  function connect() {
+    const events = new EventSource("api/events");
+    events.addEventListener("state", (event) => {
+      render(JSON.parse(event.data));
+      if (still) {
+        events.close();
+        $("live").textContent = "still picture: reload without #still for live updates";
+      }
+    });
+    events.onopen = () => { $("live").textContent = "live"; $("live").className = "live on"; };
+    events.onerror = () => { $("live").textContent = "reconnecting…"; $("live").className = "live off"; };
+  }
+
+  fetch("reported-2023.json").then((r) => r.json()).then((curve) => {
+    reported = curve.points.map((p) => ({ t: Date.parse(p.at), cumulative: p.cumulative }));
+    if (latest) drawChart(latest.hours);
+  }).catch(countError);
+  connect();
+}());

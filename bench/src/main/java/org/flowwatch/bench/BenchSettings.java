@@ -11,7 +11,7 @@ import org.flowwatch.schemas.config.Settings;
 /** How big and how often: the knobs of {@code flowwatch bench}. */
 public record BenchSettings(long events, int posts, Duration span, int repeats, List<String> guarantees, Path outputDir,
                             List<String> sections, List<Integer> latencyRates, Duration latencyDuration,
-                            double surgeProbesPerSecond) {
+                            double surgeProbesPerSecond, int dispatcherAlerts) {
 
     public static final String DEFAULTS = "flowwatch/defaults/bench.properties";
     static final List<String> SECTIONS = List.of("throughput", "latency", "footprint", "recovery", "replay", "dispatcher");
@@ -38,7 +38,7 @@ public record BenchSettings(long events, int posts, Duration span, int repeats, 
         }
         return new BenchSettings(events, posts, settings.duration("bench.span"), repeats, list(settings, "bench.guarantees"),
                 settings.path("bench.output.dir"), all, rates, settings.duration("bench.latency.duration"),
-                settings.decimal("bench.latency.surge.probes.per.second"));
+                settings.decimal("bench.latency.surge.probes.per.second"), settings.integer("bench.dispatcher.alerts"));
     }
 
     boolean runs(String section) {

@@ -18,17 +18,23 @@ final class BenchStack implements AutoCloseable {
 
     private final EmbeddedStack stack;
     private final Map<String, Object> kafka;
+    private final Map<String, String> wiring;
     private final Function<Map<String, String>, Settings> settingsFor;
 
     private BenchStack(EmbeddedStack stack, Function<Map<String, String>, Settings> callerSettings) {
         this.stack = stack;
         this.kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        this.wiring = Map.of("kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl());
         this.settingsFor = overrides -> {
             Map<String, String> all = new LinkedHashMap<>(overrides);
-            all.put("kafka.bootstrap.servers", stack.bootstrapServers());
-            all.put("registry.url", stack.registryUrl());
+            all.putAll(wiring);
             return callerSettings.apply(all);
         };
+    }
+
+    /** The settings that point an app at this stack, e.g. for an app in a JVM of its own. */
+    Map<String, String> wiring() {
+        return wiring;
     }
 
     static BenchStack start(Path dir, Function<Map<String, String>, Settings> callerSettings) {
@@ -46,10 +52,6 @@ final class BenchStack implements AutoCloseable {
     /** The caller's settings pointed at this stack, with the given overrides on top. */
     Settings settings(Map<String, String> overrides) {
         return settingsFor.apply(overrides);
-    }
-
-    Function<Map<String, String>, Settings> settingsFor() {
-        return settingsFor;
     }
 
     @Override

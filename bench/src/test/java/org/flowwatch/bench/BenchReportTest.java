@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchReportTest {
 
     static final BenchSettings SETTINGS = new BenchSettings(10, 1, Duration.ofHours(6), 3, List.of("exactly_once_v2"), Path.of("docs"),
-            BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(20), 10);
+            BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(20), 10, 100);
 
     private static final List<Figures> THROUGHPUT = List.of(
             new Figures("raw consumer", "records/s", List.of(1000.0, 1000.0, 1000.0)),
@@ -56,6 +56,24 @@ class BenchReportTest {
 
         // then
         assertThat(markdown).contains("| event-to-alert p99 at most 250 ms at 10k events/s | not measured in this run | - |");
+    }
+
+    @Test
+    void shouldJudgeHeapRestartAndReplayAgainstTheirLimits() {
+        // given
+        List<Figures> figures = List.of(new Figures(FootprintBench.HEAP, "MiB", List.of(300.0)),
+                new Figures(RecoveryBench.WITH_STATE, "s", List.of(4.2)),
+                new Figures(ReplayBench.NAME, "s", List.of(5.0)));
+
+        // when
+        String markdown = new BenchReport(SETTINGS, figures, List.of()).markdown();
+
+        // then
+        assertThat(markdown)
+                .contains("| streams heap at most 256 MiB | 300 MiB | NOT met |")
+                .contains("| restart with state to RUNNING within 10 s | 4.2 s | met |")
+                .contains("| the 2023 replay in under 5 s | 5.0 s | NOT met |")
+                .contains("| " + RecoveryBench.WITH_STATE + " | 4.2 | 4.2 | 4.2 | s |");
     }
 
     @Test

@@ -67,7 +67,8 @@ final class ReplayBench {
                 total.awaitPeople(sent.people(), LIMIT, () -> arrivals.failure().isPresent());
                 double wall = (System.nanoTime() - started) / 1e9;
                 progress.accept(String.format("  %,d people sent in %.1f s, counted in full after %.1f s", sent.people(), sending, wall));
-                return List.of(new Figures("2023 replay: producers sending every crossing", "s", List.of(sending)),
+                return List.of(new Figures("2023 replay: people sent (each eventId once)", "people", List.of((double) sent.people())),
+                        new Figures("2023 replay: producers sending every crossing", "s", List.of(sending)),
                         new Figures(NAME, "s", List.of(wall)));
             }
         }

@@ -32,11 +32,6 @@ final class BenchStack implements AutoCloseable {
         };
     }
 
-    /** The settings that point an app at this stack, e.g. for an app in a JVM of its own. */
-    Map<String, String> wiring() {
-        return wiring;
-    }
-
     static BenchStack start(Path dir, Function<Map<String, String>, Settings> callerSettings) {
         BenchStack started = new BenchStack(EmbeddedStack.start(dir, 0, 0), callerSettings);
         try (TopicAdmin admin = new TopicAdmin(started.kafka)) {

@@ -63,7 +63,7 @@ public final class Benchmarks {
                 figures.addAll(new ThroughputBench(bench, wired, dir.resolve("streams"), progress).run(stack.kafka()));
             }
             if (bench.runs("footprint") || bench.runs("recovery")) {
-                FootprintBench.Result footprint = new FootprintBench(bench, stack.wiring(), progress)
+                FootprintBench.Result footprint = new FootprintBench(bench, wired, progress)
                         .run(stack.kafka(), "flowwatch-bench-footprint-" + UUID.randomUUID(), dir.resolve("footprint-state"),
                                 dir.resolve("footprint-app.log"));
                 figures.addAll(footprint.figures());

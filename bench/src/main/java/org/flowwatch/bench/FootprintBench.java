@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
+import org.flowwatch.schemas.config.Settings;
 
 /**
  * Section 3: the arrivals app's footprint over the preloaded input, in a JVM of its own. Heap in use after a forced
@@ -22,12 +24,13 @@ final class FootprintBench {
     private static final double MIB = 1024 * 1024;
 
     private final BenchSettings bench;
-    private final Map<String, String> wiring;
+    private final Settings wired;
     private final Consumer<String> progress;
 
-    FootprintBench(BenchSettings bench, Map<String, String> wiring, Consumer<String> progress) {
+    /** @param wired the bench's settings pointed at its broker: the child gets their kafka.* and streams.* part */
+    FootprintBench(BenchSettings bench, Settings wired, Consumer<String> progress) {
         this.bench = bench;
-        this.wiring = wiring;
+        this.wired = wired;
         this.progress = progress;
     }
 
@@ -36,7 +39,10 @@ final class FootprintBench {
     }
 
     Result run(Map<String, Object> kafka, String applicationId, Path stateDir, Path log) throws Exception {
-        Map<String, String> settings = new java.util.LinkedHashMap<>(wiring);
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String prefix : List.of("kafka.", "registry.", "streams.")) {
+            wired.withPrefix(prefix).forEach((key, value) -> settings.put(prefix + key, value.toString()));
+        }
         settings.put("streams.application.id", applicationId);
         settings.put("streams.state.dir", stateDir.toString());
         settings.put("streams.processing.guarantee", BenchReport.EXACTLY_ONCE);

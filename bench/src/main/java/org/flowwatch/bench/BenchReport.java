@@ -43,7 +43,7 @@ final class BenchReport {
         }
         if (!latencies.isEmpty()) {
             md.append("## End-to-end latency (exactly_once_v2)\n\n| target rate (/s) | achieved (/s) | to count p50 / p99 / p99.9 (ms) "
-                    + "| samples | to SURGE alert p50 / p99 / p99.9 (ms) | alerts / probes |\n|---:|---:|---|---:|---|---|\n");
+                    + "| samples | to SURGE alert p50 / p99 / p99.9 (ms) | alerts sampled / probes |\n|---:|---:|---|---:|---|---|\n");
             latencies.forEach(l -> md.append(String.format("| %,d | %,.0f | %s | %,d | %s | %d / %d |%n", l.targetRate(), l.achievedRate(),
                     LatencyFigures.percentiles(l.toCount()), l.toCount().samples(), LatencyFigures.percentiles(l.toAlert()),
                     l.toAlert().samples(), l.probesSent())));
@@ -79,7 +79,7 @@ final class BenchReport {
         json.put("machine", machine());
         json.put("settings", Map.of("events", settings.events(), "posts", settings.posts(), "span", settings.span().toString(),
                 "repeats", settings.repeats(), "sections", settings.sections(), "latencyRates", settings.latencyRates(),
-                "latencyDuration", settings.latencyDuration().toString()));
+                "latencyWarmup", settings.latencyWarmup().toString(), "latencyDuration", settings.latencyDuration().toString()));
         json.put("figures", figures.stream().map(f -> Map.of("name", f.name(), "unit", f.unit(), "values", f.values(),
                 "median", f.median(), "min", f.min(), "max", f.max())).toList());
         json.put("latency", latencies);
@@ -99,7 +99,7 @@ final class BenchReport {
                 + "Machine: " + machine() + "\n\nSettings: sections " + String.join(",", settings.sections()) + "; "
                 + settings.events() + " crossings, " + settings.posts() + " posts, event time over " + settings.span() + ", "
                 + settings.repeats() + " runs each; latency at " + settings.latencyRates() + " events/s for "
-                + settings.latencyDuration() + " each.\n\n" + markdown());
+                + settings.latencyDuration() + " each after a " + settings.latencyWarmup() + " warm-up.\n\n" + markdown());
     }
 
     /** Records per second read best whole; seconds and MiB need a decimal. */

@@ -10,7 +10,7 @@ import org.flowwatch.schemas.config.Settings;
 
 /** How big and how often: the knobs of {@code flowwatch bench}. */
 public record BenchSettings(long events, int posts, Duration span, int repeats, List<String> guarantees, Path outputDir,
-                            List<String> sections, List<Integer> latencyRates, Duration latencyDuration,
+                            List<String> sections, List<Integer> latencyRates, Duration latencyWarmup, Duration latencyDuration,
                             double surgeProbesPerSecond, int dispatcherAlerts) {
 
     public static final String DEFAULTS = "flowwatch/defaults/bench.properties";
@@ -37,7 +37,7 @@ public record BenchSettings(long events, int posts, Duration span, int repeats, 
                     + settings.string("bench.latency.rates") + "'");
         }
         return new BenchSettings(events, posts, settings.duration("bench.span"), repeats, list(settings, "bench.guarantees"),
-                settings.path("bench.output.dir"), all, rates, settings.duration("bench.latency.duration"),
+                settings.path("bench.output.dir"), all, rates, settings.duration("bench.latency.warmup"), settings.duration("bench.latency.duration"),
                 settings.decimal("bench.latency.surge.probes.per.second"), settings.integer("bench.dispatcher.alerts"));
     }
 

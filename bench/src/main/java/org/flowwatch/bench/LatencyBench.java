@@ -61,7 +61,8 @@ final class LatencyBench {
                 "streams.state.dir", dir.resolve(run).resolve("state").toString(),
                 "sites.surge.people.per.hour", Integer.toString(SURGE_LEVEL)));
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(StreamsSettings.from(settings).registry());
-        int probes = (int) Math.max(1, bench.latencyDuration().toSeconds() * bench.surgeProbesPerSecond());
+        Duration sending = bench.latencyWarmup().plus(bench.latencyDuration());
+        int probes = (int) Math.max(1, sending.toSeconds() * bench.surgeProbesPerSecond());
         LiveCrossings live = new LiveCrossings(kafka, serdes, bench.posts(), run, probes);
         live.registerPosts();
         CrossingLedger ledger = new CrossingLedger();
@@ -72,12 +73,16 @@ final class LatencyBench {
              OutputWatch watch = OutputWatch.start(kafka, serdes, run, ledger, live, toCount, toAlert)) {
             awaitRunning(arrivals, "arrivals");
             awaitRunning(sites, "sites");
-            progress.accept(String.format("latency at %,d events/s for %s", rate, bench.latencyDuration()));
-            double achieved = live.send(new Pacer(rate), bench.latencyDuration(), bench.surgeProbesPerSecond(), ledger);
+            progress.accept(String.format("latency at %,d events/s for %s after a %s warm-up", rate, bench.latencyDuration(),
+                    bench.latencyWarmup()));
+            // Crossings of the warm-up (JIT, first transactions, caches filling) are sent and counted, not sampled.
+            watch.sampleFrom(System.currentTimeMillis() + bench.latencyWarmup().toMillis());
+            double achieved = live.send(new Pacer(rate), sending, bench.surgeProbesPerSecond(), ledger);
             if (!watch.awaitCaughtUp(probes, CATCH_UP_LIMIT)) {
                 progress.accept("  the apps had not caught up " + CATCH_UP_LIMIT.toSeconds() + " s after the last crossing: samples are missing");
             }
-            LatencyFigures figures = new LatencyFigures(rate, achieved, toCount.summary(), toAlert.summary(), probes);
+            LatencyFigures figures = new LatencyFigures(rate, achieved, toCount.summary(), toAlert.summary(),
+                    (int) (bench.latencyDuration().toSeconds() * bench.surgeProbesPerSecond()));
             progress.accept(figures.describe());
             return figures;
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +34,8 @@ final class OutputWatch implements AutoCloseable {
     private final Latencies toCount;
     private final Latencies toAlert;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong probeAlerts = new AtomicLong();
+    private volatile long sampleFrom;
     private final Thread thread;
 
     private OutputWatch(Map<String, Object> kafka, FlowwatchSerdes serdes, String run, CrossingLedger ledger, LiveCrossings live,
@@ -59,13 +62,18 @@ final class OutputWatch implements AutoCloseable {
         return watch;
     }
 
+    /** Crossings sent before this time (epoch millis) are waited for but give no sample: the warm-up. */
+    void sampleFrom(long epochMillis) {
+        sampleFrom = epochMillis;
+    }
+
     /**
      * Waits until every post's final count and every probe's alert has arrived (the apps caught up), at most
      * {@code limit}; returns whether they did. Samples still missing then show as fewer samples in the report.
      */
     boolean awaitCaughtUp(int probes, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
-        while (!(ledger.allCounted() && toAlert.count() >= probes)) {
+        while (!(ledger.allCounted() && probeAlerts.get() >= probes)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -92,7 +100,7 @@ final class OutputWatch implements AutoCloseable {
         if (count.getScope() == CountScope.POST && count.getGranularity() == Granularity.HOUR) {
             ledger.counted(count.getScopeId(), count.getWindowStart().toEpochMilli(), count.getPeople());
             long sentAt = ledger.sentAt(count.getScopeId(), count.getWindowStart().toEpochMilli(), count.getPeople());
-            if (sentAt >= 0) {
+            if (sentAt >= sampleFrom) {
                 toCount.record(now - sentAt);
             }
         }
@@ -101,7 +109,10 @@ final class OutputWatch implements AutoCloseable {
     private void alert(Alert alert, long now) {
         String post = alert.getLabels().get("post");
         if (alert.getKind() == AlertKind.SURGE && alert.getVersion() == 1 && post != null && live.probeSentAt(post) >= 0) {
-            toAlert.record(now - live.probeSentAt(post));
+            probeAlerts.incrementAndGet();
+            if (live.probeSentAt(post) >= sampleFrom) {
+                toAlert.record(now - live.probeSentAt(post));
+            }
         }
     }
 

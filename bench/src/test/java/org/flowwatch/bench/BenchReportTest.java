@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchReportTest {
 
     static final BenchSettings SETTINGS = new BenchSettings(10, 1, Duration.ofHours(6), 3, List.of("exactly_once_v2"), Path.of("docs"),
-            BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(20), 10, 100);
+            BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(5), Duration.ofSeconds(20), 10, 100);
 
     private static final List<Figures> THROUGHPUT = List.of(
             new Figures("raw consumer", "records/s", List.of(1000.0, 1000.0, 1000.0)),

@@ -7,36 +7,69 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Prints the figures as a markdown table and writes them, with the machine they ran on, as JSON and markdown. */
+/**
+ * Prints the figures as markdown tables, each goal of issue 9 with where we stand, and writes them, with the machine
+ * they ran on, as JSON and markdown (and the latency plot as PNG).
+ */
 final class BenchReport {
+
+    static final String EXACTLY_ONCE = "exactly_once_v2";
+    private static final int ALERT_GOAL_RATE = 10_000;
+    private static final double ALERT_GOAL_P99_MS = 250;
 
     private final BenchSettings settings;
     private final List<Figures> figures;
+    private final List<LatencyFigures> latencies;
 
-    BenchReport(BenchSettings settings, List<Figures> figures) {
+    BenchReport(BenchSettings settings, List<Figures> figures, List<LatencyFigures> latencies) {
         this.settings = settings;
         this.figures = List.copyOf(figures);
+        this.latencies = List.copyOf(latencies);
     }
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        md.append("| measurement | median | min | max | unit |\n|---|---:|---:|---:|---|\n");
-        figures.forEach(f -> md.append(String.format("| %s | %,.0f | %,.0f | %,.0f | %s |%n", f.name(), f.median(), f.min(), f.max(), f.unit())));
-        md.append('\n');
-        for (String guarantee : settings.guarantees()) {
-            median("full flowwatch topology, " + guarantee).ifPresent(full -> {
-                median("bare 1 h windowed count, " + guarantee).ifPresent(bare -> md.append(String.format(
-                        "- %s: full / bare = %.2f (goal for exactly_once_v2: at least 0.50)%n", guarantee, full / bare)));
-                median("raw consumer").ifPresent(raw -> md.append(String.format(
-                        "- %s: full / raw = %.2f (goal for exactly_once_v2: at least 0.25)%n", guarantee, full / raw)));
-            });
+        if (!figures.isEmpty()) {
+            md.append("## Measurements\n\n| measurement | median | min | max | unit |\n|---|---:|---:|---:|---|\n");
+            figures.forEach(f -> md.append(String.format("| %s | %s | %s | %s | %s |%n", f.name(), number(f.median()), number(f.min()),
+                    number(f.max()), f.unit())));
+            md.append('\n');
         }
+        if (!latencies.isEmpty()) {
+            md.append("## End-to-end latency (exactly_once_v2)\n\n| target rate (/s) | achieved (/s) | to count p50 / p99 / p99.9 (ms) "
+                    + "| samples | to SURGE alert p50 / p99 / p99.9 (ms) | alerts sampled / probes |\n|---:|---:|---|---:|---|---|\n");
+            latencies.forEach(l -> md.append(String.format("| %,d | %,.0f | %s | %,d | %s | %d / %d |%n", l.targetRate(), l.achievedRate(),
+                    LatencyFigures.percentiles(l.toCount()), l.toCount().samples(), LatencyFigures.percentiles(l.toAlert()),
+                    l.toAlert().samples(), l.probesSent())));
+            md.append("\n![latency](benchmarks-latency.png)\n\n");
+        }
+        md.append("## Goals of issue 9\n\n| goal | measured | |\n|---|---|---|\n");
+        goals().forEach(goal -> md.append(goal.row()));
         return md.toString();
+    }
+
+    List<Goal> goals() {
+        List<Goal> goals = new ArrayList<>();
+        Optional<Double> full = median("full flowwatch topology, " + EXACTLY_ONCE);
+        goals.add(ratio("full topology with exactly_once_v2 at least 50% of the bare windowed count", full,
+                median("bare 1 h windowed count, " + EXACTLY_ONCE), 0.5));
+        goals.add(ratio("full topology with exactly_once_v2 at least 25% of the raw consumer", full, median("raw consumer"), 0.25));
+        String alertGoal = "event-to-alert p99 at most 250 ms at 10k events/s";
+        goals.add(latencies.stream().filter(l -> l.targetRate() == ALERT_GOAL_RATE && l.toAlert().samples() > 0).findFirst()
+                .map(l -> Goal.of(alertGoal, String.format("p99 %.0f ms (%d alerts)", l.toAlert().p99(), l.toAlert().samples()),
+                        l.toAlert().p99() <= ALERT_GOAL_P99_MS))
+                .orElse(Goal.notMeasured(alertGoal)));
+        goals.add(atMost("streams heap at most 256 MiB", FootprintBench.HEAP, 256, "%.0f MiB"));
+        goals.add(atMost("restart with state to RUNNING within 10 s", RecoveryBench.WITH_STATE, 10, "%.1f s"));
+        goals.add(median(ReplayBench.NAME).map(s -> Goal.of("the 2023 replay in under 5 s", String.format("%.1f s", s), s < 5))
+                .orElse(Goal.notMeasured("the 2023 replay in under 5 s")));
+        return goals;
     }
 
     void write(Path dir) throws IOException {
@@ -44,15 +77,46 @@ final class BenchReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("measuredAt", Instant.now().toString());
         json.put("machine", machine());
-        json.put("settings", Map.of("events", settings.events(), "posts", settings.posts(),
-                "span", settings.span().toString(), "repeats", settings.repeats()));
+        json.put("settings", Map.of("events", settings.events(), "posts", settings.posts(), "span", settings.span().toString(),
+                "repeats", settings.repeats(), "sections", settings.sections(), "latencyRates", settings.latencyRates(),
+                "latencyWarmup", settings.latencyWarmup().toString(), "latencyDuration", settings.latencyDuration().toString()));
         json.put("figures", figures.stream().map(f -> Map.of("name", f.name(), "unit", f.unit(), "values", f.values(),
                 "median", f.median(), "min", f.min(), "max", f.max())).toList());
+        json.put("latency", latencies);
+        json.put("goals", goals().stream().map(g -> {
+            Map<String, Object> goal = new LinkedHashMap<>();
+            goal.put("goal", g.goal());
+            goal.put("measured", g.measured().orElse(null));
+            goal.put("met", g.met().orElse(null));
+            return goal;
+        }).toList());
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(dir.resolve("benchmarks.json").toFile(), json);
+        if (!latencies.isEmpty()) {
+            LatencyPlot.write(latencies, dir.resolve("benchmarks-latency.png"));
+        }
         Files.writeString(dir.resolve("benchmarks.md"), "# Benchmarks\n\nWritten by `./flowwatch bench` "
-                + "(figures from one run on one embedded broker, same machine, same run for every row).\n\n"
-                + "Machine: " + machine() + "\n\nSettings: " + settings.events() + " crossings, " + settings.posts()
-                + " posts, event time over " + settings.span() + ", " + settings.repeats() + " runs each.\n\n" + markdown());
+                + "(each section on a private embedded broker on this machine, baselines in the same run).\n\n"
+                + "Machine: " + machine() + "\n\nSettings: sections " + String.join(",", settings.sections()) + "; "
+                + settings.events() + " crossings, " + settings.posts() + " posts, event time over " + settings.span() + ", "
+                + settings.repeats() + " runs each; latency at " + settings.latencyRates() + " events/s for "
+                + settings.latencyDuration() + " each after a " + settings.latencyWarmup() + " warm-up.\n\n" + markdown());
+    }
+
+    /** Records per second read best whole; seconds and MiB need a decimal. */
+    static String number(double value) {
+        return String.format(Math.abs(value) >= 100 ? "%,.0f" : "%.1f", value);
+    }
+
+    private static Goal ratio(String goal, Optional<Double> full, Optional<Double> baseline, double atLeast) {
+        if (full.isEmpty() || baseline.isEmpty()) {
+            return Goal.notMeasured(goal);
+        }
+        double ratio = full.get() / baseline.get();
+        return Goal.of(goal, String.format("%.2f", ratio), ratio >= atLeast);
+    }
+
+    private Goal atMost(String goal, String figure, double limit, String format) {
+        return median(figure).map(value -> Goal.of(goal, String.format(format, value), value <= limit)).orElse(Goal.notMeasured(goal));
     }
 
     private Optional<Double> median(String name) {

@@ -1,24 +1,21 @@
 package org.flowwatch.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.flowwatch.embedded.EmbeddedStack;
-import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.schemas.topics.TopicAdmin;
-import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.streams.app.StreamsSettings;
 
 /**
- * {@code flowwatch bench}: starts a private embedded broker and registry, so nothing else shares them, and runs
- * every section in that one run so the baselines and flowwatch are measured side by side.
+ * {@code flowwatch bench}: runs the chosen sections ({@code bench.sections}), each on a private embedded broker and
+ * registry so nothing else shares them. Throughput, footprint and recovery share one broker and one preload, so
+ * the baselines and flowwatch are measured side by side; latency, replay and dispatcher each start on an empty one.
  */
 public final class Benchmarks {
 
@@ -32,29 +29,49 @@ public final class Benchmarks {
     public static String run(BenchSettings bench, Function<Map<String, String>, Settings> settingsFor, Consumer<String> progress)
             throws Exception {
         Path dir = Files.createTempDirectory("flowwatch-bench-");
-        try (EmbeddedStack stack = EmbeddedStack.start(dir, 0, 0)) {
-            Map<String, String> wiring = new LinkedHashMap<>();
-            wiring.put("kafka.bootstrap.servers", stack.bootstrapServers());
-            wiring.put("registry.url", stack.registryUrl());
-            Settings wired = settingsFor.apply(wiring);
-            Map<String, Object> kafka = Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-            try (TopicAdmin admin = new TopicAdmin(kafka)) {
-                admin.createMissing(Topics.ALL, (short) 1);
+        try {
+            List<Figures> figures = new ArrayList<>();
+            if (bench.runs("throughput") || bench.runs("footprint") || bench.runs("recovery")) {
+                figures.addAll(overPreload(bench, settingsFor, dir, progress));
             }
-            List<Figures> figures = new ThroughputBench(bench, wired, dir.resolve("streams"), progress).run(kafka);
-            BenchReport report = new BenchReport(bench, figures);
+            List<LatencyFigures> latencies = bench.runs("latency")
+                    ? new LatencyBench(bench, settingsFor, dir.resolve("latency"), progress).run() : List.of();
+            if (bench.runs("replay")) {
+                figures.addAll(new ReplayBench(dir.resolve("replay"), settingsFor, progress).run());
+            }
+            if (bench.runs("dispatcher")) {
+                figures.addAll(new DispatcherBench(bench, dir.resolve("dispatcher"), settingsFor, progress).run());
+            }
+            BenchReport report = new BenchReport(bench, figures, latencies);
             report.write(bench.outputDir());
             return report.markdown();
         } finally {
-            deleteQuietly(dir);
+            BenchCleanup.delete(dir);
         }
     }
 
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not remove the bench's temporary directory " + dir, e);
+    private static List<Figures> overPreload(BenchSettings bench, Function<Map<String, String>, Settings> settingsFor, Path dir,
+                                             Consumer<String> progress) throws Exception {
+        List<Figures> figures = new ArrayList<>();
+        try (BenchStack stack = BenchStack.start(dir.resolve("broker"), settingsFor)) {
+            Settings wired = stack.settings(Map.of());
+            FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(StreamsSettings.from(wired).registry());
+            progress.accept("preloading " + bench.events() + " crossings from " + bench.posts() + " posts over " + bench.span());
+            figures.add(new Figures("producer preload (acks=all, lz4)", "records/s",
+                    List.of(CrossingPreloader.preload(stack.kafka(), serdes, bench))));
+            if (bench.runs("throughput")) {
+                figures.addAll(new ThroughputBench(bench, wired, dir.resolve("streams"), progress).run(stack.kafka()));
+            }
+            if (bench.runs("footprint") || bench.runs("recovery")) {
+                FootprintBench.Result footprint = new FootprintBench(bench, wired, progress)
+                        .run(stack.kafka(), "flowwatch-bench-footprint-" + UUID.randomUUID(), dir.resolve("footprint-state"),
+                                dir.resolve("footprint-app.log"));
+                figures.addAll(footprint.figures());
+                if (bench.runs("recovery")) {
+                    figures.addAll(new RecoveryBench(stack.kafka(), wired, progress).run(footprint));
+                }
+            }
         }
+        return figures;
     }
 }

@@ -10,12 +10,11 @@ import java.util.function.Consumer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.streams.app.ArrivalsApp;
 import org.flowwatch.streams.app.StreamsSettings;
 
 /**
- * Section 1 of the benchmarks: in one run on one broker, the raw consumer (physical limit), a bare windowed count
+ * Section 1 of the benchmarks, over the preloaded crossings: in one run on one broker, the raw consumer (physical limit), a bare windowed count
  * (the floor of any Streams app) and the full flowwatch topology, each repeated, under each processing guarantee.
  */
 final class ThroughputBench {
@@ -34,11 +33,6 @@ final class ThroughputBench {
 
     List<Figures> run(Map<String, Object> kafka) throws Exception {
         List<Figures> results = new ArrayList<>();
-        StreamsSettings streams = StreamsSettings.from(wired);
-        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(streams.registry());
-        progress.accept("preloading " + bench.events() + " crossings from " + bench.posts() + " posts over " + bench.span());
-        results.add(new Figures("producer preload (acks=all, lz4)", "records/s",
-                List.of(CrossingPreloader.preload(kafka, serdes, bench))));
         results.add(repeat("raw consumer", () -> RawConsumerRun.recordsPerSecond(kafka, bench.events())));
         for (String guarantee : bench.guarantees()) {
             results.add(repeat("bare 1 h windowed count, " + guarantee,

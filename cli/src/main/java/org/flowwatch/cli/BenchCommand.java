@@ -27,6 +27,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--span", paramLabel = "DURATION", description = "Event-time spread of the input, e.g. 6h or 30d (bench.span).")
     String span;
 
+    @Option(names = "--sections", paramLabel = "LIST", description = "Sections to run (bench.sections): all, or some of "
+            + "throughput,latency,footprint,recovery,replay,dispatcher.")
+    String sections;
+
     @Spec
     CommandSpec spec;
 
@@ -36,6 +40,7 @@ final class BenchCommand implements Callable<Integer> {
         ReplayCommand.ReplayOptions.putIfSet(flags, "bench.events", events);
         ReplayCommand.ReplayOptions.putIfSet(flags, "bench.repeats", repeats);
         ReplayCommand.ReplayOptions.putIfSet(flags, "bench.span", span);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "bench.sections", sections);
         BenchSettings bench = BenchSettings.from(config.load(flags));
         PrintWriter out = spec.commandLine().getOut();
         String table = Benchmarks.run(bench, wiring -> {

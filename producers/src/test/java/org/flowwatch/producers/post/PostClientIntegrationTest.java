@@ -74,7 +74,11 @@ class PostClientIntegrationTest {
             LinkedHashSet<String> distinct = new LinkedHashSet<>();
             arrived.forEach(crossing -> distinct.add(crossing.getEventId().toString()));
             assertThat(recorded).as("no eventId recorded twice").doesNotHaveDuplicates().hasSizeGreaterThan(recordedBeforeOutage + 80);
-            assertThat(distinct).as("every recorded crossing arrived, in the order recorded").containsExactlyElementsOf(recorded);
+            assertThat(distinct).as("every recorded crossing arrived, in the order recorded").containsSubsequence(recorded);
+            // The killed post may have written one crossing to its journal (so it is sent after the restart) before
+            // it could tell the test its id: at most that one arrives unannounced.
+            assertThat(distinct.size() - recorded.size()).as("crossings journaled but not yet announced at the kill")
+                    .isBetween(0, 1);
             assertThat(arrived.size() - distinct.size()).as("resent after the crash").isGreaterThanOrEqualTo(0);
         } finally {
             if (restarted != null) {

@@ -1,0 +1,90 @@
+package org.flowwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.flowwatch.schemas.config.Settings;
+
+/**
+ * Section 3: the arrivals app's footprint over the preloaded input, in a JVM of its own. Heap in use after a forced
+ * full GC and RSS are taken once half the input is committed (under load); peak RSS is sampled throughout; the
+ * state directory's size once caught up, per million crossings. Leaves the app's state for the recovery section.
+ */
+final class FootprintBench {
+
+    static final String HEAP = "streams app: heap used after full GC, under load";
+    private static final Duration LIMIT = Duration.ofMinutes(10);
+    private static final double MIB = 1024 * 1024;
+
+    private final BenchSettings bench;
+    private final Settings wired;
+    private final Consumer<String> progress;
+
+    /** @param wired the bench's settings pointed at its broker: the child gets their kafka.* and streams.* part */
+    FootprintBench(BenchSettings bench, Settings wired, Consumer<String> progress) {
+        this.bench = bench;
+        this.wired = wired;
+        this.progress = progress;
+    }
+
+    /** What the run left behind: the app (id and state directory) the recovery section restarts. */
+    record Result(List<Figures> figures, String applicationId, Path stateDir) {
+    }
+
+    Result run(Map<String, Object> kafka, String applicationId, Path stateDir, Path log) throws Exception {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String prefix : List.of("kafka.", "registry.", "streams.")) {
+            wired.withPrefix(prefix).forEach((key, value) -> settings.put(prefix + key, value.toString()));
+        }
+        settings.put("streams.application.id", applicationId);
+        settings.put("streams.state.dir", stateDir.toString());
+        settings.put("streams.processing.guarantee", BenchReport.EXACTLY_ONCE);
+        settings.put("query.http.port", "0");
+        settings.put("ops.port", "0");
+        progress.accept("footprint: the arrivals app in its own JVM over " + bench.events() + " crossings");
+        try (Admin admin = Admin.create(kafka); ChildStreamsApp app = ChildStreamsApp.start(settings, log)) {
+            InputLag lag = new InputLag(admin);
+            long peakRss = 0;
+            long deadline = System.nanoTime() + LIMIT.toNanos();
+            while (lag.progress(applicationId) < 0.5) {
+                requireAlive(app, deadline, log);
+                peakRss = Math.max(peakRss, app.rssBytes());
+                TimeUnit.MILLISECONDS.sleep(200); // sampling RSS while the app works through the input
+            }
+            long rssUnderLoad = app.rssBytes();
+            long heap = app.heapUsedAfterGcBytes();
+            while (!lag.caughtUp(applicationId)) {
+                requireAlive(app, deadline, log);
+                peakRss = Math.max(peakRss, app.rssBytes());
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+            long state = sizeOf(stateDir);
+            List<Figures> figures = List.of(
+                    new Figures(HEAP, "MiB", List.of(heap / MIB)),
+                    new Figures("streams app: RSS under load", "MiB", List.of(rssUnderLoad / MIB)),
+                    new Figures("streams app: peak RSS", "MiB", List.of(Math.max(peakRss, rssUnderLoad) / MIB)),
+                    new Figures("state store on disk per million crossings", "MiB", List.of(state / MIB * 1e6 / bench.events())));
+            figures.forEach(f -> progress.accept(String.format("  %s: %,.1f %s", f.name(), f.median(), f.unit())));
+            return new Result(figures, applicationId, stateDir);
+        }
+    }
+
+    private static void requireAlive(ChildStreamsApp app, long deadline, Path log) {
+        if (!app.alive() || System.nanoTime() > deadline) {
+            throw new IllegalStateException("the streams app of the footprint section stopped or fell behind; its log: " + log);
+        }
+    }
+
+    static long sizeOf(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+}

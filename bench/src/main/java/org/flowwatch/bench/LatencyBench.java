@@ -1,0 +1,96 @@
+package org.flowwatch.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.streams.app.ArrivalsApp;
+import org.flowwatch.streams.app.StreamsRunner;
+import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.sites.SitesApp;
+import org.flowwatch.streams.sites.SitesSettings;
+
+/**
+ * Section 2: end-to-end latency at fixed input rates. For each rate, fresh arrivals and sites apps (exactly_once_v2)
+ * run while crossings stamped "now" arrive paced from the bench's posts; read_committed consumers see (a) each
+ * post's hourly count and (b) the SURGE alert of a probe crossing big enough on its own to cross the surge level.
+ */
+final class LatencyBench {
+
+    /** The surge level during this section: low, so one probe crossing of {@link #PROBE_PEOPLE} crosses it. */
+    static final int SURGE_LEVEL = 50;
+    static final int PROBE_PEOPLE = 60;
+    private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
+
+    private final BenchSettings bench;
+    private final Function<Map<String, String>, Settings> settingsFor;
+    private final Path dir;
+    private final Consumer<String> progress;
+
+    LatencyBench(BenchSettings bench, Function<Map<String, String>, Settings> settingsFor, Path dir, Consumer<String> progress) {
+        this.bench = bench;
+        this.settingsFor = settingsFor;
+        this.dir = dir;
+        this.progress = progress;
+    }
+
+    /** Each rate on a fresh broker: apps start from the earliest offset, so no earlier rate becomes a backlog. */
+    List<LatencyFigures> run() throws Exception {
+        List<LatencyFigures> results = new ArrayList<>();
+        for (int rate : bench.latencyRates()) {
+            String run = "latency-" + rate + "-" + UUID.randomUUID().toString().substring(0, 8);
+            try (BenchStack stack = BenchStack.start(dir.resolve(run), settingsFor)) {
+                results.add(atRate(stack, run, rate));
+            }
+        }
+        return results;
+    }
+
+    private LatencyFigures atRate(BenchStack stack, String run, int rate) throws Exception {
+        Map<String, Object> kafka = stack.kafka();
+        Settings settings = stack.settings(Map.of(
+                "streams.application.id", "flowwatch-bench-arrivals-" + run,
+                "sites.application.id", "flowwatch-bench-sites-" + run,
+                "streams.processing.guarantee", "exactly_once_v2",
+                "streams.state.dir", dir.resolve(run).resolve("state").toString(),
+                "sites.surge.people.per.hour", Integer.toString(SURGE_LEVEL)));
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(StreamsSettings.from(settings).registry());
+        Duration sending = bench.latencyWarmup().plus(bench.latencyDuration());
+        int probes = (int) Math.max(1, sending.toSeconds() * bench.surgeProbesPerSecond());
+        LiveCrossings live = new LiveCrossings(kafka, serdes, bench.posts(), run, probes);
+        live.registerPosts();
+        CrossingLedger ledger = new CrossingLedger();
+        Latencies toCount = new Latencies();
+        Latencies toAlert = new Latencies();
+        try (StreamsRunner arrivals = ArrivalsApp.start(StreamsSettings.from(settings));
+             StreamsRunner sites = SitesApp.start(SitesSettings.from(settings));
+             OutputWatch watch = OutputWatch.start(kafka, serdes, run, ledger, live, toCount, toAlert)) {
+            awaitRunning(arrivals, "arrivals");
+            awaitRunning(sites, "sites");
+            progress.accept(String.format("latency at %,d events/s for %s after a %s warm-up", rate, bench.latencyDuration(),
+                    bench.latencyWarmup()));
+            // Crossings of the warm-up (JIT, first transactions, caches filling) are sent and counted, not sampled.
+            watch.sampleFrom(System.currentTimeMillis() + bench.latencyWarmup().toMillis());
+            double achieved = live.send(new Pacer(rate), sending, bench.surgeProbesPerSecond(), ledger);
+            if (!watch.awaitCaughtUp(probes, CATCH_UP_LIMIT)) {
+                progress.accept("  the apps had not caught up " + CATCH_UP_LIMIT.toSeconds() + " s after the last crossing: samples are missing");
+            }
+            LatencyFigures figures = new LatencyFigures(rate, achieved, toCount.summary(), toAlert.summary(),
+                    (int) (bench.latencyDuration().toSeconds() * bench.surgeProbesPerSecond()));
+            progress.accept(figures.describe());
+            return figures;
+        }
+    }
+
+    private static void awaitRunning(StreamsRunner runner, String app) throws InterruptedException {
+        if (!runner.awaitRunning(Duration.ofMinutes(2))) {
+            throw new IllegalStateException(app + " app did not reach RUNNING: " + runner.state());
+        }
+    }
+}

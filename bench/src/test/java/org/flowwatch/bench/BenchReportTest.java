@@ -1,0 +1,96 @@
+package org.flowwatch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchReportTest {
+
+    static final BenchSettings SETTINGS = new BenchSettings(10, 1, Duration.ofHours(6), 3, List.of("exactly_once_v2"), Path.of("docs"),
+            BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(5), Duration.ofSeconds(20), 10, 100);
+
+    private static final List<Figures> THROUGHPUT = List.of(
+            new Figures("raw consumer", "records/s", List.of(1000.0, 1000.0, 1000.0)),
+            new Figures("bare 1 h windowed count, exactly_once_v2", "records/s", List.of(400.0, 500.0, 600.0)),
+            new Figures("full flowwatch topology, exactly_once_v2", "records/s", List.of(100.0, 240.0, 900.0)));
+
+    @Test
+    void shouldJudgeTheThroughputGoalsFromMedians() {
+        // when
+        String markdown = new BenchReport(SETTINGS, THROUGHPUT, List.of()).markdown();
+
+        // then: 240 / 500 falls short of half the bare count, 240 / 1000 is not quite a quarter of the raw consumer
+        assertThat(markdown)
+                .contains("| full flowwatch topology, exactly_once_v2 | 240 | 100 | 900 | records/s |")
+                .contains("| full topology with exactly_once_v2 at least 50% of the bare windowed count | 0.48 | NOT met |")
+                .contains("| full topology with exactly_once_v2 at least 25% of the raw consumer | 0.24 | NOT met |");
+    }
+
+    @Test
+    void shouldJudgeTheAlertGoalAtTenThousandEventsPerSecondOnly() {
+        // given: fast at 1k/s, too slow at 10k/s
+        List<LatencyFigures> latencies = List.of(latency(1000, 40), latency(10_000, 300));
+
+        // when
+        List<Goal> goals = new BenchReport(SETTINGS, List.of(), latencies).goals();
+
+        // then
+        assertThat(goals).filteredOn(g -> g.goal().startsWith("event-to-alert"))
+                .singleElement().satisfies(g -> {
+                    assertThat(g.measured()).contains("p99 300 ms (200 alerts)");
+                    assertThat(g.met()).contains(false);
+                });
+    }
+
+    @Test
+    void shouldSayWhatWasNotMeasuredRatherThanGuess() {
+        // when
+        String markdown = new BenchReport(SETTINGS, List.of(), List.of()).markdown();
+
+        // then
+        assertThat(markdown).contains("| event-to-alert p99 at most 250 ms at 10k events/s | not measured in this run | - |");
+    }
+
+    @Test
+    void shouldJudgeHeapRestartAndReplayAgainstTheirLimits() {
+        // given
+        List<Figures> figures = List.of(new Figures(FootprintBench.HEAP, "MiB", List.of(300.0)),
+                new Figures(RecoveryBench.WITH_STATE, "s", List.of(4.2)),
+                new Figures(ReplayBench.NAME, "s", List.of(5.0)));
+
+        // when
+        String markdown = new BenchReport(SETTINGS, figures, List.of()).markdown();
+
+        // then
+        assertThat(markdown)
+                .contains("| streams heap at most 256 MiB | 300 MiB | NOT met |")
+                .contains("| restart with state to RUNNING within 10 s | 4.2 s | met |")
+                .contains("| the 2023 replay in under 5 s | 5.0 s | NOT met |")
+                .contains("| " + RecoveryBench.WITH_STATE + " | 4.2 | 4.2 | 4.2 | s |");
+    }
+
+    @Test
+    void shouldWriteJsonMarkdownAndTheLatencyPlot(@TempDir Path dir) throws Exception {
+        // when
+        new BenchReport(SETTINGS, THROUGHPUT, List.of(latency(1000, 40), latency(10_000, 300))).write(dir);
+
+        // then
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("benchmarks.json").toFile());
+        assertThat(json.get("latency").get(1).get("toAlert").get("p99").asDouble()).isEqualTo(300);
+        assertThat(json.get("goals")).isNotEmpty();
+        assertThat(Files.readString(dir.resolve("benchmarks.md"))).contains("![latency](benchmarks-latency.png)");
+        assertThat(Files.readAllBytes(dir.resolve("benchmarks-latency.png"))).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    private static LatencyFigures latency(int rate, double alertP99) {
+        return new LatencyFigures(rate, rate * 0.99, new Latencies.Summary(5000, 20, 60, 90, 120),
+                new Latencies.Summary(200, alertP99 / 2, alertP99, alertP99, alertP99), 200);
+    }
+}

@@ -5,9 +5,8 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyConfig;
+import org.flowwatch.streams.app.ExplicitlyNamedBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -55,9 +54,7 @@ public final class SitesTopology {
     }
 
     public Topology build(Properties streamsProps) {
-        streamsProps.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "flowwatch-sites");
-        streamsProps.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        var builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
+        var builder = ExplicitlyNamedBuilder.create(streamsProps, "flowwatch-sites");
         new SitesStores(serdes).addTo(builder);
         KStream<String, CrossingEvent> crossings = readCrossings(builder);
         KStream<String, SiteInput> inputs = ledgerInputs(builder, crossings);

@@ -4,9 +4,8 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.TopologyConfig;
+import org.flowwatch.streams.app.ExplicitlyNamedBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -49,9 +48,7 @@ public final class ArrivalsTopology {
     }
 
     public Topology build(Properties streamsProps) {
-        streamsProps.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "flowwatch-arrivals");
-        streamsProps.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
-        var builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(streamsProps)));
+        var builder = ExplicitlyNamedBuilder.create(streamsProps, "flowwatch-arrivals");
         readSites(builder);
         // Valid heartbeats have no reader in this app yet (post-silence alerts read the heartbeats topic itself).
         writeRejects(checkHeartbeats(read(builder, Topics.HEARTBEATS, "heartbeats-source")), Topics.HEARTBEATS, "heartbeat");

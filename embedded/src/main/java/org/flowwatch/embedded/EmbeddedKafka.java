@@ -2,6 +2,7 @@ package org.flowwatch.embedded;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +13,9 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +32,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final String COMPONENT = "kafka";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final int SCRAM_ITERATIONS = 4096;
 
   private final KafkaRaftServer server;
   private final Path dataDir;
@@ -53,12 +58,24 @@ public final class EmbeddedKafka implements AutoCloseable {
    * @throws IllegalStateException if another running broker uses {@code dataDir}, or the broker fails to start
    */
   public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> extraBrokerProps) {
+    return start(dataDir, port, null, extraBrokerProps);
+  }
+
+  /**
+   * As {@link #start(Path, int)}, plus {@code saslSsl}: a SCRAM-SHA-512 over TLS listener with ACLs enforced. Add its
+   * users with {@link #createScramUser}; the PLAINTEXT listener on {@code port} stays open to the (super user) admin.
+   */
+  public static EmbeddedKafka startSecured(Path dataDir, int port, SaslSslListener saslSsl) {
+    return start(dataDir, port, saslSsl, Map.of());
+  }
+
+  private static EmbeddedKafka start(Path dataDir, int port, SaslSslListener saslSsl, Map<String, String> extraBrokerProps) {
     long startedAt = System.nanoTime();
     int brokerPort = LocalPorts.resolve(COMPONENT, port);
     int controllerPort = LocalPorts.resolve(COMPONENT + " controller", 0);
     Path absoluteDataDir = dataDir.toAbsolutePath();
     KraftStorage.requireNotInUse(absoluteDataDir);
-    Properties props = SingleNodeBrokerConfig.create(absoluteDataDir, brokerPort, controllerPort, extraBrokerProps);
+    Properties props = SingleNodeBrokerConfig.create(absoluteDataDir, brokerPort, controllerPort, saslSsl, extraBrokerProps);
     KraftStorage.formatIfNeeded(absoluteDataDir, props);
 
     EmbeddedKafka kafka = new EmbeddedKafka(startServer(props, brokerPort), absoluteDataDir, brokerPort);
@@ -86,17 +103,56 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   /** startup() returns once the broker is unfenced; one real request proves the listener answers clients. */
   private void awaitServing() {
+    onAdmin("answer", admin -> admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * Adds (or changes) a SCRAM-SHA-512 user for a SASL_SSL listener and returns once the broker knows it, so a
+   * client may log in right away.
+   */
+  public void createScramUser(String user, String password) {
+    onAdmin("add SCRAM user " + user, admin -> {
+      admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(user,
+          new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password))).all()
+          .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      // The controller has the credential; the broker learns it from the metadata log a moment later.
+      long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+      while (!knows(admin, user)) {
+        if (System.nanoTime() > deadline) {
+          throw new TimeoutException("the broker did not learn SCRAM user " + user);
+        }
+        Thread.sleep(50);
+      }
+      return null;
+    });
+  }
+
+  private static boolean knows(Admin admin, String user) throws InterruptedException {
+    try {
+      return !admin.describeUserScramCredentials(List.of(user)).description(user)
+          .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).credentialInfos().isEmpty();
+    } catch (ExecutionException | TimeoutException notYet) {
+      return false;
+    }
+  }
+
+  private <T> T onAdmin(String what, AdminCall<T> call) {
     Properties adminProps = new Properties();
     adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
     adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
     try (Admin admin = Admin.create(adminProps)) {
-      admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return call.on(admin);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("kafka on " + bootstrapServers() + " did not answer within " + READY_TIMEOUT, e);
+      throw new IllegalStateException("kafka on " + bootstrapServers() + " did not " + what + " within " + READY_TIMEOUT, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for kafka on " + bootstrapServers(), e);
+      throw new IllegalStateException("interrupted while waiting for kafka on " + bootstrapServers() + " to " + what, e);
     }
+  }
+
+  @FunctionalInterface
+  private interface AdminCall<T> {
+    T on(Admin admin) throws ExecutionException, TimeoutException, InterruptedException;
   }
 
   /** {@code 127.0.0.1:port} of the PLAINTEXT listener. */

@@ -22,8 +22,18 @@ final class SingleNodeBrokerConfig {
    *                         then own {@code listeners} and {@code listener.security.protocol.map} as a whole)
    */
   static Properties create(Path dataDir, int brokerPort, int controllerPort, Map<String, String> extraBrokerProps) {
+    return create(dataDir, brokerPort, controllerPort, null, extraBrokerProps);
+  }
+
+  /** As above, with a SASL_SSL listener (and the authorizer) added when {@code saslSsl} is not null. */
+  static Properties create(Path dataDir, int brokerPort, int controllerPort, SaslSslListener saslSsl,
+      Map<String, String> extraBrokerProps) {
     Properties props = new Properties();
-    props.putAll(identityAndListeners(brokerPort, controllerPort));
+    Map<String, String> identity = identityAndListeners(brokerPort, controllerPort);
+    props.putAll(identity);
+    if (saslSsl != null) {
+      props.putAll(saslSsl.brokerProps(identity.get("listeners"), CONTROLLER_LISTENER));
+    }
     props.put("log.dirs", dataDir.toAbsolutePath().toString());
     props.putAll(singleReplicaInternalTopics());
     props.putAll(demoFriendlyDefaults());

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 public final class Settings {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|jaas|credentials|basic\\.auth).*");
+    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|jaas|credentials|basic\\.auth|keystore\\.key).*");
 
     private final Map<String, ConfigLoader.Setting> values;
 

@@ -2,6 +2,7 @@ package org.flowwatch.schemas.topics;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,10 +11,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the catalogue's topics; safe to run again (existing topics are left as they are). */
+/**
+ * Creates the catalogue's topics ({@link #createMissing}), or reads how they are and brings them in line
+ * ({@link #observe}, {@link TopicPlan}, {@link #apply}); safe to run again.
+ */
 public final class TopicAdmin implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -37,6 +47,57 @@ public final class TopicAdmin implements AutoCloseable {
                 .toList();
         missing.forEach(topic -> call(() -> createIgnoringRace(topic)));
         return missing.stream().map(NewTopic::name).toList();
+    }
+
+    /** The catalogue's topics as they exist on the cluster (missing ones are absent from the map). */
+    public Map<String, TopicState> observe(Collection<TopicSpec<?, ?>> specs) {
+        Set<String> existing = call(() -> admin.listTopics().names().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        List<String> names = specs.stream().map(TopicSpec::name).filter(existing::contains).toList();
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TopicDescription> descriptions = call(() -> admin.describeTopics(names).allTopicNames()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        Map<ConfigResource, Config> configs = call(() -> admin.describeConfigs(names.stream()
+                .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList()).all()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        Map<String, TopicState> states = new LinkedHashMap<>();
+        descriptions.forEach((name, description) -> states.put(name, new TopicState(name, description.partitions().size(),
+                description.partitions().get(0).replicas().size(),
+                values(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name))))));
+        return states;
+    }
+
+    private static Map<String, String> values(Config config) {
+        Map<String, String> values = new LinkedHashMap<>();
+        config.entries().forEach(entry -> {
+            if (entry.value() != null) {
+                values.put(entry.name(), entry.value());
+            }
+        });
+        return values;
+    }
+
+    /** Makes the plan's applicable changes, in order; an impossible one is skipped (the plan says why). */
+    public void apply(TopicPlan plan) {
+        for (TopicChange change : plan.applicable()) {
+            if (change instanceof TopicChange.Create create) {
+                call(() -> createIgnoringRace(new NewTopic(create.topic(), create.spec().partitions(),
+                        create.replicationFactor()).configs(create.spec().configs())));
+            } else if (change instanceof TopicChange.AddPartitions add) {
+                call(() -> admin.createPartitions(Map.of(add.topic(), NewPartitions.increaseTo(add.to())))
+                        .all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            } else if (change instanceof TopicChange.AlterConfigs alter) {
+                call(() -> admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, alter.topic()),
+                        setting(alter.to()))).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            }
+        }
+    }
+
+    private static List<AlterConfigOp> setting(Map<String, String> configs) {
+        return configs.entrySet().stream()
+                .map(entry -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()), AlterConfigOp.OpType.SET))
+                .toList();
     }
 
     private Void createIgnoringRace(NewTopic topic) throws Exception {

@@ -251,7 +251,9 @@ class ConfigLoaderTest {
                 .flags(Map.of(
                         "registry.basic.auth", "flowwatch:s3cr3t-auth",
                         "kafka.ssl.truststore.password", "tru5t-pw",
-                        "kafka.sasl.jaas.config", "PlainLoginModule required password=\"j4as\";"))
+                        "kafka.sasl.jaas.config", "PlainLoginModule required password=\"j4as\";",
+                        "kafka.ssl.keystore.key", "-----BEGIN PRIVATE KEY----- pr1vkey",
+                        "kafka.ssl.key.password", "k3y-pw"))
                 .load();
 
         // when
@@ -259,8 +261,9 @@ class ConfigLoaderTest {
 
         // then
         assertThat(described)
-                .doesNotContain("s3cr3t-auth", "tru5t-pw", "j4as")
-                .contains("registry.basic.auth=****", "kafka.ssl.truststore.password=****", "kafka.sasl.jaas.config=****")
+                .doesNotContain("s3cr3t-auth", "tru5t-pw", "j4as", "pr1vkey", "k3y-pw")
+                .contains("registry.basic.auth=****", "kafka.ssl.truststore.password=****", "kafka.sasl.jaas.config=****",
+                        "kafka.ssl.keystore.key=****", "kafka.ssl.key.password=****")
                 .contains("kafka.bootstrap.servers=defaults-broker:9092")
                 .contains("[flags]");
     }

@@ -39,6 +39,14 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
             String option = "kafka".equals(port.component()) ? "--kafka-port" : "--registry-port";
             return port.getMessage() + ": stop what uses it, or choose another port with " + option + " PORT";
         }
+        String kafkaRefusal = KafkaRefusals.explain(e);
+        if (kafkaRefusal != null) {
+            return kafkaRefusal;
+        }
+        return firstLine(e);
+    }
+
+    static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.lines().findFirst().orElse(message);
     }

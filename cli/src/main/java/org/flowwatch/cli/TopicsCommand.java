@@ -1,37 +1,98 @@
 package org.flowwatch.cli;
 
-import java.util.List;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowwatch.cli.access.AccessRoles;
+import org.flowwatch.cli.access.AclAdmin;
+import org.flowwatch.cli.access.AclPlan;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.topics.TopicChange;
+import org.flowwatch.schemas.topics.TopicPlan;
 import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.streams.app.AppTopics;
+import org.flowwatch.streams.app.ArrivalsApp;
+import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.sites.SitesApp;
+import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "topics", description = "Manage flowwatch's topics.", subcommands = TopicsCommand.Create.class)
+@Command(name = "topics", description = "Manage flowwatch's topics and ACLs.", subcommands = TopicsCommand.Apply.class)
 final class TopicsCommand {
 
-    @Command(name = "create", description = "Create every topic of the catalogue that does not exist yet.")
-    static final class Create implements Callable<Integer> {
+    @Command(name = "apply", aliases = "create", description = {
+            "Bring every topic of the catalogue in line: create missing ones, add partitions, set differing configs "
+                    + "(one line per change). Exits 1 if a difference cannot be applied (fewer partitions, another replication factor).",
+            "With --acls (or acl.apply=true), also add the ACLs of the principals in acl.*."})
+    static final class Apply implements Callable<Integer> {
 
         @Mixin
         ConfigOptions config;
+
+        @Option(names = "--dry-run", description = "Print the plan, change nothing.")
+        boolean dryRun;
+
+        @Option(names = "--acls", description = "Also add the ACLs of the roles named in acl.* (acl.apply).")
+        Boolean acls;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Settings settings = config.load();
+            Map<String, String> flags = new LinkedHashMap<>();
+            ReplayCommand.ReplayOptions.putIfSet(flags, "acl.apply", acls);
+            Settings settings = config.load(flags);
+            PrintWriter out = spec.commandLine().getOut();
+            TopicPlan plan;
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-                List<String> created = admin.createMissing(Topics.ALL, CommonSettings.replicationFactor(settings));
-                spec.commandLine().getOut().printf("created %d topic(s)%s; %d already existed%n", created.size(),
-                        created.isEmpty() ? "" : " " + String.join(", ", created), Topics.ALL.size() - created.size());
+                plan = TopicPlan.of(Topics.ALL, admin.observe(Topics.ALL), CommonSettings.replicationFactor(settings));
+                plan.changes().forEach(change -> out.println(change.describe()));
+                if (!dryRun) {
+                    admin.apply(plan);
+                }
+            }
+            out.println(topicSummary(plan));
+            if (settings.bool("acl.apply")) {
+                applyAcls(settings, out);
+            }
+            if (plan.hasImpossible()) {
+                spec.commandLine().getErr().println("flowwatch: " + plan.changes().stream().filter(TopicChange.Impossible.class::isInstance).count()
+                        + " difference(s) from the catalogue cannot be applied in place (the CANNOT lines above)");
+                return OneLineErrors.FAILED;
             }
             return 0;
+        }
+
+        private String topicSummary(TopicPlan plan) {
+            int applicable = plan.applicable().size();
+            if (applicable == 0) {
+                return "topics: nothing changed (" + Topics.ALL.size() + " topics checked)";
+            }
+            return dryRun ? "topics: dry run, " + applicable + " change(s) planned, nothing changed"
+                    : "topics: " + applicable + " change(s) applied";
+        }
+
+        private void applyAcls(Settings settings, PrintWriter out) {
+            AccessRoles roles = new AccessRoles(settings, AppTopics.of(ArrivalsApp.topology(StreamsSettings.from(settings))),
+                    AppTopics.of(SitesApp.topology(SitesSettings.from(settings))));
+            try (AclAdmin admin = new AclAdmin(CommonSettings.kafkaClient(settings))) {
+                AclPlan plan = AclPlan.of(roles.bindings(), admin.existing());
+                plan.missing().forEach(binding -> out.println(AclPlan.describe(binding)));
+                if (!dryRun) {
+                    admin.add(plan.missing());
+                }
+                out.println(plan.isEmpty() ? "acls: nothing changed (" + plan.inPlace() + " in place)"
+                        : dryRun ? "acls: dry run, " + plan.missing().size() + " to add, nothing changed"
+                        : "acls: " + plan.missing().size() + " added, " + plan.inPlace() + " already in place");
+            }
         }
     }
 }

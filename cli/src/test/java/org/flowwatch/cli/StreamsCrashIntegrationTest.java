@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +16,13 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.producers.replay.ScenarioReplay;
-import org.flowwatch.schemas.avro.ArrivalCount;
-import org.flowwatch.schemas.avro.CountScope;
 import org.flowwatch.schemas.avro.CrossingEvent;
-import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.topics.ArrivalKeys;
 import org.flowwatch.schemas.topics.TopicAdmin;
-import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -89,11 +80,11 @@ class StreamsCrashIntegrationTest {
                 try (StreamsProcess app = StreamsProcess.start(stack, dir)) {
                     await().alias("every person counted").atMost(WAIT.multipliedBy(2)).untilAsserted(() -> {
                         assertThat(valid.values()).as("valid crossings").hasSizeGreaterThanOrEqualTo(Math.toIntExact(sent.groups()));
-                        assertThat(allScopeArrivals(daily.values())).as("people in the daily counts").isGreaterThanOrEqualTo(sent.people());
+                        assertThat(CommittedReader.operationArrivals(daily.values())).as("people in the daily counts").isGreaterThanOrEqualTo(sent.people());
                     });
 
                     // then: exactly the ground truth, and every valid crossing once on the valid topic
-                    assertThat(allScopeArrivals(daily.values())).isEqualTo(sent.people());
+                    assertThat(CommittedReader.operationArrivals(daily.values())).isEqualTo(sent.people());
                     assertThat(valid.values()).hasSize(Math.toIntExact(sent.groups()));
                     assertThat(distinct(valid.values())).hasSize(valid.values().size());
                 }
@@ -110,47 +101,10 @@ class StreamsCrashIntegrationTest {
         }
     }
 
-    /** Follows a topic from its start with read_committed (as any reader of ours) and keeps every value read. */
-    private static final class CommittedReader<V> implements AutoCloseable {
-
-        private final KafkaConsumer<String, V> consumer;
-        private final List<V> values = new ArrayList<>();
-
-        CommittedReader(FlowwatchSerdes serdes, Settings settings, TopicSpec<String, V> topic) {
-            Map<String, Object> config = new HashMap<>(CommonSettings.kafkaClient(settings));
-            config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            consumer = new KafkaConsumer<>(config, serdes.key(topic).deserializer(), serdes.value(topic).deserializer());
-            var partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        /** Everything committed so far (polls what arrived since the last call). */
-        List<V> values() {
-            consumer.poll(Duration.ofMillis(500)).forEach(record -> values.add(record.value()));
-            return values;
-        }
-
-        @Override
-        public void close() {
-            consumer.close(Duration.ofSeconds(1));
-        }
-    }
-
     private static Set<UUID> distinct(List<CrossingEvent> crossings) {
         Set<UUID> ids = new HashSet<>();
         crossings.forEach(crossing -> ids.add(crossing.getEventId()));
         return ids;
-    }
-
-    /** People arriving in the operation's daily counts: the latest revision of each day, summed. */
-    private static long allScopeArrivals(List<ArrivalCount> revisions) {
-        Map<String, ArrivalCount> days = new HashMap<>();
-        revisions.forEach(count -> days.put(ArrivalKeys.of(count), count));
-        return days.values().stream()
-                .filter(count -> count.getScope() == CountScope.ALL && count.getDirection() == Direction.ARRIVAL)
-                .mapToLong(ArrivalCount::getPeople).sum();
     }
 
     /** `flowwatch streams run --app arrivals` in a child JVM on a fixed state directory; kill() is SIGKILL. */

@@ -1,0 +1,198 @@
+package org.flowwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.flowwatch.embedded.EmbeddedKafka;
+import org.flowwatch.embedded.EmbeddedRegistry;
+import org.flowwatch.embedded.SaslSslListener;
+import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.replay.ScenarioReplay;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.testing.CrossingBuilder;
+import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.streams.app.ArrivalsApp;
+import org.flowwatch.streams.app.StreamsRunner;
+import org.flowwatch.streams.app.StreamsSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pipeline on a broker that only speaks SASL_SSL (SCRAM-SHA-512 over TLS) to its clients, with ACLs enforced:
+ * every client is configured through flowwatch settings alone, the topics and ACLs come from
+ * {@code flowwatch topics apply --acls}, and each principal can do its job and nothing more.
+ */
+@Tag("integration")
+@Timeout(240)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SecuredPipelineIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String ADMIN = "admin";
+    private static final Map<String, String> PASSWORDS = Map.of(ADMIN, "admin-pw", "arrivals", "arrivals-pw",
+            "post-goris", "goris-pw", "post-kornidzor", "kornidzor-pw");
+
+    @TempDir
+    static Path dir;
+    private static EmbeddedRegistry registry;
+    private static SaslSslListener listener;
+    private static EmbeddedKafka kafka;
+    private static CommandRun firstApply;
+
+    @BeforeAll
+    static void startSecuredBrokerAndApplyTopicsAndAcls() {
+        registry = EmbeddedRegistry.start(dir.resolve("registry"), 0);
+        listener = SaslSslListener.create(dir.resolve("tls"), ADMIN);
+        kafka = EmbeddedKafka.startSecured(dir.resolve("kafka"), 0, listener);
+        PASSWORDS.forEach(kafka::createScramUser);
+        firstApply = CommandRun.of(args(ADMIN, PASSWORDS.get(ADMIN), "topics", "apply", "--acls"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (registry != null) {
+            registry.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void shouldCreateTopicsAndAclsOnceWhenAppliedTwice() {
+        // then: the first run (in @BeforeAll) created every topic and the roles' ACLs, one line each
+        assertThat(firstApply.exitCode()).as(firstApply.err()).isZero();
+        assertThat(firstApply.out()).contains("create flowwatch.crossings.v1: 4 partitions, replication 1, retention.ms=-1")
+                .contains("topics: " + Topics.ALL.size() + " change(s) applied")
+                .contains("allow User:post-goris WRITE on topic flowwatch.crossings.v1")
+                .contains("allow User:arrivals ALL on topic prefix flowwatch-arrivals-")
+                .contains("allow User:arrivals READ on group flowwatch-arrivals")
+                .doesNotContain("allow User:post-goris READ");
+
+        // when
+        CommandRun second = CommandRun.of(args(ADMIN, PASSWORDS.get(ADMIN), "topics", "apply", "--acls"));
+
+        // then
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out().strip().lines()).hasSize(2).first().asString().startsWith("topics: nothing changed");
+        assertThat(second.out()).contains("acls: nothing changed");
+    }
+
+    @Test
+    @Order(2)
+    void shouldCountAReplayExactlyWhenEveryClientUsesSaslSslAndTheAppOnlyItsAcls() throws Exception {
+        // given the 2023 sites and a replay sent over SASL_SSL
+        Settings producer = settings(ADMIN, PASSWORDS.get(ADMIN), "replay.start", "2023-09-26T08:00:00+04:00",
+                "replay.hours", "3", "replay.speed", "0", "replay.resend.share", "0.02");
+        ReferenceCommand.publishDefaults(producer);
+        ScenarioReplay.Sent sent = ReplayCommand.replay(producer, (hour, people) -> { });
+
+        // when the arrivals app runs as its own principal, with nothing but the ACLs topics apply gave it
+        Settings app = settings("arrivals", PASSWORDS.get("arrivals"), "streams.state.dir", dir.resolve("state").toString(),
+                "query.http.port", "0");
+        try (StreamsRunner runner = ArrivalsApp.start(StreamsSettings.from(app));
+             var daily = new CommittedReader<>(FlowwatchSerdes.forRegistry(CommonSettings.registry(producer)), producer,
+                     Topics.ARRIVALS_DAILY)) {
+            assertThat(runner.awaitRunning(WAIT)).as("arrivals app RUNNING, failure: %s", runner.failure()).isTrue();
+
+            // then every person is counted once
+            await().alias("every person counted").atMost(WAIT).untilAsserted(() ->
+                    assertThat(CommittedReader.operationArrivals(daily.values())).isGreaterThanOrEqualTo(sent.people()));
+            assertThat(CommittedReader.operationArrivals(daily.values())).isEqualTo(sent.people());
+            assertThat(runner.failure()).isEmpty();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void shouldLetAPostWriteCrossingsButNothingElseWhenOnlyItsAclsApply() throws Exception {
+        // given
+        Settings post = settings("post-goris", PASSWORDS.get("post-goris"));
+        Map<String, Object> kafkaConfig = new HashMap<>(CommonSettings.kafkaClient(post));
+
+        // when / then: a crossing is accepted
+        try (CrossingPublisher crossings = new CrossingPublisher(kafkaConfig, FlowwatchSerdes.forRegistry(CommonSettings.registry(post)))) {
+            crossings.publish(CrossingBuilder.aCrossing().atPost("goris").people(2).build());
+            crossings.flush();
+        }
+
+        // but writing a count is refused
+        try (var producer = new KafkaProducer<>(kafkaConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
+            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ARRIVALS_HOURLY.name(), new byte[1])).get())
+                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
+        }
+
+        // and so is reading the crossings of other posts
+        try (var consumer = new KafkaConsumer<>(kafkaConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(new TopicPartition(Topics.CROSSINGS.name(), 0)));
+            consumer.seekToBeginning(List.of(new TopicPartition(Topics.CROSSINGS.name(), 0)));
+            assertThatThrownBy(() -> consumer.poll(Duration.ofSeconds(10))).isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void shouldRefuseAWrongPasswordInOneLineWhenAClientLogsIn() {
+        // when
+        CommandRun apply = CommandRun.of(args(ADMIN, "not-the-password", "topics", "apply"));
+        CommandRun replay = CommandRun.of(args("post-goris", "not-the-password", "replay", "--hours", "1", "--speed", "0"));
+
+        // then
+        for (CommandRun run : List.of(apply, replay)) {
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+            assertThat(run.err().strip()).doesNotContain("\n", "\tat ", "not-the-password")
+                    .startsWith("flowwatch: Kafka refused the login (")
+                    .endsWith("check the user and password in kafka.sasl.jaas.config and kafka.sasl.mechanism");
+        }
+    }
+
+    private static Settings settings(String user, String password, String... more) {
+        Map<String, String> flags = secured(user, password);
+        for (int i = 0; i < more.length; i += 2) {
+            flags.put(more[i], more[i + 1]);
+        }
+        return new ConfigOptions().load(flags);
+    }
+
+    /** The flowwatch settings of a SASL_SSL client: the broker's settings under kafka., the ACL principals. */
+    private static Map<String, String> secured(String user, String password) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        listener.clientConfig(user, password).forEach((key, value) -> flags.put("kafka." + key, value));
+        flags.put("registry.url", registry.url());
+        flags.put("acl.post.principals", "User:post-goris,User:post-kornidzor");
+        flags.put("acl.streams.principal", "User:arrivals");
+        return flags;
+    }
+
+    private static String[] args(String user, String password, String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        secured(user, password).forEach((key, value) -> args.addAll(List.of("--set", key + "=" + value)));
+        return args.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,103 @@
+package org.flowwatch.cli.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.resource.ResourceType;
+import org.flowwatch.consumers.webhook.DispatchSettings;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.ConfigException;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.streams.app.AppTopics;
+import org.flowwatch.streams.app.ArrivalsApp;
+import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.sites.SitesApp;
+import org.flowwatch.streams.sites.SitesSettings;
+import org.junit.jupiter.api.Test;
+
+class AccessRolesTest {
+
+    @Test
+    void shouldLetAPostOnlyWriteAndDescribeCrossingsAndHeartbeats() {
+        // given
+        AccessRoles roles = roles(Map.of("acl.post.principals", "User:post-goris, User:post-kornidzor"));
+
+        // when
+        List<String> lines = roles.bindings().stream().map(AclPlan::describe).toList();
+
+        // then
+        assertThat(lines).containsExactlyInAnyOrder(
+                "allow User:post-goris WRITE on topic flowwatch.crossings.v1",
+                "allow User:post-goris DESCRIBE on topic flowwatch.crossings.v1",
+                "allow User:post-goris WRITE on topic flowwatch.heartbeats.v1",
+                "allow User:post-goris DESCRIBE on topic flowwatch.heartbeats.v1",
+                "allow User:post-kornidzor WRITE on topic flowwatch.crossings.v1",
+                "allow User:post-kornidzor DESCRIBE on topic flowwatch.crossings.v1",
+                "allow User:post-kornidzor WRITE on topic flowwatch.heartbeats.v1",
+                "allow User:post-kornidzor DESCRIBE on topic flowwatch.heartbeats.v1");
+    }
+
+    @Test
+    void shouldGiveTheArrivalsAppItsTopologysInputsOutputsAndOwnPrefixes() {
+        // given
+        AccessRoles roles = roles(Map.of("acl.streams.principal", "User:arrivals"));
+
+        // when
+        List<AclBinding> bindings = roles.bindings();
+
+        // then
+        assertThat(topics(bindings, AclOperation.READ)).containsExactlyInAnyOrder(Topics.CROSSINGS.name(),
+                Topics.HEARTBEATS.name(), Topics.SITES.name());
+        assertThat(topics(bindings, AclOperation.WRITE)).containsExactlyInAnyOrder(Topics.CROSSINGS_VALID.name(),
+                Topics.DEAD_LETTERS.name(), Topics.ARRIVALS_HOURLY.name(), Topics.ARRIVALS_DAILY.name(),
+                Topics.ARRIVALS_ROLLING.name(), Topics.ARRIVALS_LATE.name());
+        assertThat(bindings.stream().map(AclPlan::describe)).contains(
+                "allow User:arrivals ALL on topic prefix flowwatch-arrivals-",
+                "allow User:arrivals WRITE on transactional id prefix flowwatch-arrivals-",
+                "allow User:arrivals READ on group flowwatch-arrivals");
+    }
+
+    @Test
+    void shouldGrantNothingWhenNoPrincipalIsNamed() {
+        assertThat(roles(Map.of()).bindings()).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseAPrincipalWithoutItsTypeWhenConfigured() {
+        assertThatThrownBy(() -> roles(Map.of("acl.ops.principal", "ops")).bindings())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("setting 'acl.ops.principal' must name principals as User:<name>, got 'ops' (from flags)");
+    }
+
+    @Test
+    void shouldPlanOnlyTheMissingAclsWhenSomeAreInPlace() {
+        // given
+        List<AclBinding> wanted = roles(Map.of("acl.post.principals", "User:post-goris")).bindings();
+
+        // when
+        AclPlan plan = AclPlan.of(wanted, List.of(wanted.get(0), wanted.get(1)));
+
+        // then
+        assertThat(plan.missing()).containsExactlyElementsOf(wanted.subList(2, wanted.size()));
+        assertThat(plan.inPlace()).isEqualTo(2);
+        assertThat(AclPlan.of(wanted, wanted).isEmpty()).isTrue();
+    }
+
+    private static List<String> topics(List<AclBinding> bindings, AclOperation operation) {
+        return bindings.stream().filter(binding -> binding.pattern().resourceType() == ResourceType.TOPIC)
+                .filter(binding -> binding.entry().operation() == operation).map(binding -> binding.pattern().name()).toList();
+    }
+
+    private static AccessRoles roles(Map<String, String> flags) {
+        Settings settings = CommonSettings.loader().defaults(StreamsSettings.DEFAULTS).defaults(SitesSettings.DEFAULTS)
+                .defaults(DispatchSettings.DEFAULTS).defaults("flowwatch/defaults/cli.properties")
+                .flags(flags).load();
+        return new AccessRoles(settings, AppTopics.of(ArrivalsApp.topology(StreamsSettings.from(settings))),
+                AppTopics.of(SitesApp.topology(SitesSettings.from(settings))));
+    }
+}

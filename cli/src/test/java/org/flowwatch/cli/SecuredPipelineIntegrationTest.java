@@ -94,6 +94,7 @@ class SecuredPipelineIntegrationTest {
                 .contains("allow User:arrivals ALL on topic prefix flowwatch-arrivals-")
                 .contains("allow User:arrivals READ on group flowwatch-arrivals")
                 .doesNotContain("allow User:post-goris READ");
+        assertThat(firstApply.out() + firstApply.err()).doesNotContain(PASSWORDS.get(ADMIN), listener.tls().password());
 
         // when
         CommandRun second = CommandRun.of(args(ADMIN, PASSWORDS.get(ADMIN), "topics", "apply", "--acls"));

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicSpec;
 
@@ -25,13 +26,23 @@ public final class TopicPublisher<V> implements AutoCloseable {
     private final KafkaProducer<String, V> producer;
     private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
     private final AtomicLong failed = new AtomicLong();
+    private final AtomicReference<Exception> loginRefused = new AtomicReference<>();
 
     public TopicPublisher(TopicSpec<String, V> topic, Map<String, Object> kafkaConfig, FlowwatchSerdes serdes) {
         this.topic = topic;
         this.producer = new KafkaProducer<>(reliable(kafkaConfig), serdes.key(topic).serializer(), serdes.value(topic).serializer());
     }
 
+    /**
+     * Hands a record over; throws at once if Kafka has refused this producer's login since the last call (every
+     * later send would fail too: a replay or load run stops instead of sending into the void).
+     */
     public Future<RecordMetadata> publish(String key, Instant eventTime, V value) {
+        Exception refused = loginRefused.getAndSet(null);
+        if (refused != null) {
+            throw new PublishException("Kafka refused the login of the producer for " + topic.name() + ": "
+                    + refused.getMessage(), refused);
+        }
         return producer.send(new ProducerRecord<>(topic.name(), null, eventTime.toEpochMilli(), key, value), this::onAcknowledged);
     }
 
@@ -58,6 +69,9 @@ public final class TopicPublisher<V> implements AutoCloseable {
         if (failure != null) {
             failed.incrementAndGet();
             firstFailure.compareAndSet(null, failure);
+            if (failure instanceof AuthenticationException) {
+                loginRefused.set(failure);
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public sealed interface TopicChange {
         public String describe() {
             String configs = new TreeMap<>(spec.configs()).entrySet().stream()
                     .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", "));
-            return "create " + topic() + ": " + spec.partitions() + " partitions, replication " + replicationFactor
+            return "create " + topic() + ": " + spec.partitions() + (spec.partitions() == 1 ? " partition" : " partitions") + ", replication " + replicationFactor
                     + (configs.isEmpty() ? "" : ", " + configs);
         }
     }

@@ -22,7 +22,7 @@ class TopicPlanTest {
         // then
         assertThat(plan.changes()).extracting(TopicChange::describe).containsExactly(
                 "create flowwatch.events.v1: 4 partitions, replication 3, retention.ms=-1",
-                "create flowwatch.table.v1: 1 partitions, replication 3, cleanup.policy=compact, retention.ms=-1");
+                "create flowwatch.table.v1: 1 partition, replication 3, cleanup.policy=compact, retention.ms=-1");
         assertThat(plan.hasImpossible()).isFalse();
     }
 

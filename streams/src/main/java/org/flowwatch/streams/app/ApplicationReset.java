@@ -103,10 +103,12 @@ public final class ApplicationReset {
         Map<String, Integer> partitionsPerTopic = new LinkedHashMap<>();
         Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
         List<String> names = inputs.stream().map(TopicSpec::name).toList();
-        get(admin.describeTopics(names).allTopicNames(), "describe the inputs of " + applicationId).forEach((name, topic) -> {
-            partitionsPerTopic.put(name, topic.partitions().size());
-            topic.partitions().forEach(p -> earliest.put(new TopicPartition(name, p.partition()), OffsetSpec.earliest()));
-        });
+        var described = get(admin.describeTopics(names).allTopicNames(), "describe the inputs of " + applicationId);
+        for (String name : names) {
+            var partitions = described.get(name).partitions();
+            partitionsPerTopic.put(name, partitions.size());
+            partitions.forEach(p -> earliest.put(new TopicPartition(name, p.partition()), OffsetSpec.earliest()));
+        }
         Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
         get(admin.listOffsets(earliest).all(), "read the earliest offsets")
                 .forEach((partition, info) -> offsets.put(partition, new OffsetAndMetadata(info.offset())));

@@ -1,8 +1,10 @@
 package org.flowwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -44,22 +46,29 @@ class TopicsApplyIntegrationTest {
                     "create flowwatch.crossings.v1: 4 partitions", "topics: dry run, " + (Topics.ALL.size() + 1) + " change(s) planned, nothing changed");
             assertThat(admin.listTopics().names().get()).containsOnly(BENCH);
 
-            // when applied, then applied again
+            // when applied
             CommandRun apply = CommandRun.of("topics", "apply", "--set", bootstrap);
-            CommandRun again = CommandRun.of("topics", "create", "--set", bootstrap);
 
-            // then the first run made every change, one line each, and the second had nothing to do
+            // then it made every change, one line each (the broker's metadata follows the controller a moment later)
             assertThat(apply.exitCode()).isZero();
             assertThat(apply.out().lines().filter(line -> line.startsWith("create ")).count()).isEqualTo(Topics.ALL.size() - 1);
             assertThat(apply.out()).contains("partitions " + BENCH + ": 1 -> 4", "topics: " + (Topics.ALL.size() + 1) + " change(s) applied");
-            assertThat(admin.describeTopics(List.of(BENCH)).allTopicNames().get().get(BENCH).partitions()).hasSize(4);
-            assertThat(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, BENCH))).all().get()
-                    .values().iterator().next().get("retention.ms").value()).isEqualTo("3600000");
+            await().alias("4 partitions and 1 h retention seen").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(admin.describeTopics(List.of(BENCH)).allTopicNames().get().get(BENCH).partitions()).hasSize(4);
+                assertThat(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, BENCH))).all().get()
+                        .values().iterator().next().get("retention.ms").value()).isEqualTo("3600000");
+                assertThat(admin.listTopics().names().get()).hasSize(Topics.ALL.size());
+            });
+
+            // and a second run, through the old name, has nothing to do
+            CommandRun again = CommandRun.of("topics", "create", "--set", bootstrap);
             assertThat(again.exitCode()).isZero();
             assertThat(again.out().strip()).isEqualTo("topics: nothing changed (" + Topics.ALL.size() + " topics checked)");
 
             // when a topic has more partitions than the catalogue
             admin.createPartitions(Map.of(BENCH, NewPartitions.increaseTo(6))).all().get(30, TimeUnit.SECONDS);
+            await().alias("6 partitions seen").atMost(Duration.ofSeconds(30)).until(() ->
+                    admin.describeTopics(List.of(BENCH)).allTopicNames().get().get(BENCH).partitions().size() == 6);
             CommandRun shrink = CommandRun.of("topics", "apply", "--set", bootstrap);
 
             // then it says why it cannot, and exits non-zero

@@ -18,6 +18,7 @@ import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.config.ValueReferences;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
@@ -53,7 +54,8 @@ final class DispatchCommand implements Callable<Integer> {
         Settings settings = config.load(flags);
         DispatchSettings dispatch = DispatchSettings.from(settings);
         List<Endpoint> endpoints = EndpointsFile.load(dispatch.endpointsFile().orElseThrow(() ->
-                new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file")), dispatch.urlPolicy());
+                new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file")), dispatch.urlPolicy(),
+                ValueReferences.of(System.getenv()));
         try (TopicAdmin admin = new TopicAdmin(dispatch.kafka())) {
             admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ),
                     CommonSettings.replicationFactor(settings));

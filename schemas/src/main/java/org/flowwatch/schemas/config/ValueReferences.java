@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * JAAS line). {@code $${} stands for a literal {@code ${}, e.g. for Kafka's own config providers.
  * A reference that cannot be resolved is refused naming the setting and the reference, never a value.
  */
-final class ValueReferences {
+public final class ValueReferences {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$(\\$?)\\{(file|env):([^}]+)}");
 
@@ -27,8 +27,22 @@ final class ValueReferences {
         this.environment = environment;
     }
 
-    /** The value with every reference replaced, and the references it held (for {@code flowwatch config}). */
+    /** References resolved against {@code environment} (pass {@code System.getenv()} from the command line only). */
+    public static ValueReferences of(Map<String, String> environment) {
+        return new ValueReferences(Map.copyOf(environment));
+    }
+
+    /** {@code value} with its references resolved; {@code what} names it in an error (e.g. "endpoint 'x', secret"). */
+    public String resolve(String what, String value) {
+        return value == null ? null : resolve(value, what).value();
+    }
+
+    /** A setting's value with every reference replaced, and the references it held (for {@code flowwatch config}). */
     Resolved resolve(String key, String value, String layer) {
+        return resolve(value, "setting '" + key + "' (from " + layer + ")");
+    }
+
+    private Resolved resolve(String value, String what) {
         Matcher matcher = REFERENCE.matcher(value);
         StringBuilder resolved = new StringBuilder();
         List<String> references = new ArrayList<>();
@@ -38,7 +52,7 @@ final class ValueReferences {
                 replacement = matcher.group().substring(1); // $${...} is the literal ${...}
             } else {
                 references.add(matcher.group());
-                replacement = lookUp(key, matcher.group(2), matcher.group(3).trim(), layer);
+                replacement = lookUp(what, matcher.group(2), matcher.group(3).trim());
             }
             matcher.appendReplacement(resolved, Matcher.quoteReplacement(replacement));
         }
@@ -46,11 +60,11 @@ final class ValueReferences {
         return new Resolved(resolved.toString(), List.copyOf(references));
     }
 
-    private String lookUp(String key, String kind, String name, String layer) {
+    private String lookUp(String what, String kind, String name) {
         if (kind.equals("env")) {
             String found = environment.get(name);
             if (found == null) {
-                throw new ConfigException("setting '" + key + "' refers to ${env:" + name + "}, but no such environment variable is set (from " + layer + ")");
+                throw new ConfigException(what + " refers to ${env:" + name + "}, but no such environment variable is set");
             }
             return found;
         }
@@ -58,7 +72,7 @@ final class ValueReferences {
         try {
             return Files.readString(file, StandardCharsets.UTF_8).stripTrailing();
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException("setting '" + key + "' refers to ${file:" + name + "}, which does not exist or is not readable (from " + layer + ")");
+            throw new ConfigException(what + " refers to ${file:" + name + "}, which does not exist or is not readable");
         }
     }
 

@@ -34,15 +34,15 @@ public final class ValueReferences {
 
     /** {@code value} with its references resolved; {@code what} names it in an error (e.g. "endpoint 'x', secret"). */
     public String resolve(String what, String value) {
-        return value == null ? null : resolve(value, what).value();
+        return value == null ? null : substitute(value, what).value();
     }
 
     /** A setting's value with every reference replaced, and the references it held (for {@code flowwatch config}). */
     Resolved resolve(String key, String value, String layer) {
-        return resolve(value, "setting '" + key + "' (from " + layer + ")");
+        return substitute(value, "setting '" + key + "' (from " + layer + ")");
     }
 
-    private Resolved resolve(String value, String what) {
+    private Resolved substitute(String value, String what) {
         Matcher matcher = REFERENCE.matcher(value);
         StringBuilder resolved = new StringBuilder();
         List<String> references = new ArrayList<>();

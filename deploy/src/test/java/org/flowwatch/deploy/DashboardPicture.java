@@ -81,9 +81,14 @@ final class DashboardPicture {
 
     private Chart<?, ?> lines(GrafanaDashboard.Panel panel, int w, int h) throws IOException, InterruptedException {
         XYChart chart = new XYChartBuilder().width(w).height(h).title(panel.title()).build();
-        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarkerSize(0)
-                .setDatePattern("HH:mm:ss").setLegendPosition(Styler.LegendPosition.InsideNW).setChartTitleBoxVisible(false)
-                .setPlotGridVerticalLinesVisible(false).setLegendBackgroundColor(new Color(255, 255, 255, 200));
+        var style = chart.getStyler();
+        style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        style.setMarkerSize(0);
+        style.setDatePattern("HH:mm:ss");
+        style.setLegendPosition(Styler.LegendPosition.InsideNW);
+        style.setChartTitleBoxVisible(false);
+        style.setPlotGridVerticalLinesVisible(false);
+        style.setLegendBackgroundColor(new Color(255, 255, 255, 200));
         chart.setYAxisTitle(panel.unit());
         for (GrafanaDashboard.Target target : panel.targets()) {
             for (JsonNode series : prometheus.queryRange(target.expr(), from, to, step)) {
@@ -118,8 +123,11 @@ final class DashboardPicture {
             }
         }
         CategoryChart chart = new CategoryChartBuilder().width(w).height(h).title(panel.title()).build();
-        chart.getStyler().setLegendVisible(false).setChartTitleBoxVisible(false).setLabelsVisible(true)
-                .setXAxisLabelRotation(names.size() > 4 ? 20 : 0);
+        var style = chart.getStyler();
+        style.setLegendVisible(false);
+        style.setChartTitleBoxVisible(false);
+        style.setLabelsVisible(true);
+        style.setXAxisLabelRotation(names.size() > 4 ? 20 : 0);
         chart.addSeries(panel.title(), names.isEmpty() ? List.of("no data") : names, values.isEmpty() ? List.of(0.0) : values);
         return chart;
     }

@@ -34,7 +34,8 @@ final class DashboardPicture {
     private static final int ROW = 30;
     private static final int HEADER = 56;
     private static final double COLUMN = WIDTH / 24.0;
-    private static final DecimalFormat NUMBER = new DecimalFormat("#,##0.##");
+    private static final String DECIMAL = "#,##0.##";
+    private static final DecimalFormat NUMBER = new DecimalFormat(DECIMAL);
 
     private final DemoUnderPrometheus prometheus;
     private final Instant from;
@@ -85,10 +86,10 @@ final class DashboardPicture {
         style.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         style.setMarkerSize(0);
         style.setDatePattern("HH:mm:ss");
-        style.setLegendPosition(Styler.LegendPosition.InsideNW);
         style.setChartTitleBoxVisible(false);
         style.setPlotGridVerticalLinesVisible(false);
-        style.setLegendBackgroundColor(new Color(255, 255, 255, 200));
+        style.setYAxisDecimalPattern(DECIMAL);
+        style.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         chart.setYAxisTitle(panel.unit());
         for (GrafanaDashboard.Target target : panel.targets()) {
             for (JsonNode series : prometheus.queryRange(target.expr(), from, to, step)) {
@@ -110,6 +111,8 @@ final class DashboardPicture {
         if (chart.getSeriesMap().isEmpty()) {
             chart.addSeries("no data", List.of(Date.from(from), Date.from(to)), List.of(0, 0));
         }
+        // a few series in a corner of the plot, many in a legend beside it
+        style.setLegendPosition(chart.getSeriesMap().size() > 3 ? Styler.LegendPosition.OutsideE : Styler.LegendPosition.InsideNW);
         return chart;
     }
 
@@ -117,7 +120,7 @@ final class DashboardPicture {
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         for (GrafanaDashboard.Target target : panel.targets()) {
-            for (JsonNode series : prometheus.query(target.expr())) {
+            for (JsonNode series : prometheus.query(target.expr(), to)) {
                 names.add(target.legend(series.path("metric")));
                 values.add(Double.parseDouble(series.path("value").get(1).asText()));
             }
@@ -128,6 +131,8 @@ final class DashboardPicture {
         style.setChartTitleBoxVisible(false);
         style.setLabelsVisible(true);
         style.setXAxisLabelRotation(names.size() > 4 ? 20 : 0);
+        style.setYAxisDecimalPattern(DECIMAL);
+        style.setDecimalPattern(DECIMAL);
         chart.addSeries(panel.title(), names.isEmpty() ? List.of("no data") : names, values.isEmpty() ? List.of(0.0) : values);
         return chart;
     }
@@ -138,20 +143,25 @@ final class DashboardPicture {
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString(panel.title(), 10, 22);
-        List<String> lines = new ArrayList<>();
+        List<String[]> values = new ArrayList<>();
         for (GrafanaDashboard.Target target : panel.targets()) {
-            for (JsonNode series : prometheus.query(target.expr())) {
-                String legend = target.legend(series.path("metric"));
-                lines.add(NUMBER.format(Double.parseDouble(series.path("value").get(1).asText())) + (legend.isEmpty() ? "" : "  " + legend));
+            for (JsonNode series : prometheus.query(target.expr(), to)) {
+                values.add(new String[] {NUMBER.format(Double.parseDouble(series.path("value").get(1).asText())),
+                        target.legend(series.path("metric"))});
             }
         }
-        g.setColor(new Color(30, 120, 60));
-        int size = lines.size() > 1 ? 22 : 48;
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, size));
-        int y = lines.size() > 1 ? 56 : h / 2 + 24;
-        for (String line : lines.isEmpty() ? List.of("no data") : lines) {
-            g.drawString(line, 14, y);
-            y += size + 8;
+        if (values.isEmpty()) {
+            values.add(new String[] {"no data", ""});
+        }
+        // one value per series, side by side, its legend underneath in small type
+        int width = w / values.size();
+        for (int i = 0; i < values.size(); i++) {
+            g.setColor(new Color(30, 120, 60));
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, values.size() > 1 ? 30 : 48));
+            g.drawString(values.get(i)[0], 14 + i * width, h / 2 + 16);
+            g.setColor(Color.GRAY);
+            g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            g.drawString(values.get(i)[1], 14 + i * width, h / 2 + 40);
         }
     }
 

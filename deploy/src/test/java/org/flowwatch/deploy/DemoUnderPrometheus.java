@@ -69,6 +69,11 @@ final class DemoUnderPrometheus implements AutoCloseable {
         return ask("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8), promql);
     }
 
+    /** The same, as of {@code at}. */
+    JsonNode query(String promql, Instant at) throws IOException, InterruptedException {
+        return ask("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&time=" + at.getEpochSecond(), promql);
+    }
+
     /** The series of a range query, one point per {@code step}. */
     JsonNode queryRange(String promql, Instant from, Instant to, Duration step) throws IOException, InterruptedException {
         return ask("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start=" + from.getEpochSecond()

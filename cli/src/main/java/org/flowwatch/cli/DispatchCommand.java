@@ -1,14 +1,12 @@
 package org.flowwatch.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowwatch.consumers.metrics.MetricsServer;
+import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.metrics.OpenAlerts;
 import org.flowwatch.consumers.view.TopicViewer;
 import org.flowwatch.consumers.webhook.AlertDispatcher;
@@ -20,6 +18,7 @@ import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.config.ValueReferences;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
@@ -30,7 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dispatch", description = "Deliver every alert state change to the endpoints of an endpoints file "
-        + "(webhooks, Slack, Teams, Alertmanager) until Ctrl-C; serves Prometheus metrics.")
+        + "(webhooks, Slack, Teams, Alertmanager) until Ctrl-C; metrics, /health and /ready on the ops port.")
 final class DispatchCommand implements Callable<Integer> {
 
     @Mixin
@@ -39,8 +38,8 @@ final class DispatchCommand implements Callable<Integer> {
     @Option(names = "--endpoints", paramLabel = "FILE", description = "YAML endpoints file (dispatch.endpoints.file).")
     Path endpointsFile;
 
-    @Option(names = "--metrics-port", paramLabel = "PORT", description = "Port of /metrics (dispatch.metrics.port, default 9464).")
-    Integer metricsPort;
+    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
+    Integer opsPort;
 
     @Spec
     CommandSpec spec;
@@ -51,32 +50,29 @@ final class DispatchCommand implements Callable<Integer> {
         if (endpointsFile != null) {
             flags.put("dispatch.endpoints.file", endpointsFile.toString());
         }
-        if (metricsPort != null) {
-            flags.put("dispatch.metrics.port", metricsPort.toString());
-        }
+        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
         Settings settings = config.load(flags);
         DispatchSettings dispatch = DispatchSettings.from(settings);
         List<Endpoint> endpoints = EndpointsFile.load(dispatch.endpointsFile().orElseThrow(() ->
-                new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file")), dispatch.urlPolicy());
+                new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file")), dispatch.urlPolicy(),
+                ValueReferences.of(System.getenv()));
         try (TopicAdmin admin = new TopicAdmin(dispatch.kafka())) {
             admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ),
                     CommonSettings.replicationFactor(settings));
         }
-        return run(dispatch, endpoints, spec.commandLine().getOut());
+        return run(settings, dispatch, endpoints, spec.commandLine().getOut());
     }
 
-    private Integer run(DispatchSettings dispatch, List<Endpoint> endpoints, PrintWriter out) {
+    private Integer run(Settings settings, DispatchSettings dispatch, List<Endpoint> endpoints, PrintWriter out) {
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(dispatch.registry());
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         OpenAlerts openAlerts = new OpenAlerts();
-        openAlerts.register(registry);
         try (GracefulStop stop = new GracefulStop();
-             MetricsServer metrics = MetricsServer.start(registry, dispatch.metricsHost(), dispatch.metricsPort());
+             OpsEndpoint ops = OpsEndpoint.start(settings, "dispatch");
              TopicViewer<Alert> feed = TopicViewer.ofValues(dispatch.kafka(), serdes, Topics.ALERT_EVENTS, openAlerts::apply);
-             AlertDispatcher dispatcher = AlertDispatcher.start(dispatch, endpoints, serdes, new DispatchMetrics(registry))) {
+             AlertDispatcher dispatcher = AlertDispatcher.start(dispatch, endpoints, serdes, new DispatchMetrics(ops.registry()))) {
+            openAlerts.register(ops.registry());
             feed.start();
-            out.printf("dispatching alerts to %d endpoint(s); metrics at http://%s:%d/metrics%n", endpoints.size(),
-                    dispatch.metricsHost(), metrics.port());
+            out.printf("dispatching alerts to %d endpoint(s); metrics on http://127.0.0.1:%d/metrics%n", endpoints.size(), ops.port());
             out.flush();
             dispatcher.awaitStopped();
             return dispatcher.failure().map(error -> {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.flowwatch.cli.ops.OpsEndpoint;
+import org.flowwatch.producers.gateway.GatewayMetrics;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.gateway.IngestGateway;
 import org.flowwatch.producers.publish.CrossingPublisher;
@@ -26,6 +28,9 @@ final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (gateway.port).")
     Integer port;
 
+    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
+    Integer opsPort;
+
     @Spec
     CommandSpec spec;
 
@@ -33,15 +38,17 @@ final class GatewayCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         Map<String, String> flags = new LinkedHashMap<>();
         ReplayCommand.ReplayOptions.putIfSet(flags, "gateway.port", port);
+        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
         Settings settings = config.load(flags);
         GatewaySettings gateway = GatewaySettings.from(settings);
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
         try (GracefulStop stop = new GracefulStop();
              CrossingPublisher publisher = new CrossingPublisher(
                      SendTimeouts.within(CommonSettings.kafkaClient(settings), gateway.ackTimeout()), serdes);
-             IngestGateway running = IngestGateway.start(gateway, publisher, Clock.systemUTC())) {
-            spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk) for %d post(s)%n",
-                    gateway.host(), running.port(), gateway.tokens().size());
+             OpsEndpoint ops = OpsEndpoint.start(settings, "gateway");
+             IngestGateway running = IngestGateway.start(gateway, publisher, Clock.systemUTC(), new GatewayMetrics(ops.registry()))) {
+            spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk) for %d post(s);"
+                    + " metrics on http://127.0.0.1:%d/metrics%n", gateway.host(), running.port(), gateway.tokens().size(), ops.port());
             spec.commandLine().getOut().flush();
             stop.awaitRequest();
             return 0;

@@ -46,7 +46,7 @@ final class OpsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (GracefulStop stop = new GracefulStop();
-             OpsEndpoint endpoint = OpsEndpoint.start(settings.integer("ops.port"), "ops");
+             OpsEndpoint endpoint = OpsEndpoint.start(settings, "ops");
              OpsCentre centre = OpsCentre.start(ops, FlowwatchSerdes.forRegistry(ops.registry()), endpoint.registry(),
                      Clock.systemUTC())) {
             out.printf("Dashboard on %s; metrics on http://127.0.0.1:%d/metrics%n", address(centre), endpoint.port());

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.streams.app.ArrivalsApp;
 import org.flowwatch.streams.app.StreamsRunner;
 import org.flowwatch.streams.app.StreamsSettings;
@@ -36,12 +37,13 @@ final class RunningApps implements AutoCloseable {
 
     /** @param countQueries whether to serve the arrivals app's HTTP count queries ({@code query.http.port}) */
     static RunningApps start(Settings settings, boolean arrivals, boolean sites, boolean countQueries) {
-        RunningApps apps = new RunningApps(OpsEndpoint.start(settings.integer("ops.port"), "streams"));
+        RunningApps apps = new RunningApps(OpsEndpoint.start(settings, "streams"));
+        ApiToken token = ApiToken.from(settings);
         if (arrivals) {
             StreamsSettings arrivalsSettings = StreamsSettings.from(settings);
             StreamsRunner runner = ArrivalsApp.start(arrivalsSettings);
             if (countQueries) {
-                apps.countQueries = ArrivalsApp.serveQueries(runner, arrivalsSettings);
+                apps.countQueries = ArrivalsApp.serveQueries(runner, arrivalsSettings, token);
             }
             apps.runners.add(new Named(settings.string("streams.application.id"), runner,
                     apps.countQueries.map(server -> " (count queries on http port " + server.port() + ")").orElse("")));
@@ -49,7 +51,7 @@ final class RunningApps implements AutoCloseable {
         if (sites) {
             SitesSettings sitesSettings = SitesSettings.from(settings);
             StreamsRunner runner = SitesApp.start(sitesSettings);
-            apps.queries = SitesApp.serveQueries(runner, sitesSettings);
+            apps.queries = SitesApp.serveQueries(runner, sitesSettings, token);
             apps.runners.add(new Named(settings.string("sites.application.id"), runner,
                     " (queries on http://" + sitesSettings.queryHost() + ":" + apps.queries.port() + "/sites and /alerts)"));
         }

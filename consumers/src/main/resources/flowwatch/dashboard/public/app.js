@@ -147,7 +147,20 @@
       }
     });
     events.onopen = () => { $("live").textContent = "live"; $("live").className = "live on"; };
-    events.onerror = () => { $("live").textContent = "reconnecting…"; $("live").className = "live off"; };
+    events.onerror = () => {
+      $("live").textContent = "reconnecting…"; $("live").className = "live off";
+      // A 401 closes the stream for good: ask whether the server wants a token (http.api.token).
+      if (events.readyState === EventSource.CLOSED) fetch("api/state").then((r) => { if (r.status === 401) askForToken(); });
+    };
+  }
+
+  // When the server asks for a token, keep it in a same-site cookie: EventSource cannot send headers.
+  function askForToken() {
+    const token = window.prompt("This dashboard needs its access token (http.api.token):");
+    if (token) {
+      document.cookie = "flowwatch_token=" + encodeURIComponent(token.trim()) + "; path=/; SameSite=Strict";
+      location.reload();
+    }
   }
 
   fetch("reported-2023.json").then((r) => r.json()).then((curve) => {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +24,9 @@ import org.yaml.snakeyaml.Yaml;
 class ComposeFileTest {
 
     private static final Path COMPOSE = Path.of("compose", "docker-compose.yml");
+    private static final List<String> FLOWWATCH_SERVICES = List.of("streams-1", "streams-2", "dispatcher", "gateway", "ops");
     private static Map<String, Map<String, Object>> services;
+    private static Map<String, Map<String, Object>> secrets;
 
     @BeforeAll
     @SuppressWarnings("unchecked")
@@ -30,13 +34,43 @@ class ComposeFileTest {
         try (Reader reader = Files.newBufferedReader(COMPOSE)) {
             Map<String, Object> compose = new Yaml().load(reader);
             services = (Map<String, Map<String, Object>>) compose.get("services");
+            secrets = (Map<String, Map<String, Object>>) compose.getOrDefault("secrets", Map.of());
         }
     }
 
     @Test
-    void shouldRunThreeBrokersARegistryTwoStreamsInstancesAndTheMonitoringStack() {
-        assertThat(services).containsKeys("kafka-1", "kafka-2", "kafka-3", "registry", "streams-1", "streams-2",
-                "prometheus", "alertmanager", "grafana");
+    void shouldRunThreeBrokersARegistryTheFlowwatchServicesAndTheMonitoringStack() {
+        assertThat(services).containsKeys("kafka-1", "kafka-2", "kafka-3", "registry", "prometheus", "alertmanager", "grafana")
+                .containsKeys(FLOWWATCH_SERVICES.toArray(String[]::new));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldCheckEveryFlowwatchServiceOnItsOpsPort() {
+        SoftAssertions softly = new SoftAssertions();
+        FLOWWATCH_SERVICES.forEach(name -> {
+            List<String> test = (List<String>) ((Map<String, Object>) services.get(name).get("healthcheck")).get("test");
+            softly.assertThat(String.join(" ", test)).as(name).containsPattern("localhost:9400/(ready|health)");
+            softly.assertThat(environment(services.get(name))).as(name)
+                    .containsEntry("FLOWWATCH_OPS_PORT", "9400").containsEntry("FLOWWATCH_OPS_HEALTH_PUBLIC", "true");
+        });
+        softly.assertAll();
+    }
+
+    @Test
+    void shouldMountEverySecretAServiceRefersToFromTheUncommittedSecretsFolder() {
+        SoftAssertions softly = new SoftAssertions();
+        services.forEach((name, service) -> environment(service).values().forEach(value -> {
+            Matcher secret = Pattern.compile(FlowwatchConfigCheck.SECRETS + "([\\w.-]+)").matcher(value);
+            while (secret.find()) {
+                softly.assertThat(secretsOf(service)).as(name + " mounts the secret its settings read").contains(secret.group(1));
+            }
+        }));
+        services.forEach((name, service) -> secretsOf(service).forEach(secret -> softly.assertThat(secrets).as(name)
+                .hasEntrySatisfying(secret, spec -> assertThat(String.valueOf(spec.get("file"))).startsWith("./secrets/"))));
+        softly.assertThat(COMPOSE.resolveSibling("secrets").resolve(".gitignore")).as("secret files are never committed")
+                .content().startsWith("*");
+        softly.assertAll();
     }
 
     @Test
@@ -84,7 +118,9 @@ class ComposeFileTest {
             });
             if (!flowwatchEnv.isEmpty()) {
                 String config = FlowwatchConfigCheck.accepts(flowwatchEnv);
-                assertThat(config).as(service.getKey()).contains("kafka.bootstrap.servers=kafka-1:9092,kafka-2:9092,kafka-3:9092  [env]");
+                assertThat(config).as(service.getKey()).contains("kafka.bootstrap.servers=kafka-1:9092,kafka-2:9092,kafka-3:9092  [env]")
+                        .as("the token is read from the mounted secret and never shown").containsPattern(
+                                "http.api.token=\\*\\*\\*\\* \\(from \\$\\{file:[^}]*/api-token}\\)  \\[env]");
             }
         }
     }
@@ -94,10 +130,17 @@ class ComposeFileTest {
         return (List<String>) service.getOrDefault("volumes", List.of());
     }
 
+    /** The service's environment as the container gets it: Compose turns {@code $$} into {@code $}. */
     @SuppressWarnings("unchecked")
     private static Map<String, String> environment(Map<String, Object> service) {
         Map<String, String> env = new LinkedHashMap<>();
-        ((Map<String, Object>) service.getOrDefault("environment", Map.of())).forEach((k, v) -> env.put(k, String.valueOf(v)));
+        ((Map<String, Object>) service.getOrDefault("environment", Map.of()))
+                .forEach((k, v) -> env.put(k, String.valueOf(v).replace("$$", "$")));
         return env;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> secretsOf(Map<String, Object> service) {
+        return (List<String>) service.getOrDefault("secrets", List.of());
     }
 }

@@ -18,12 +18,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertAck;
+import org.flowwatch.schemas.http.ApiToken;
 
 /**
  * The operations centre's web page and its API (Javalin): {@code /} the bundled page (no CDN: it must work with no
  * internet), {@code GET /api/state} the current {@link OpsView}, {@code GET /api/events} the same view pushed as a
  * server-sent event "state" whenever the picture changes (at most every 500 ms), {@code POST /api/alerts/{id}/ack} (alert ids contain slashes).
- * Bad requests get a 4xx JSON body {@code {"error": "..."}} naming the problem.
+ * With {@code http.api.token} set, the API answers 401 unless the request carries the token (bearer header or the
+ * page's cookie). Bad requests get a 4xx JSON body {@code {"error": "..."}} naming the problem.
  */
 public final class DashboardServer implements AutoCloseable {
 
@@ -45,7 +47,7 @@ public final class DashboardServer implements AutoCloseable {
     private final Javalin app;
     private long pushedVersion = -1;
 
-    private DashboardServer(OpsPicture picture, AlertAcks acks, Clock clock, String host, int port) {
+    private DashboardServer(OpsPicture picture, AlertAcks acks, Clock clock, String host, int port, ApiToken token) {
         this.picture = picture;
         this.acks = acks;
         this.clock = clock;
@@ -53,9 +55,12 @@ public final class DashboardServer implements AutoCloseable {
                     config.showJavalinBanner = false;
                     config.staticFiles.add("/flowwatch/dashboard/public", Location.CLASSPATH);
                 })
+                .before("/api/*", ctx -> token.check(ctx.header(ApiToken.AUTHORIZATION), ctx.cookie(ApiToken.COOKIE)))
                 .get("/api/state", ctx -> ctx.json(picture.view()))
                 .sse("/api/events", this::follow)
                 .post("/api/alerts/<id>/ack", this::acknowledge)
+                .exception(ApiToken.Refused.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
+                        .header(ApiToken.CHALLENGE_HEADER, ApiToken.CHALLENGE).json(error(e.getMessage())))
                 .exception(AlertAcks.AckNotStoredException.class, (e, ctx) ->
                         ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(error(e.getMessage())))
                 .error(HttpStatus.NOT_FOUND, ctx -> {
@@ -67,8 +72,9 @@ public final class DashboardServer implements AutoCloseable {
         pusher.scheduleWithFixedDelay(this::pushIfChanged, PUSH_EVERY_MS, PUSH_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
-    public static DashboardServer start(OpsPicture picture, AlertAcks acks, Clock clock, String host, int port) {
-        return new DashboardServer(picture, acks, clock, host, port);
+    /** {@code token}: what the API ({@code /api/*}) asks for; the page itself is open (it holds no data). */
+    public static DashboardServer start(OpsPicture picture, AlertAcks acks, Clock clock, String host, int port, ApiToken token) {
+        return new DashboardServer(picture, acks, clock, host, port, token);
     }
 
     public int port() {

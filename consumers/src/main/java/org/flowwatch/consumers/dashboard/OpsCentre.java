@@ -32,7 +32,7 @@ public final class OpsCentre implements AutoCloseable {
                 follow(settings, serdes, Topics.ALERTS_CURRENT, picture::alert),
                 follow(settings, serdes, Topics.ALERT_ACKS, picture::ack));
         acks = new AlertAcks(settings.kafka(), serdes);
-        server = DashboardServer.start(picture, acks, clock, settings.httpHost(), settings.httpPort());
+        server = DashboardServer.start(picture, acks, clock, settings.httpHost(), settings.httpPort(), settings.apiToken());
     }
 
     /** The topics must exist (the caller creates missing ones). */

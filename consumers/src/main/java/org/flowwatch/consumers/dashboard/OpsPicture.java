@@ -37,7 +37,8 @@ public final class OpsPicture {
     private static final String LAST_DAY = Duration.ofHours(24).toString();
 
     private final Map<String, ArrivalCount> operationHours = new HashMap<>();
-    private final Map<String, RollingCount> postRolling = new HashMap<>();
+    // arrivals in the last hour / 24 h per post and per region, by rolling-count key
+    private final Map<String, RollingCount> rolling = new HashMap<>();
     private final Map<String, SiteStatus> sites = new TreeMap<>();
     private final OpenAlerts alerts = new OpenAlerts();
     private final Map<String, AlertAck> acks = new HashMap<>();
@@ -61,8 +62,8 @@ public final class OpsPicture {
     }
 
     public synchronized void rolling(String key, RollingCount count) {
-        if (count == null || (count.getScope() == CountScope.POST && count.getDirection() == Direction.ARRIVAL)) {
-            changed(put(postRolling, key, count));
+        if (count == null || (count.getScope() != CountScope.ALL && count.getDirection() == Direction.ARRIVAL)) {
+            changed(put(rolling, key, count));
         }
     }
 
@@ -97,9 +98,18 @@ public final class OpsPicture {
     }
 
     public synchronized TreeSet<String> posts() {
-        TreeSet<String> posts = new TreeSet<>();
-        postRolling.values().forEach(count -> posts.add(count.getScopeId()));
-        return posts;
+        return scopeIds(CountScope.POST);
+    }
+
+    /** The regions (adm1 codes) with rolling counts. */
+    public synchronized TreeSet<String> regions() {
+        return scopeIds(CountScope.REGION);
+    }
+
+    private TreeSet<String> scopeIds(CountScope scope) {
+        TreeSet<String> ids = new TreeSet<>();
+        rolling.values().stream().filter(count -> count.getScope() == scope).forEach(count -> ids.add(count.getScopeId()));
+        return ids;
     }
 
     public synchronized TreeSet<String> siteIds() {
@@ -108,7 +118,12 @@ public final class OpsPicture {
 
     /** People who arrived at {@code post} in the last hour (0 when it has no rolling count). */
     public synchronized double lastHour(String post) {
-        return rollingPeople(post, LAST_HOUR);
+        return rollingPeople(CountScope.POST, post, LAST_HOUR);
+    }
+
+    /** People who arrived at the posts of {@code region} in the last hour (0 when it has no rolling count). */
+    public synchronized double lastHourInRegion(String region) {
+        return rollingPeople(CountScope.REGION, region, LAST_HOUR);
     }
 
     public synchronized double population(String site) {
@@ -154,8 +169,8 @@ public final class OpsPicture {
     }
 
     private List<OpsView.Post> postCards(List<Alert> open) {
-        return posts().stream().map(post -> new OpsView.Post(post, (long) rollingPeople(post, LAST_HOUR),
-                (long) rollingPeople(post, LAST_DAY), severityOf(open, AlertKind.POST_SILENT, Map.of("post", post)))).toList();
+        return posts().stream().map(post -> new OpsView.Post(post, (long) rollingPeople(CountScope.POST, post, LAST_HOUR),
+                (long) rollingPeople(CountScope.POST, post, LAST_DAY), severityOf(open, AlertKind.POST_SILENT, Map.of("post", post)))).toList();
     }
 
     private List<OpsView.SiteCard> siteCards(List<Alert> open) {
@@ -182,9 +197,9 @@ public final class OpsPicture {
                 .map(Alert::getSeverity).max(Enum::compareTo).map(OpsPicture::lower).orElse(null);
     }
 
-    private double rollingPeople(String post, String period) {
-        return postRolling.values().stream().filter(count -> count.getScopeId().equals(post) && count.getPeriod().equals(period))
-                .mapToLong(RollingCount::getPeople).sum();
+    private double rollingPeople(CountScope scope, String id, String period) {
+        return rolling.values().stream().filter(count -> count.getScope() == scope && count.getScopeId().equals(id)
+                && count.getPeriod().equals(period)).mapToLong(RollingCount::getPeople).sum();
     }
 
     private static String orOk(String severity) {

@@ -8,7 +8,8 @@ import org.flowwatch.consumers.dashboard.OpsPicture;
 
 /**
  * Gauges for Grafana computed from the authoritative output topics (via {@link OpsPicture}), so every ops instance
- * reports the same figures: {@code flowwatch_arrivals_last_hour{post}}, {@code flowwatch_site_population{site}},
+ * reports the same figures: {@code flowwatch_arrivals_last_hour{post}}, {@code flowwatch_arrivals_last_hour_region{region}},
+ * {@code flowwatch_site_population{site}},
  * {@code flowwatch_site_capacity{site}}, {@code flowwatch_site_days_of_cover{site,item}} and, through
  * {@link OpenAlerts#register}, {@code flowwatch_alerts_open{kind,severity}}. Posts, sites and items appear as the
  * topics name them, so gauges are registered as new ones are seen ({@link #refresh}).
@@ -30,6 +31,9 @@ public final class DomainMetrics {
         picture.posts().forEach(post -> once("post/" + post, () -> Gauge.builder("flowwatch.arrivals.last.hour", picture,
                 p -> p.lastHour(post)).description("people arrived at the post in the last 60 minutes").tag("post", post)
                 .register(registry)));
+        picture.regions().forEach(region -> once("region/" + region, () -> Gauge.builder("flowwatch.arrivals.last.hour.region",
+                picture, p -> p.lastHourInRegion(region)).description("people arrived at the region's posts in the last 60 minutes")
+                .tag("region", region).register(registry)));
         picture.siteIds().forEach(site -> once("site/" + site, () -> {
             Gauge.builder("flowwatch.site.population", picture, p -> p.population(site))
                     .description("people staying at the site").tag("site", site).register(registry);

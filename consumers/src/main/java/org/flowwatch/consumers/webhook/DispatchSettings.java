@@ -13,7 +13,7 @@ import org.flowwatch.schemas.serde.RegistrySettings;
 /** The typed settings of {@code flowwatch dispatch}, read once from the layered configuration. */
 public record DispatchSettings(Map<String, Object> kafka, RegistrySettings registry, Optional<Path> endpointsFile,
                                String groupPrefix, String startFrom, Duration requestTimeout, RetryPolicy retry,
-                               UrlPolicy urlPolicy, String metricsHost, int metricsPort) {
+                               UrlPolicy urlPolicy) {
 
     public static final String DEFAULTS = "flowwatch/defaults/dispatch.properties";
 
@@ -30,7 +30,6 @@ public record DispatchSettings(Map<String, Object> kafka, RegistrySettings regis
         return new DispatchSettings(CommonSettings.kafkaClient(settings), CommonSettings.registry(settings),
                 settings.optional("dispatch.endpoints.file").map(Path::of), settings.string("dispatch.group.prefix"),
                 startFrom, settings.duration("dispatch.request.timeout"), retry,
-                new UrlPolicy(settings.bool("dispatch.allow.loopback"), settings.bool("dispatch.allow.private")),
-                settings.string("dispatch.metrics.host"), settings.integer("dispatch.metrics.port"));
+                new UrlPolicy(settings.bool("dispatch.allow.loopback"), settings.bool("dispatch.allow.private")));
     }
 }

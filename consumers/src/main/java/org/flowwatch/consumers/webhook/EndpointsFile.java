@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.config.ConfigException;
+import org.flowwatch.schemas.config.ValueReferences;
 
 /**
  * Reads the dispatcher's endpoints file: YAML (JSON is YAML too), one entry per endpoint. Every mistake is refused
@@ -38,11 +39,19 @@ public final class EndpointsFile {
     }
 
     public static List<Endpoint> load(Path file, UrlPolicy policy) {
+        return load(file, policy, ValueReferences.of(Map.of()));
+    }
+
+    /**
+     * The endpoints of {@code file}; {@code url}, {@code secret} and header values may be {@code ${file:..}} or
+     * {@code ${env:..}} references (a Slack URL and a signing secret are secrets), resolved with {@code references}.
+     */
+    public static List<Endpoint> load(Path file, UrlPolicy policy, ValueReferences references) {
         if (!Files.isReadable(file)) {
             throw new ConfigException("endpoints file " + file + " does not exist or is not readable");
         }
         try {
-            return parse(YAML.readValue(file.toFile(), FileSpec.class), policy, "endpoints file " + file);
+            return parse(YAML.readValue(file.toFile(), FileSpec.class).resolved(references), policy, "endpoints file " + file);
         } catch (UnrecognizedPropertyException e) {
             throw new ConfigException("endpoints file " + file + ": unknown field '" + e.getPropertyName() + "' (known: "
                     + e.getKnownPropertyIds() + ")");
@@ -138,10 +147,25 @@ public final class EndpointsFile {
     }
 
     record FileSpec(List<EndpointSpec> endpoints) {
+
+        FileSpec resolved(ValueReferences references) {
+            return endpoints == null ? this : new FileSpec(endpoints.stream().map(endpoint -> endpoint.resolved(references)).toList());
+        }
     }
 
     record EndpointSpec(String name, String url, String format, String secret, Double ratePerSecond, FilterSpec filter,
                         Map<String, String> headers, String template, String contentType, String firingHold) {
+
+        EndpointSpec resolved(ValueReferences references) {
+            String where = "endpoint '" + name + "'";
+            Map<String, String> resolvedHeaders = new java.util.LinkedHashMap<>();
+            if (headers != null) {
+                headers.forEach((header, value) -> resolvedHeaders.put(header, references.resolve(where + ", header " + header, value)));
+            }
+            return new EndpointSpec(name, references.resolve(where + ", url", url), format,
+                    references.resolve(where + ", secret", secret), ratePerSecond, filter,
+                    headers == null ? null : Map.copyOf(resolvedHeaders), template, contentType, firingHold);
+        }
     }
 
     record FilterSpec(List<String> kinds, List<String> severities, List<String> regions, List<String> sites) {

@@ -24,6 +24,7 @@ import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertAck;
+import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,40 @@ class DashboardServerIntegrationTest {
             assertThat(centre.picture().view().alerts().stream().filter(open -> open.id().equals(alert.getAlertId())))
                     .allMatch(open -> !open.acknowledged());
         }
+    }
+
+    @Test
+    void shouldAskForTheTokenOnTheApiButServeThePageWhenATokenIsConfigured(EmbeddedStack stack) throws Exception {
+        // given a dashboard with a token
+        String token = "dashboard-token-" + id;
+        OpsRecords records = new OpsRecords(stack);
+        Alert alert = records.waterShortage("tok-" + id, "Goris " + id + ": water covers 0.8 days");
+        try (OpsCentre centre = OpsCentre.start(records.settings(ApiToken.of(token)), records.serdes(),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), CLOCK)) {
+            String base = "http://127.0.0.1:" + centre.port();
+
+            // when / then: without the token, or with a wrong one, the API answers 401 naming the problem
+            assertError(get(base + "/api/state", null, null), 401, "needs a token");
+            assertError(get(base + "/api/events", null, null), 401, "needs a token");
+            assertError(get(base + "/api/state", "Bearer wrong-" + token, null), 401, "not the one");
+            assertError(post(base + "/api/alerts/" + alert.getAlertId() + "/ack", "{\"version\": 1}"), 401, "needs a token");
+            // the page itself (no data in it) loads, so it can ask for the token
+            assertThat(get(base + "/", null, null).statusCode()).isEqualTo(200);
+            // with the token as a bearer header, or in the cookie the page sets, the API answers
+            assertThat(get(base + "/api/state", "Bearer " + token, null).statusCode()).isEqualTo(200);
+            assertThat(get(base + "/api/state", null, "flowwatch_token=" + token).statusCode()).isEqualTo(200);
+        }
+    }
+
+    private HttpResponse<String> get(String url, String authorization, String cookie) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void assertError(HttpResponse<String> response, int status, String message) throws Exception {

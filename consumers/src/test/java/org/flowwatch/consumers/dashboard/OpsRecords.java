@@ -21,7 +21,9 @@ import org.flowwatch.schemas.avro.NeedBasis;
 import org.flowwatch.schemas.avro.RollingCount;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.schemas.topics.ArrivalKeys;
 import org.flowwatch.schemas.topics.RollingKeys;
@@ -48,8 +50,12 @@ final class OpsRecords {
     }
 
     OpsSettings settings() {
+        return settings(ApiToken.none());
+    }
+
+    OpsSettings settings(ApiToken token) {
         return new OpsSettings(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                RegistrySettings.of(stack.registryUrl()), "127.0.0.1", 0, Duration.ofSeconds(30));
+                RegistrySettings.of(stack.registryUrl()), "127.0.0.1", 0, Duration.ofSeconds(30), token);
     }
 
     /** Operation-wide arrivals in the hour from {@code start}. */

@@ -204,7 +204,7 @@ class AlertDispatcherIntegrationTest {
                 """.formatted(endpointName, receiver.url(), SECRET, site), loopbackAllowed);
         DispatchSettings settings = new DispatchSettings(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
                 RegistrySettings.of(stack.registryUrl()), Optional.empty(), groupPrefix, "earliest", Duration.ofSeconds(5),
-                retry, loopbackAllowed, "127.0.0.1", 0);
+                retry, loopbackAllowed);
         return AlertDispatcher.start(settings, endpoints, serdes, new DispatchMetrics(metrics));
     }
 

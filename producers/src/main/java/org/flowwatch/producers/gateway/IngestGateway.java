@@ -42,12 +42,14 @@ public final class IngestGateway implements AutoCloseable {
     private final GatewaySettings settings;
     private final CrossingPublisher publisher;
     private final Clock clock;
+    private final GatewayMetrics metrics;
     private final Javalin app;
 
-    private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, Clock clock) {
+    private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, Clock clock, GatewayMetrics metrics) {
         this.settings = settings;
         this.publisher = publisher;
         this.clock = clock;
+        this.metrics = metrics;
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
@@ -55,12 +57,18 @@ public final class IngestGateway implements AutoCloseable {
         app.post("/v1/crossings", ctx -> accept(ctx, (body, post) -> List.of(nativeCrossing(body, post))));
         app.post("/v1/kobo", ctx -> accept(ctx, (body, post) -> List.of(KoboSubmission.toCrossing(body, post, clock.instant()))));
         app.post("/v1/odk", ctx -> accept(ctx, (body, post) -> OdkSubmission.toCrossings(body, post, clock.instant())));
+        app.after("/v1/*", ctx -> metrics.answered(ctx.statusCode()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
     }
 
     /** Starts listening on the configured host and port (0 = any free port, see {@link #port()}). */
     public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, Clock clock) {
-        IngestGateway gateway = new IngestGateway(settings, publisher, clock);
+        return start(settings, publisher, clock, GatewayMetrics.unread());
+    }
+
+    /** The same, counting requests, crossings and each post's last submission in {@code metrics}. */
+    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, Clock clock, GatewayMetrics metrics) {
+        IngestGateway gateway = new IngestGateway(settings, publisher, clock, metrics);
         gateway.app.start(settings.host(), settings.port());
         LOG.info("gateway listening on {}:{} for {} post token(s)", settings.host(), gateway.port(), settings.tokens().size());
         return gateway;
@@ -116,6 +124,7 @@ public final class IngestGateway implements AutoCloseable {
             return;
         }
         List<String> ids = crossings.stream().map(crossing -> crossing.getEventId().toString()).toList();
+        metrics.stored(crossings.get(0).getPostId(), crossings.size(), clock.instant());
         ctx.status(HttpStatus.CREATED).json(Map.of("stored", ids, "postId", crossings.get(0).getPostId()));
     }
 

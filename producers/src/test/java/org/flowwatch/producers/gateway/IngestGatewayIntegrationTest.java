@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -167,6 +168,39 @@ class IngestGatewayIntegrationTest {
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
         }
+    }
+
+    @Test
+    void shouldCountRequestsByOutcomeCrossingsAndWhenEachPostWasLastSeen() throws Exception {
+        // given a gateway reporting to its own registry
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Clock clock = Clock.fixed(java.time.Instant.parse("2023-09-26T09:00:00Z"), java.time.ZoneOffset.UTC);
+        try (IngestGateway counted = IngestGateway.start(settings(4096, Duration.ofSeconds(20)), publisher, clock,
+                new GatewayMetrics(registry))) {
+            // when: two stored, one without a token, one with a bad body, one too large
+            for (int people : List.of(2, 3)) {
+                assertThat(send(counted, bearer(token), crossingJson(UUID.randomUUID(), people)).statusCode()).isEqualTo(201);
+            }
+            assertThat(send(counted, Map.of(), crossingJson(UUID.randomUUID(), 1)).statusCode()).isEqualTo(401);
+            assertThat(send(counted, bearer(token), "{\"people\": 3,").statusCode()).isEqualTo(400);
+            assertThat(send(counted, bearer(token), "{\"pad\":\"" + "x".repeat(8192) + "\"}").statusCode()).isEqualTo(413);
+
+            // then
+            assertThat(registry.get("flowwatch.gateway.requests").tag("outcome", "stored").counter().count()).isEqualTo(2);
+            assertThat(registry.get("flowwatch.gateway.requests").tag("outcome", "unauthorized").counter().count()).isEqualTo(1);
+            assertThat(registry.get("flowwatch.gateway.requests").tag("outcome", "bad_request").counter().count()).isEqualTo(1);
+            assertThat(registry.get("flowwatch.gateway.requests").tag("outcome", "too_large").counter().count()).isEqualTo(1);
+            assertThat(registry.get("flowwatch.gateway.crossings").tag("result", "accepted").counter().count()).isEqualTo(2);
+            assertThat(registry.get("flowwatch.gateway.crossings").tag("result", "rejected").counter().count()).isEqualTo(1);
+            assertThat(registry.get("flowwatch.gateway.post.last.seen.seconds").tag("post", post).gauge().value())
+                    .isEqualTo(clock.instant().getEpochSecond());
+            assertThat(registry.find("flowwatch.gateway.post.last.seen.seconds").tag("post", "other-post").gauge())
+                    .as("a post that sent nothing has no last-seen yet").isNull();
+        }
+    }
+
+    private HttpResponse<String> send(IngestGateway target, Map<String, String> headers, String body) throws Exception {
+        return http.send(request(target.port(), "/v1/crossings", headers, body), HttpResponse.BodyHandlers.ofString());
     }
 
     private GatewaySettings settings(long maxBytes, Duration ackTimeout) {

@@ -19,6 +19,10 @@ import java.util.Properties;
  *
  * <p>A key that no defaults file declares is refused, naming its layer, so a typo never silently does nothing.
  * Keys under a pass-through prefix (e.g. {@code kafka.}, handed to Kafka clients as they are) are always accepted.
+ *
+ * <p>Any value may refer to a file or an environment variable, {@code ${file:/run/secrets/api-token}} or
+ * {@code ${env:NAME}} (see {@link ValueReferences}): the way to give secrets without writing them into a file of
+ * settings or a command line. References are resolved by {@link #load()}, after every layer.
  */
 public final class ConfigLoader {
 
@@ -28,6 +32,7 @@ public final class ConfigLoader {
 
     private final Map<String, Setting> settings = new LinkedHashMap<>();
     private final List<String> passThroughPrefixes = new ArrayList<>();
+    private Map<String, String> environment = Map.of();
 
     private ConfigLoader() {
     }
@@ -74,6 +79,7 @@ public final class ConfigLoader {
 
     /** Adds variables named {@code PREFIX_A_B} as key {@code a.b}; other variables are ignored. */
     public ConfigLoader env(Map<String, String> environment, String prefix) {
+        this.environment = Map.copyOf(environment);
         Map<String, String> values = new LinkedHashMap<>();
         environment.forEach((name, value) -> {
             if (name.startsWith(prefix) && name.length() > prefix.length()) {
@@ -89,8 +95,15 @@ public final class ConfigLoader {
         return this;
     }
 
+    /** The settings with {@code ${file:..}} and {@code ${env:..}} references resolved (env as given to {@link #env}). */
     public Settings load() {
-        return new Settings(settings);
+        ValueReferences references = new ValueReferences(environment);
+        Map<String, Setting> resolved = new LinkedHashMap<>();
+        settings.forEach((key, setting) -> {
+            ValueReferences.Resolved value = references.resolve(key, setting.value(), setting.layer());
+            resolved.put(key, new Setting(value.value(), setting.layer(), value.references()));
+        });
+        return new Settings(resolved);
     }
 
     private void apply(Map<String, String> values, String layer) {
@@ -112,6 +125,11 @@ public final class ConfigLoader {
         return values;
     }
 
-    record Setting(String value, String layer) {
+    /** A value, the layer it came from and the file or env references it was resolved from (none: empty). */
+    record Setting(String value, String layer, List<String> references) {
+
+        Setting(String value, String layer) {
+            this(value, layer, List.of());
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.flowwatch.schemas.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -107,16 +108,28 @@ public final class Settings {
         return setting == null ? "nowhere" : setting.layer();
     }
 
-    /** One line per setting, secrets masked, with the layer each value came from: for the startup log. */
+    /**
+     * One line per setting, secrets masked, with the layer each value came from and the references it was read
+     * from ({@code ${file:..}}, {@code ${env:..}}): for {@code flowwatch config} and the startup log.
+     */
     public String describe() {
         return values.keySet().stream().sorted()
-                .map(key -> key + "=" + shown(key) + "  [" + layer(key) + "]")
+                .map(key -> key + "=" + shown(key) + referencesOf(key) + "  [" + layer(key) + "]")
                 .collect(Collectors.joining(System.lineSeparator()));
     }
 
-    /** The value as it may be printed: secrets masked. */
+    /**
+     * The value as it may be printed: masked when the key names a secret or the value was read from a file (files
+     * are how secrets are mounted).
+     */
     private String shown(String key) {
-        return SECRET.matcher(key).matches() && !raw(key).isEmpty() ? "****" : raw(key);
+        boolean fromFile = values.get(key).references().stream().anyMatch(reference -> reference.startsWith("${file:"));
+        return (SECRET.matcher(key).matches() || fromFile) && !raw(key).isEmpty() ? "****" : raw(key);
+    }
+
+    private String referencesOf(String key) {
+        List<String> references = values.get(key).references();
+        return references.isEmpty() ? "" : " (from " + String.join(", ", references) + ")";
     }
 
     private String raw(String key) {

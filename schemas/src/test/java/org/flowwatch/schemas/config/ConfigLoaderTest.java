@@ -268,6 +268,88 @@ class ConfigLoaderTest {
                 .contains("[flags]");
     }
 
+    @Test
+    void shouldReadValueFromFileWhenValueIsFileReference() throws IOException {
+        // given: a mounted secret ends with a line break, which is not part of it
+        Path secret = Files.writeString(dir.resolve("registry-auth"), "flowwatch:s3cr3t-auth\n");
+
+        // when
+        Settings settings = ConfigLoader.create().defaults(DEFAULTS)
+                .env(Map.of("FLOWWATCH_REGISTRY_BASIC_AUTH", "${file:" + secret + "}"), "FLOWWATCH_").load();
+
+        // then
+        assertThat(settings.string("registry.basic.auth")).isEqualTo("flowwatch:s3cr3t-auth");
+        assertThat(settings.layer("registry.basic.auth")).isEqualTo("env");
+    }
+
+    @Test
+    void shouldReadValueFromEnvironmentWhenReferenceIsInsideValue() {
+        // given: a JAAS line with the password from a variable
+        Map<String, String> environment = Map.of("KAFKA_PASSWORD", "j4as-pw");
+
+        // when
+        Settings settings = ConfigLoader.create().defaults(DEFAULTS).passThrough("kafka.").env(environment, "FLOWWATCH_")
+                .flags(Map.of("kafka.sasl.jaas.config", "ScramLoginModule required username=\"ops\" password=\"${env:KAFKA_PASSWORD}\";"))
+                .load();
+
+        // then
+        assertThat(settings.string("kafka.sasl.jaas.config"))
+                .isEqualTo("ScramLoginModule required username=\"ops\" password=\"j4as-pw\";");
+    }
+
+    @Test
+    void shouldKeepLiteralWhenReferenceIsEscaped() {
+        // when: Kafka's own config providers use the same syntax; $${ leaves it to them
+        Settings settings = ConfigLoader.create().defaults(DEFAULTS).passThrough("kafka.")
+                .flags(Map.of("kafka.ssl.key.password", "$${file:/etc/kafka/secrets.properties:key}")).load();
+
+        // then
+        assertThat(settings.string("kafka.ssl.key.password")).isEqualTo("${file:/etc/kafka/secrets.properties:key}");
+    }
+
+    @Test
+    void shouldNameSettingAndReferenceWhenFileIsMissing() {
+        // given
+        Path missing = dir.resolve("absent-secret");
+
+        // when
+        Throwable thrown = catchThrowable(() -> ConfigLoader.create().defaults(DEFAULTS)
+                .flags(Map.of("registry.basic.auth", "${file:" + missing + "}")).load());
+
+        // then
+        assertThat(thrown).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("registry.basic.auth")
+                .hasMessageContaining("${file:" + missing + "}")
+                .hasMessageContaining("flags");
+    }
+
+    @Test
+    void shouldNameVariableWhenEnvironmentReferenceIsUnset() {
+        // when
+        Throwable thrown = catchThrowable(() -> ConfigLoader.create().defaults(DEFAULTS).env(Map.of(), "FLOWWATCH_")
+                .flags(Map.of("registry.basic.auth", "${env:REGISTRY_AUTH}")).load());
+
+        // then
+        assertThat(thrown).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("registry.basic.auth").hasMessageContaining("REGISTRY_AUTH");
+    }
+
+    @Test
+    void shouldMaskValueAndNameFileWhenDescribingFileReference() throws IOException {
+        // given: app.name does not look like a secret, but what comes from a file is treated as one
+        Path secret = Files.writeString(dir.resolve("name"), "hidden-value");
+        Settings settings = ConfigLoader.create().defaults(DEFAULTS).env(Map.of("BROKERS", "b1:9092"), "FLOWWATCH_")
+                .flags(Map.of("app.name", "${file:" + secret + "}", "kafka.bootstrap.servers", "${env:BROKERS}")).load();
+
+        // when
+        String described = settings.describe();
+
+        // then
+        assertThat(described).doesNotContain("hidden-value")
+                .contains("app.name=**** (from ${file:" + secret + "})  [flags]")
+                .contains("kafka.bootstrap.servers=b1:9092 (from ${env:BROKERS})  [flags]");
+    }
+
     private Path propertiesFile(String content) throws IOException {
         return Files.writeString(dir.resolve("app.properties"), content);
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
+import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.streams.query.CountsQueryServer;
 import org.flowwatch.streams.topology.ArrivalsTopology;
@@ -23,12 +24,17 @@ public final class ArrivalsApp {
         return StreamsRunner.start(topology(settings), copy(settings.kafkaStreams()));
     }
 
-    /** The HTTP query server of a running app, when {@code query.http.port} is not 0. */
+    /** The HTTP query server of a running app, open to anyone, when {@code query.http.port} is not 0. */
     public static Optional<CountsQueryServer> serveQueries(StreamsRunner runner, StreamsSettings settings) {
+        return serveQueries(runner, settings, ApiToken.none());
+    }
+
+    /** The same, asking every request for {@code token} ({@code http.api.token}). */
+    public static Optional<CountsQueryServer> serveQueries(StreamsRunner runner, StreamsSettings settings, ApiToken token) {
         if (settings.queryPort() == 0) {
             return Optional.empty();
         }
-        return Optional.of(CountsQueryServer.start(runner.streams(), new HostInfo(settings.advertisedHost(), settings.queryPort())));
+        return Optional.of(CountsQueryServer.start(runner.streams(), new HostInfo(settings.advertisedHost(), settings.queryPort()), token));
     }
 
     private static Properties copy(Properties props) {

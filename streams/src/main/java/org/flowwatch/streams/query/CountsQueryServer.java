@@ -15,6 +15,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.streams.counting.ScopeKey;
 import org.flowwatch.streams.topology.StoreNames;
 import org.flowwatch.streams.topology.WindowedCounts;
@@ -42,22 +43,30 @@ public final class CountsQueryServer implements AutoCloseable {
     private final HostInfo self;
     private final LocalCounts local;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiToken token;
     private final Javalin server;
 
-    private CountsQueryServer(KafkaStreams streams, HostInfo self) {
+    private CountsQueryServer(KafkaStreams streams, HostInfo self, ApiToken token) {
         this.streams = streams;
         this.self = self;
+        this.token = token;
         this.local = new LocalCounts(streams);
         this.server = Javalin.create(config -> config.showJavalinBanner = false)
+                .before(ctx -> token.check(ctx.header(ApiToken.AUTHORIZATION), null))
                 .get("/counts", this::counts)
                 .get("/rolling", this::rolling)
+                .exception(ApiToken.Refused.class, (error, ctx) -> ctx.status(401)
+                        .header(ApiToken.CHALLENGE_HEADER, ApiToken.CHALLENGE).json(Map.of("error", error.getMessage())))
                 .exception(BadQueryParameter.class, (error, ctx) -> ctx.status(400).json(Map.of("error", error.getMessage())))
                 .exception(InvalidStateStoreException.class, (error, ctx) -> unavailable(ctx));
     }
 
-    /** Serves queries on {@code self.port()} (all interfaces); {@code self} is what the other instances call. */
-    public static CountsQueryServer start(KafkaStreams streams, HostInfo self) {
-        CountsQueryServer queries = new CountsQueryServer(streams, self);
+    /**
+     * Serves queries on {@code self.port()} (all interfaces); {@code self} is what the other instances call. With a
+     * {@code token} every request must carry it (401 otherwise); forwarded queries carry it on.
+     */
+    public static CountsQueryServer start(KafkaStreams streams, HostInfo self, ApiToken token) {
+        CountsQueryServer queries = new CountsQueryServer(streams, self, token);
         queries.server.start(self.port());
         return queries;
     }
@@ -90,8 +99,11 @@ public final class CountsQueryServer implements AutoCloseable {
     private void forward(Context ctx, HostInfo owner) {
         URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + ctx.path() + "?" + ctx.queryString() + "&" + FORWARDED + "=true");
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+            if (token.required()) {
+                request.header(ApiToken.AUTHORIZATION, token.header());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             ctx.status(response.statusCode()).contentType("application/json").result(response.body());
         } catch (java.io.IOException e) {
             LOG.warn("Instance {} holding the count did not answer: {}", owner, e.toString());

@@ -2,6 +2,7 @@ package org.flowwatch.streams.sites;
 
 import java.util.Properties;
 import org.apache.kafka.streams.Topology;
+import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.streams.app.StreamsRunner;
 import org.flowwatch.streams.sites.query.SitesQueryServer;
@@ -22,9 +23,9 @@ public final class SitesApp {
         return StreamsRunner.start(topology(settings), copy(settings.kafkaStreams()));
     }
 
-    /** Serves the app's interactive queries on {@code sites.query.host}:{@code sites.query.port}. */
-    public static SitesQueryServer serveQueries(StreamsRunner runner, SitesSettings settings) {
-        return SitesQueryServer.start(new StoreSitesView(runner.streams()), settings.queryHost(), settings.queryPort());
+    /** Serves the app's interactive queries on {@code sites.query.host}:{@code sites.query.port}, asking for {@code token}. */
+    public static SitesQueryServer serveQueries(StreamsRunner runner, SitesSettings settings, ApiToken token) {
+        return SitesQueryServer.start(new StoreSitesView(runner.streams()), settings.queryHost(), settings.queryPort(), token);
     }
 
     private static Properties copy(Properties props) {

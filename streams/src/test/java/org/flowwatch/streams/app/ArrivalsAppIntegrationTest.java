@@ -33,6 +33,7 @@ import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
+import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
@@ -58,6 +59,7 @@ class ArrivalsAppIntegrationTest {
     private static final String DAY_RANGE = "from=2023-09-23T20:00:00Z&to=2023-09-25T20:00:00Z";
     private static final int GARBAGE = 5;
     private static final int UNKNOWN_POST = 3;
+    private static final String TOKEN = "counts-token-0123456789";
 
     @TempDir
     static Path dir;
@@ -80,7 +82,8 @@ class ArrivalsAppIntegrationTest {
             StreamsSettings settings = settings(applicationId, instance, ports.get(instance));
             StreamsRunner runner = ArrivalsApp.start(settings);
             instances.add(runner);
-            instances.add(ArrivalsApp.serveQueries(runner, settings).orElseThrow());
+            // both ask for a token: a query forwarded to the instance holding the count must carry it on
+            instances.add(ArrivalsApp.serveQueries(runner, settings, ApiToken.of(TOKEN)).orElseThrow());
         }
     }
 
@@ -174,9 +177,31 @@ class ArrivalsAppIntegrationTest {
         return body.get("totalPeople").asLong();
     }
 
+    @Test
+    void shouldAnswer401NamingTheProblemWhenTheTokenIsMissingOrWrong() throws Exception {
+        for (int instance = 0; instance < 2; instance++) {
+            // when
+            HttpResponse<String> none = get(instance, "/rolling?scope=all&id=all&period=1h", null);
+            HttpResponse<String> wrong = get(instance, "/counts?scope=all&granularity=day&" + DAY_RANGE, "Bearer guess-guess-guess-1");
+
+            // then
+            assertThat(none.statusCode()).isEqualTo(401);
+            assertThat(none.body()).contains("needs a token");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).contains("not the one").doesNotContain(TOKEN);
+        }
+    }
+
     private HttpResponse<String> get(int instance, String pathAndQuery) throws IOException, InterruptedException {
-        URI uri = URI.create("http://127.0.0.1:" + ports.get(instance) + pathAndQuery);
-        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return get(instance, pathAndQuery, "Bearer " + TOKEN);
+    }
+
+    private HttpResponse<String> get(int instance, String pathAndQuery, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(instance) + pathAndQuery)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int count) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.http.ApiToken;
 
 /**
  * Interactive queries over HTTP, JSON: {@code GET /sites[?region=]}, {@code GET /sites/{id}},
@@ -24,12 +25,16 @@ public final class SitesQueryServer implements AutoCloseable {
         this.app = app;
     }
 
-    public static SitesQueryServer start(SitesView view, String host, int port) {
+    /** With a {@code token} ({@code http.api.token}) every request must carry it as a bearer token (401 otherwise). */
+    public static SitesQueryServer start(SitesView view, String host, int port, ApiToken token) {
         Javalin app = Javalin.create(config -> config.showJavalinBanner = false)
+                .before(ctx -> token.check(ctx.header(ApiToken.AUTHORIZATION), null))
                 .get("/sites", ctx -> ctx.json(sites(view, ctx.queryParam("region"))))
                 .get("/sites/{id}", ctx -> site(view, ctx))
                 .get("/alerts", ctx -> ctx.json(view.openAlerts().stream().filter(AlertFilter.from(params(ctx)))
                         .sorted(Comparator.comparing(Alert::getStartsAt)).map(Json::alert).toList()))
+                .exception(ApiToken.Refused.class, (e, ctx) -> error(ctx.header(ApiToken.CHALLENGE_HEADER, ApiToken.CHALLENGE),
+                        HttpStatus.UNAUTHORIZED, e.getMessage()))
                 .exception(AlertFilter.BadQueryException.class, (e, ctx) -> error(ctx, HttpStatus.BAD_REQUEST, e.getMessage()))
                 .exception(InvalidStateStoreException.class, (e, ctx) ->
                         error(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the sites app is not ready (starting or rebalancing); retry shortly"));

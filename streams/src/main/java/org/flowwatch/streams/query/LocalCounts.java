@@ -8,12 +8,11 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.kstream.internals.TimeWindow;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.flowwatch.schemas.avro.ArrivalCount;
+import org.flowwatch.streams.counting.RollingBuckets;
 import org.flowwatch.streams.counting.RollingTally;
 import org.flowwatch.streams.counting.ScopeKey;
 import org.flowwatch.streams.topology.StoreNames;
@@ -51,30 +50,19 @@ final class LocalCounts {
 
     /** The rolling count as of {@code at}, or as of the key's latest crossing when {@code at} is null. */
     CountViews.Rolling rolling(ScopeKey key, WindowedCounts.Period period, Instant at) {
-        ReadOnlyWindowStore<String, ArrivalCount> store = store(period.store());
-        Instant asOf = at != null ? at : latestWindowStart(store, key);
-        if (asOf == null) {
-            return none(key, period, Instant.EPOCH);
+        RollingBuckets buckets = streams.store(StoreQueryParameters.fromNameAndType(period.store(),
+                QueryableStoreTypes.<String, RollingBuckets>keyValueStore())).get(key.toString());
+        if (buckets == null) {
+            buckets = new RollingBuckets(period.length(), period.advance());
         }
-        Instant from = asOf.minus(period.length()).plusMillis(1);
-        try (WindowStoreIterator<ArrivalCount> found = store.fetch(key.toString(), from, asOf)) {
-            if (!found.hasNext()) {
-                return none(key, period, from);
-            }
-            KeyValue<Long, ArrivalCount> oldest = found.next();
-            TimeWindow window = new TimeWindow(oldest.key, oldest.key + period.length().toMillis());
-            return CountViews.Rolling.of(RollingTally.of(key, period.length(), window, oldest.value));
+        RollingBuckets.Sum sum = at == null ? buckets.current() : buckets.asOf(at.toEpochMilli());
+        if (sum == null) {
+            RollingBuckets.Sum current = buckets.current();
+            throw new BadQueryParameter("at", "must be within the current period of this count (from "
+                    + Instant.ofEpochMilli(current.start()) + "): only the current period of a rolling count is kept; "
+                    + "ask /counts for earlier hours");
         }
-    }
-
-    private static Instant latestWindowStart(ReadOnlyWindowStore<String, ArrivalCount> store, ScopeKey key) {
-        try (WindowStoreIterator<ArrivalCount> newestFirst = store.backwardFetch(key.toString(), Instant.EPOCH, Instant.ofEpochMilli(Long.MAX_VALUE / 2))) {
-            return newestFirst.hasNext() ? Instant.ofEpochMilli(newestFirst.next().key) : null;
-        }
-    }
-
-    private static CountViews.Rolling none(ScopeKey key, WindowedCounts.Period period, Instant from) {
-        return CountViews.Rolling.of(RollingTally.none(key, period.length(), from, from.plus(period.length())));
+        return CountViews.Rolling.of(RollingTally.of(key, period.length(), sum));
     }
 
     private ReadOnlyWindowStore<String, ArrivalCount> store(String name) {

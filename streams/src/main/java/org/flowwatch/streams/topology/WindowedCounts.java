@@ -7,7 +7,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -18,6 +17,7 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.kstream.Windows;
 import org.apache.kafka.streams.kstream.internals.TimeWindow;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 import org.flowwatch.schemas.avro.ArrivalCount;
@@ -32,9 +32,9 @@ import org.flowwatch.schemas.topics.RollingKeys;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.counting.ArrivalTally;
-import org.flowwatch.streams.counting.CurrentRollingWindow;
 import org.flowwatch.streams.counting.LateCrossingGate;
 import org.flowwatch.streams.counting.LocalDayWindows;
+import org.flowwatch.streams.counting.RollingBuckets;
 import org.flowwatch.streams.counting.RollingTally;
 import org.flowwatch.streams.counting.ScopeKey;
 import org.flowwatch.streams.counting.Timeliness;
@@ -43,7 +43,8 @@ import org.flowwatch.streams.counting.Timeliness;
  * The counting half of {@link ArrivalsTopology}, over crossings keyed by {@link ScopeKey}. For each granularity: the
  * late gate (too-late crossings to the late topic) → tumbling windows with a grace → every change published
  * PROVISIONAL, and once more FINAL when the grace has passed (a suppression buffer, changelogged, so a restart under
- * exactly-once neither loses nor repeats a final). Rolling counts are hopping windows of 60 min / 24 h.
+ * exactly-once neither loses nor repeats a final). Rolling counts (the last 60 min in 5-minute steps, the last
+ * 24 h in hourly steps) are kept per key as buckets of their step ({@link RollingBuckets}).
  */
 public final class WindowedCounts {
 
@@ -58,7 +59,7 @@ public final class WindowedCounts {
         }
     }
 
-    /** One rolling period: its length, how often it moves, the prefix of its names, its store. */
+    /** One rolling period: its length, the step it moves by, the suffix of its names, its store. */
     public record Period(Duration length, Duration advance, String name, String store) {
     }
 
@@ -93,8 +94,7 @@ public final class WindowedCounts {
     void count(KStream<String, CrossingEvent> byScope) {
         countWindows(byScope, hourly(settings));
         countWindows(byScope, daily(settings));
-        var grouped = byScope.groupByKey(Grouped.with(Serdes.String(), serdes.value(Topics.CROSSINGS)));
-        var rolling = rollingCounts(grouped, lastHour()).merge(rollingCounts(grouped, lastDay()), Named.as("merge-rolling"));
+        var rolling = rollingCounts(byScope, lastHour()).merge(rollingCounts(byScope, lastDay()), Named.as("merge-rolling"));
         rolling.to(Topics.ARRIVALS_ROLLING.name(), Produced.with(serdes.key(Topics.ARRIVALS_ROLLING),
                 serdes.value(Topics.ARRIVALS_ROLLING)).withName("arrivals-rolling-sink"));
     }
@@ -139,14 +139,18 @@ public final class WindowedCounts {
                 .to(spec.topic().name(), Produced.with(serdes.key(spec.topic()), serdes.value(spec.topic())).withName(label + "-sink"));
     }
 
-    private KStream<String, RollingCount> rollingCounts(KGroupedStream<String, CrossingEvent> grouped, Period period) {
+    // A KTable with the record cache: each key's figure is published once per commit, not once per crossing (the
+    // operation-wide key changes with every crossing).
+    private KStream<String, RollingCount> rollingCounts(KStream<String, CrossingEvent> byScope, Period period) {
         String name = "rolling-" + period.name();
-        return grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(period.length()).advanceBy(period.advance()))
-                .aggregate(ArrivalTally::empty, (key, crossing, tally) -> ArrivalTally.add(crossing, tally),
-                        Named.as(name + "-sum"), countStore(period.store(), period.length().plus(period.advance())))
+        return byScope.groupByKey(Grouped.with(Serdes.String(), serdes.value(Topics.CROSSINGS)))
+                .aggregate(() -> new RollingBuckets(period.length(), period.advance()),
+                        (key, crossing, buckets) -> buckets.add(crossing.getOccurredAt().toEpochMilli(), crossing.getPeople(), crossing.getVehicles()),
+                        Named.as(name + "-sum"),
+                        Materialized.<String, RollingBuckets, KeyValueStore<Bytes, byte[]>>as(period.store())
+                                .withKeySerde(Serdes.String()).withValueSerde(RollingBuckets.serde(period.length(), period.advance())))
                 .toStream(Named.as(name + "-changes"))
-                .processValues(() -> new CurrentRollingWindow(period.advance()), Named.as(name + "-current-window"))
-                .map((window, tally) -> asRolling(RollingTally.of(ScopeKey.parse(window.key()), period.length(), window.window(), tally)),
+                .map((key, buckets) -> asRolling(RollingTally.of(ScopeKey.parse(key), period.length(), buckets.current())),
                         Named.as(name + "-label"));
     }
 

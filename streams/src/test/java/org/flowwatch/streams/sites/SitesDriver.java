@@ -36,7 +36,8 @@ final class SitesDriver implements AutoCloseable {
     static final AlertRules RULES = new AlertRules(3, 1, 1.0, 0.75, 0.9, 1.0, 0.1, 1000, 3, 50, 0.3,
             Duration.ofMinutes(30), Duration.ofHours(2), Duration.ofMinutes(1));
     static final Duration REEVALUATE = Duration.ofSeconds(10);
-    private static final java.nio.file.Path STATE_DIR = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "flowwatch-sites-driver");
+    // One directory per test JVM: test runs of other checkouts on the same machine lock a shared one.
+    private static final java.nio.file.Path STATE_DIR = org.flowwatch.streams.StateDirs.forThisJvm("sites-driver");
 
     final FlowwatchSerdes serdes = new FlowwatchSerdes(new InMemorySchemaRegistryClient());
     final TopologyTestDriver driver;

@@ -40,6 +40,8 @@ final class ArrivalsDriver implements AutoCloseable {
     final TestOutputTopic<String, CrossingEvent> valid;
     final TestOutputTopic<byte[], byte[]> deadLetters;
 
+    private static final java.nio.file.Path STATE_DIR = org.flowwatch.streams.StateDirs.forThisJvm("arrivals-driver");
+
     ArrivalsDriver(ArrivalsSettings settings) {
         Properties props = props();
         driver = new TopologyTestDriver(new ArrivalsTopology(serdes, settings).build(props), props);
@@ -64,6 +66,8 @@ final class ArrivalsDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "flowwatch-arrivals-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "driver:9092"); // never contacted by the test driver
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // One directory per test JVM: test runs of other checkouts on the same machine lock the default one.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, STATE_DIR.toString());
         props.put("processing.exception.handler.global.enabled", true);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.flowwatch.streams.errors.SkipUndecodableRecords.class);

@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -68,7 +69,11 @@ public final class StreamsRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(CLOSE_TIMEOUT);
+        // Leave the group: otherwise a restarted instance waits out session.timeout.ms (45 s) for its own old
+        // membership before it gets its tasks back (43.9 s of a 43.9 s restart in the benchmark). The cost is one
+        // more rebalance when several instances restart in turn; standby replicas take over meanwhile.
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
         stopped.countDown();
     }
 

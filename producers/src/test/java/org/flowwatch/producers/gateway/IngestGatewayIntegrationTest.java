@@ -118,6 +118,14 @@ class IngestGatewayIntegrationTest {
     }
 
     @Test
+    void shouldAnswer400WhenJsonIsNestedPastTheParsersLimit() throws Exception {
+        // JSON nested 5,000 deep has no parse location; the answer was a 500 (found by HttpFuzzIntegrationTest)
+        var response = post("/v1/crossings", bearer(token), "[".repeat(5_000) + "]".repeat(5_000));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("nesting");
+    }
+
+    @Test
     void shouldStoreKoboSubmissionOnceUnderSameEventIdWhenKoboResendsIt() throws Exception {
         // given: a KoboToolbox REST-service submission, authenticated as Kobo can (Basic, the token as password)
         String submission = resource("/kobo/crossing-submission.json")

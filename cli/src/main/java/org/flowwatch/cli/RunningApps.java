@@ -68,6 +68,11 @@ final class RunningApps implements AutoCloseable {
         return ops.port();
     }
 
+    /** The port of the sites app's HTTP queries (when it runs). */
+    int sitesQueryPort() {
+        return queries.port();
+    }
+
     /** One line per app that reached RUNNING, e.g. "streams app RUNNING: flowwatch-arrivals". */
     List<String> awaitRunning(Duration timeout) throws InterruptedException {
         List<String> lines = new ArrayList<>();

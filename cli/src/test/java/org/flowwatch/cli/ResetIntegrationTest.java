@@ -53,7 +53,7 @@ class ResetIntegrationTest {
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             String[] reset = args(wiring, "reset", "--app", "arrivals", "--truncate-outputs");
 
-            try (var daily = new CommittedReader<>(serdes, settings, Topics.ARRIVALS_DAILY)) {
+            try (var daily = CommittedReader.of(serdes, settings, Topics.ARRIVALS_DAILY)) {
                 int firstRunRevisions;
                 try (StreamsRunner app = ArrivalsApp.start(StreamsSettings.from(settings))) {
                     awaitCounted(daily, 0, sent);
@@ -75,15 +75,15 @@ class ResetIntegrationTest {
                         "emptied append-only outputs: flowwatch.crossings.valid.v1, flowwatch.arrivals.late.v1, flowwatch.ingest.rejected.v1",
                         "wiped local state " + dir.resolve("state").resolve("flowwatch-arrivals"));
                 try (StreamsRunner app = ArrivalsApp.start(StreamsSettings.from(settings));
-                     var valid = new CommittedReader<>(serdes, settings, Topics.CROSSINGS_VALID)) {
+                     var valid = CommittedReader.of(serdes, settings, Topics.CROSSINGS_VALID)) {
                     awaitCounted(daily, firstRunRevisions, sent);
                     await().alias("valid crossings again").atMost(WAIT)
                             .until(() -> valid.values().size() >= sent.groups());
 
                     // then the rerun alone counts the ground truth, the compacted topic's latest counts still equal it
                     // (rewritten, not doubled), and the emptied valid topic holds each crossing once
-                    assertThat(CommittedReader.operationArrivals(rerun(daily, firstRunRevisions))).isEqualTo(sent.people());
-                    assertThat(CommittedReader.operationArrivals(daily.values())).isEqualTo(sent.people());
+                    assertThat(DailyArrivals.allScope(rerun(daily, firstRunRevisions))).isEqualTo(sent.people());
+                    assertThat(DailyArrivals.allScope(daily.values())).isEqualTo(sent.people());
                     assertThat(valid.values()).hasSize(Math.toIntExact(sent.groups()));
                     assertThat(app.failure()).isEmpty();
                 }
@@ -91,12 +91,12 @@ class ResetIntegrationTest {
         }
     }
 
-    private static void awaitCounted(CommittedReader<ArrivalCount> daily, int from, ScenarioReplay.Sent sent) {
+    private static void awaitCounted(CommittedReader<String, ArrivalCount> daily, int from, ScenarioReplay.Sent sent) {
         await().alias("every person counted").atMost(WAIT).untilAsserted(() ->
-                assertThat(CommittedReader.operationArrivals(rerun(daily, from))).isGreaterThanOrEqualTo(sent.people()));
+                assertThat(DailyArrivals.allScope(rerun(daily, from))).isGreaterThanOrEqualTo(sent.people()));
     }
 
-    private static List<ArrivalCount> rerun(CommittedReader<ArrivalCount> daily, int from) {
+    private static List<ArrivalCount> rerun(CommittedReader<String, ArrivalCount> daily, int from) {
         List<ArrivalCount> all = daily.values();
         return new ArrayList<>(all.subList(from, all.size()));
     }

@@ -118,14 +118,14 @@ class SecuredPipelineIntegrationTest {
         Settings app = settings("arrivals", PASSWORDS.get("arrivals"), "streams.state.dir", dir.resolve("state").toString(),
                 "query.http.port", "0");
         try (StreamsRunner runner = ArrivalsApp.start(StreamsSettings.from(app));
-             var daily = new CommittedReader<>(FlowwatchSerdes.forRegistry(CommonSettings.registry(producer)), producer,
+             var daily = CommittedReader.of(FlowwatchSerdes.forRegistry(CommonSettings.registry(producer)), producer,
                      Topics.ARRIVALS_DAILY)) {
             assertThat(runner.awaitRunning(WAIT)).as("arrivals app RUNNING, failure: %s", runner.failure()).isTrue();
 
             // then every person is counted once
             await().alias("every person counted").atMost(WAIT).untilAsserted(() ->
-                    assertThat(CommittedReader.operationArrivals(daily.values())).isGreaterThanOrEqualTo(sent.people()));
-            assertThat(CommittedReader.operationArrivals(daily.values())).isEqualTo(sent.people());
+                    assertThat(DailyArrivals.allScope(daily.values())).isGreaterThanOrEqualTo(sent.people()));
+            assertThat(DailyArrivals.allScope(daily.values())).isEqualTo(sent.people());
             assertThat(runner.failure()).isEmpty();
         }
     }

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A real Apicurio Registry in a child JVM, reached through its Confluent-compatible REST API.
  *
- * <p>A child process, not in-process: Apicurio is a Quarkus application with its own class path. Its storage is
- * in-memory, so schemas live as long as the process. Global compatibility is set to BACKWARD (Apicurio's
+ * <p>A child process, not in-process: Apicurio is a Quarkus application with its own class path. Its storage is an
+ * H2 database in {@code workDir/storage}, so a registry started again on the same directory (and port) is the same
+ * registry, with the same schema ids: a registry outage can be tested, and a kept broker's records stay readable
+ * (an in-memory registry came back empty and handed out the old ids to other schemas). Global compatibility is set to BACKWARD (Apicurio's
  * default is NONE) so tests and the demo see the same schema-evolution rules as production.
  */
 public final class EmbeddedRegistry implements AutoCloseable {
@@ -24,6 +26,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRegistry.class);
   private static final String COMPONENT = "registry";
   private static final String LOG_FILE = "registry.log";
+  private static final String STORAGE = "storage";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -54,7 +57,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     long startedAt = System.nanoTime();
     int registryPort = LocalPorts.resolve(COMPONENT, port);
     Path log = workDir.toAbsolutePath().resolve(LOG_FILE);
-    EmbeddedRegistry registry = new EmbeddedRegistry(spawn(distribution, registryPort, log), registryPort);
+    Path storage = workDir.toAbsolutePath().resolve(STORAGE);
+    EmbeddedRegistry registry = new EmbeddedRegistry(spawn(distribution, registryPort, log, storage), registryPort);
     try {
       RegistryHttp http = new RegistryHttp(registry.root(), log);
       http.awaitReady(registry.process, READY_TIMEOUT);
@@ -68,12 +72,15 @@ public final class EmbeddedRegistry implements AutoCloseable {
     return registry;
   }
 
-  private static Process spawn(RegistryDistribution distribution, int port, Path log) {
+  private static Process spawn(RegistryDistribution distribution, int port, Path log, Path storage) {
     createDirectories(log.getParent());
+    createDirectories(storage);
     ProcessBuilder builder = new ProcessBuilder(command(distribution, port))
         .directory(distribution.home().toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
+    // Apicurio reads its datasource from this variable (its own %prod profile would win over a -D property).
+    builder.environment().put("REGISTRY_DATASOURCE_URL", "jdbc:h2:file:" + storage.resolve("registry"));
     try {
       return builder.start();
     } catch (IOException e) {

@@ -93,7 +93,10 @@ public final class IngestGateway implements AutoCloseable {
             }
             crossings = mapper.map(body, post.get());
         } catch (JsonProcessingException e) {
-            refuse(ctx, HttpStatus.BAD_REQUEST, "body", "body: is not valid JSON (line " + e.getLocation().getLineNr() + ")");
+            // A body past Jackson's limits (nesting 1,000 deep, huge numbers) has no location: say what the limit is.
+            refuse(ctx, HttpStatus.BAD_REQUEST, "body", e.getLocation() == null
+                    ? "body: is not JSON we accept (" + e.getOriginalMessage() + ")"
+                    : "body: is not valid JSON (line " + e.getLocation().getLineNr() + ")");
             return;
         } catch (IOException e) {
             refuse(ctx, HttpStatus.BAD_REQUEST, "body", "body: could not be read");

@@ -119,6 +119,15 @@ class IngestGatewayIntegrationTest {
     }
 
     @Test
+    void shouldAnswer400WhenJsonIsNestedPastTheParsersLimit() throws Exception {
+        // JSON nested 1,500 deep (the parser stops at 1,000) has no parse location; the answer was a 500 (found by
+        // HttpFuzzIntegrationTest)
+        var response = post("/v1/crossings", bearer(token), "[".repeat(1_500) + "]".repeat(1_500));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("nesting");
+    }
+
+    @Test
     void shouldStoreKoboSubmissionOnceUnderSameEventIdWhenKoboResendsIt() throws Exception {
         // given: a KoboToolbox REST-service submission, authenticated as Kobo can (Basic, the token as password)
         String submission = resource("/kobo/crossing-submission.json")

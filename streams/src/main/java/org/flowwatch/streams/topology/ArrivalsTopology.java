@@ -20,6 +20,7 @@ import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.streams.errors.AsSentSerializer;
 import org.flowwatch.streams.counting.CountScopes;
 import org.flowwatch.streams.dedupe.FirstSeenCrossings;
 import org.flowwatch.streams.validation.CheckPostRecords;
@@ -83,11 +84,13 @@ public final class ArrivalsTopology {
                 heartbeat -> heartbeat.getSentAt().toEpochMilli(), SITES_STORE, "heartbeats"), Named.as("check-heartbeats"));
     }
 
-    // The dead-letter value is the record re-encoded in our wire format; the headers say why and where it came from.
+    // The dead-letter value is the record re-encoded in our wire format under its source subject (AsSentSerializer);
+    // the headers say why and where it came from.
     private <V> void writeRejects(KStream<String, Checked<V>> checked, TopicSpec<String, V> source, String kind) {
         checked.filter((postId, record) -> record.isRejected(), Named.as(kind + "s-rejected"))
                 .mapValues(Checked::value, Named.as("unwrap-rejected-" + kind))
-                .to(Topics.DEAD_LETTERS.name(), Produced.with(serdes.key(source), serdes.value(source)).withName(kind + "-rejects-sink"));
+                .to(Topics.DEAD_LETTERS.name(), Produced.with(serdes.key(source), Serdes.serdeFrom(new AsSentSerializer<>(serdes, source),
+                        serdes.value(source).deserializer())).withName(kind + "-rejects-sink"));
     }
 
     private KStream<String, CrossingEvent> onlyValid(KStream<String, Checked<CrossingEvent>> checked) {

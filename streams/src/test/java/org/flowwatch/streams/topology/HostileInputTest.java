@@ -2,14 +2,10 @@ package org.flowwatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
 import org.apache.kafka.common.serialization.Serializer;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CountScope;
@@ -19,6 +15,7 @@ import org.flowwatch.schemas.avro.Granularity;
 import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.topics.ArrivalKeys;
 import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.streams.testing.HostileRecords;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +31,7 @@ class HostileInputTest {
     private static final Instant T0 = Instant.parse("2023-09-25T04:00:00Z");
     private static final String[] POSTS = {"BP-07", "BP-09", "BP-20"};
 
-    private final Random random = new Random(20230925);
+    private final HostileRecords hostile = new HostileRecords(20230925);
 
     @Test
     void shouldDeadLetterOrCountEveryRecordExactlyWhenFuzzed() {
@@ -47,13 +44,14 @@ class HostileInputTest {
                 Instant now = T0.plusSeconds(i); // 100,000 s: a bit more than a day of stream time
                 byte[] value = switch (i % 10) {
                     case 0, 1 -> lastValid = serializer.serialize(Topics.CROSSINGS.name(), crossing(i));
-                    case 2 -> randomBytes();
-                    case 3 -> Arrays.copyOf(lastValid, random.nextInt(lastValid.length));
-                    case 4 -> bitFlipped(lastValid);
-                    case 5 -> unknownSchemaId(lastValid);
-                    case 6 -> serializer.serialize(Topics.CROSSINGS.name(), absurd(i));
+                    case 2 -> hostile.randomBytes();
+                    case 3 -> hostile.truncated(lastValid);
+                    case 4 -> hostile.bitFlipped(lastValid);
+                    case 5 -> hostile.unknownSchemaId(lastValid);
+                    case 6 -> serializer.serialize(Topics.CROSSINGS.name(), hostile.absurd(crossing(i)));
                     case 7 -> lastValid; // a resend
-                    default -> i % 1000 == 8 ? serializer.serialize(Topics.CROSSINGS.name(), huge(i)) : randomBytes();
+                    default -> i % 1000 == 8 ? serializer.serialize(Topics.CROSSINGS.name(), hostile.huge(crossing(i), 1 << 20))
+                            : hostile.randomBytes();
                 };
                 arrivals.rawCrossings.pipeInput(POSTS[i % POSTS.length].getBytes(), value, now);
             }
@@ -86,49 +84,6 @@ class HostileInputTest {
     }
 
     private CrossingEvent crossing(int i) {
-        Instant at = T0.plusSeconds(i).minusSeconds(random.nextInt(60));
-        return CrossingEvent.newBuilder()
-                .setEventId(new UUID(random.nextLong(), random.nextLong()))
-                .setPostId(POSTS[i % POSTS.length]).setOccurredAt(at).setRecordedAt(at)
-                .setDirection(random.nextInt(10) == 0 ? Direction.DEPARTURE : Direction.ARRIVAL)
-                .setPeople(1 + random.nextInt(8)).setVehicles(random.nextInt(2))
-                .build();
+        return hostile.crossing(POSTS[i % POSTS.length], T0.plusSeconds(i));
     }
-
-    private CrossingEvent absurd(int i) {
-        CrossingEvent.Builder crossing = CrossingEvent.newBuilder(crossing(i));
-        return switch (random.nextInt(5)) {
-            case 0 -> crossing.setPeople(-random.nextInt(1000)).build();
-            case 1 -> crossing.setPeople(1_000_000 + random.nextInt(1000)).build();
-            case 2 -> crossing.setOccurredAt(Instant.parse("9999-01-01T00:00:00Z")).build();
-            case 3 -> crossing.setOccurredAt(Instant.parse("1970-01-02T00:00:00Z")).build();
-            default -> crossing.setPostId("nowhere-" + random.nextInt()).build();
-        };
-    }
-
-    private CrossingEvent huge(int i) {
-        char[] text = new char[1 << 20];
-        Arrays.fill(text, 'x');
-        return CrossingEvent.newBuilder(crossing(i)).setPostId(new String(text)).setOrigin(new String(text)).build();
-    }
-
-    private byte[] randomBytes() {
-        byte[] bytes = new byte[random.nextInt(200)];
-        random.nextBytes(bytes);
-        return bytes;
-    }
-
-    private byte[] bitFlipped(byte[] valid) {
-        byte[] flipped = valid.clone();
-        int at = 5 + random.nextInt(flipped.length - 5); // the body, past the wire-format header
-        flipped[at] ^= (byte) (1 << random.nextInt(8));
-        return flipped;
-    }
-
-    private byte[] unknownSchemaId(byte[] valid) {
-        byte[] renamed = valid.clone();
-        ByteBuffer.wrap(renamed).put(0, (byte) 0).putInt(1, 10_000 + random.nextInt(1000));
-        return renamed;
-    }
-
 }

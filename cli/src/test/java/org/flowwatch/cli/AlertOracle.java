@@ -1,0 +1,55 @@
+package org.flowwatch.cli;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
+import org.flowwatch.streams.sites.SitesApp;
+import org.flowwatch.streams.sites.SitesSettings;
+
+/**
+ * What the sites app should have raised, with no crash: its own topology in a {@link TopologyTestDriver}, given the
+ * reference data and then exactly the ledger inputs the real app committed to its one-partition repartition topic
+ * ({@code <application id>-site-inputs-repartition}), in their committed order. Everything that decides an episode
+ * (ledger, SHORTAGE, CAPACITY, SURGE) runs after that topic, so the same inputs must give the same episodes, crash or
+ * not. POST_SILENT judges the wall clock, not the inputs, and is not replayed here.
+ */
+final class AlertOracle {
+
+    private AlertOracle() {
+    }
+
+    static List<Alert> alertsFor(Settings settings, FlowwatchSerdes serdes, Path stateDir) {
+        SitesSettings sites = SitesSettings.from(settings);
+        Properties props = new Properties();
+        props.putAll(sites.kafkaStreams());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        String ledgerInputs = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-site-inputs-repartition";
+        try (TopologyTestDriver driver = new TopologyTestDriver(SitesApp.topology(sites), props, Instant.EPOCH)) {
+            for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name(), ledgerInputs)) {
+                pipeCommitted(settings, driver, topic);
+            }
+            return driver.createOutputTopic(Topics.ALERT_EVENTS.name(), serdes.key(Topics.ALERT_EVENTS).deserializer(),
+                    serdes.value(Topics.ALERT_EVENTS).deserializer()).readValuesToList();
+        }
+    }
+
+    private static void pipeCommitted(Settings settings, TopologyTestDriver driver, String topic) {
+        var input = driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
+        try (var reader = new CommittedReader<>(settings, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            for (ConsumerRecord<byte[], byte[]> record : reader.drain()) {
+                input.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(record.key(), record.value(), record.headers(),
+                        record.timestamp()));
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.flowwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flowwatch.embedded.EmbeddedRegistry;
+import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.producers.post.PostClient;
+import org.flowwatch.producers.post.PostSettings;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.topics.Topics;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The schema registry (the real Apicurio child process) stopped mid-run and started again later on its storage:
+ * both streams apps (a real child process) keep counting with the schemas they hold; a post that already sent keeps
+ * sending; a post (tablet) started during the outage, with no schema id yet, keeps its crossings in its journal and
+ * delivers them when the registry is back. At the end every person recorded is counted once.
+ */
+@Tag("integration")
+@Timeout(300)
+class RegistryOutageIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private final Random random = new Random(10);
+    private final AtomicLong people = new AtomicLong();
+
+    @Test
+    void shouldKeepCountingAndLoseNothingWhenTheRegistryIsDownForAWhile(@TempDir Path dir) throws Exception {
+        EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0);
+        EmbeddedRegistry restarted = null;
+        try {
+            Settings settings = settings(stack, dir.resolve("journal-first"));
+            try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
+                admin.createMissing(Topics.ALL, (short) 1);
+            }
+            ReferenceCommand.publishDefaults(settings);
+            FlowwatchSerdes readers = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+            try (StreamsProcess apps = StreamsProcess.start(stack, dir, "all");
+                 var valid = CommittedReader.of(readers, settings, Topics.CROSSINGS_VALID);
+                 var daily = CommittedReader.of(readers, settings, Topics.ARRIVALS_DAILY);
+                 PostClient first = post(settings)) {
+                // given a post whose crossings both apps count
+                record(first, 40);
+                await().alias("first crossings counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
+
+                // when the registry stops
+                stack.registry().close();
+                // then the post that has sent before keeps sending, and the apps keep counting, with the schemas they hold
+                record(first, 40);
+                await().alias("counted while the registry is down").atMost(WAIT)
+                        .until(() -> DailyArrivals.allScope(daily.values()) == people.get());
+                long countedDuringOutage = people.get();
+
+                // and a tablet started during the outage, with no schema id, keeps what it records in its journal
+                try (PostClient second = post(settings(stack, dir.resolve("journal-second")))) {
+                    record(second, 30);
+                    await().alias("second tablet failing to send").atMost(WAIT)
+                            .until(() -> second.senderStatus().lastError() != null && !second.senderStatus().reachable());
+                    assertThat(second.backlog().pendingEvents()).as("kept in the journal").isEqualTo(30);
+                    assertThat(apps.isAlive()).as("streams apps alive through the outage").isTrue();
+
+                    // when the registry comes back on its storage and port
+                    restarted = EmbeddedRegistry.start(dir.resolve("stack").resolve("registry"), stack.registry().port());
+
+                    // then the tablet delivers its backlog and every person recorded is counted once
+                    assertThat(second.awaitDrained(WAIT)).as("second tablet drained").isTrue();
+                    await().alias("every person counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
+                    assertThat(people.get()).isGreaterThan(countedDuringOutage);
+                    assertThat(valid.values()).as("valid crossings, once each").hasSize(110);
+                    assertThat(DailyArrivals.distinct(valid.values())).hasSize(110);
+                    assertThat(apps.isAlive()).as("streams apps alive after the outage").isTrue();
+                }
+            }
+        } finally {
+            if (restarted != null) {
+                restarted.close();
+            }
+            stack.close();
+        }
+    }
+
+    private static Settings settings(EmbeddedStack stack, Path journal) {
+        return new ConfigOptions().load(Map.of(
+                "kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl(),
+                "post.id", "kornidzor", "post.journal.dir", journal.toString(),
+                "post.retry.max.backoff", "1s", "post.heartbeat.interval", "5s"));
+    }
+
+    /** A post client with its own registry client: a fresh process knows no schema id. */
+    private static PostClient post(Settings settings) {
+        return PostClient.start(PostSettings.from(settings), CommonSettings.kafkaClient(settings),
+                FlowwatchSerdes.forRegistry(CommonSettings.registry(settings)), Clock.systemUTC());
+    }
+
+    private void record(PostClient post, int crossings) {
+        for (int i = 0; i < crossings; i++) {
+            int group = 1 + random.nextInt(8);
+            post.record(Map.of("people", Integer.toString(group))); // as the officer records it: now, at this post
+            people.addAndGet(group);
+        }
+    }
+}

@@ -1,18 +1,11 @@
 package org.flowwatch.embedded;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +20,6 @@ public final class EmbeddedKafka implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedKafka.class);
   private static final String COMPONENT = "kafka";
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
   private final KafkaRaftServer server;
   private final Path dataDir;
@@ -61,42 +53,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     Properties props = SingleNodeBrokerConfig.create(absoluteDataDir, brokerPort, controllerPort, extraBrokerProps);
     KraftStorage.formatIfNeeded(absoluteDataDir, props);
 
-    EmbeddedKafka kafka = new EmbeddedKafka(startServer(props, brokerPort), absoluteDataDir, brokerPort);
+    EmbeddedKafka kafka = new EmbeddedKafka(RaftNodes.start(props, "kafka on port " + brokerPort), absoluteDataDir, brokerPort);
     try {
-      kafka.awaitServing();
+      RaftNodes.awaitServing(kafka.bootstrapServers(), 1);
     } catch (RuntimeException notServing) {
       kafka.close();
       throw notServing;
     }
     LOG.info("kafka ready on {} in {} ms", kafka.bootstrapServers(), elapsedMillis(startedAt));
     return kafka;
-  }
-
-  private static KafkaRaftServer startServer(Properties props, int brokerPort) {
-    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-    try {
-      server.startup();
-      return server;
-    } catch (RuntimeException startupFailed) {
-      shutDown(server);
-      throw new IllegalStateException(
-          "kafka did not start on port " + brokerPort + ": " + startupFailed.getMessage(), startupFailed);
-    }
-  }
-
-  /** startup() returns once the broker is unfenced; one real request proves the listener answers clients. */
-  private void awaitServing() {
-    Properties adminProps = new Properties();
-    adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-    adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
-    try (Admin admin = Admin.create(adminProps)) {
-      admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("kafka on " + bootstrapServers() + " did not answer within " + READY_TIMEOUT, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for kafka on " + bootstrapServers(), e);
-    }
   }
 
   /** {@code 127.0.0.1:port} of the PLAINTEXT listener. */
@@ -116,13 +81,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      shutDown(server);
+      RaftNodes.shutDown(server);
     }
-  }
-
-  private static void shutDown(KafkaRaftServer server) {
-    server.shutdown();
-    server.awaitShutdown();
   }
 
   private static long elapsedMillis(long startedAtNanos) {

@@ -12,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.avro.CrossingEvent;
-import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,7 @@ class BrokerFaultIntegrationTest {
             List<Integer> stopped = new ArrayList<>();
             for (int cycle = 0; cycle < stops; cycle++) {
                 replay.awaitHours(FaultReplay.HOURS * (2 * cycle + 1) / (2 * stops + 1));
-                int broker = coordinatorOf(stack, applicationId);
+                int broker = stack.coordinatorOf(applicationId);
                 stack.kafka().stopBroker(broker);
                 stopped.add(broker);
                 replay.awaitHours(FaultReplay.HOURS * (2 * cycle + 2) / (2 * stops + 1));
@@ -78,12 +76,6 @@ class BrokerFaultIntegrationTest {
                     expected.get(FaultReplay.ALL_DAYS));
             assertThat(ids).as("distinct crossings on the valid topic").hasSize(Math.toIntExact(sent.groups()));
             assertThat(valid).as("records on the valid topic").hasSize(Math.toIntExact(sent.groups()));
-        }
-    }
-
-    private static int coordinatorOf(ReplicatedStack stack, String groupId) throws Exception {
-        try (Admin admin = Admin.create(CommonSettings.kafkaClient(stack.settings(Map.of())))) {
-            return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).coordinator().id();
         }
     }
 }

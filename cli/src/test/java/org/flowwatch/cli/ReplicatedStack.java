@@ -2,8 +2,10 @@ package org.flowwatch.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.admin.Admin;
 import org.flowwatch.embedded.EmbeddedKafkaCluster;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.schemas.config.CommonSettings;
@@ -30,7 +32,14 @@ final class ReplicatedStack implements AutoCloseable {
     /** Brokers listen on {@code host} (an address of this machine; 127.0.0.1 unless a test needs another). */
     static ReplicatedStack start(Path dir, String host) {
         CompletableFuture<EmbeddedRegistry> registry = CompletableFuture.supplyAsync(() -> EmbeddedRegistry.start(dir.resolve("registry"), 0));
-        ReplicatedStack stack = new ReplicatedStack(EmbeddedKafkaCluster.start(dir.resolve("kafka"), REPLICATION, host), registry.join());
+        EmbeddedKafkaCluster kafka;
+        try {
+            kafka = EmbeddedKafkaCluster.start(dir.resolve("kafka"), REPLICATION, host);
+        } catch (RuntimeException failed) {
+            registry.join().close(); // no registry process outlives a failed start
+            throw failed;
+        }
+        ReplicatedStack stack = new ReplicatedStack(kafka, registry.join());
         Settings settings = stack.settings(Map.of());
         try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
             admin.createMissing(Topics.ALL, REPLICATION);
@@ -41,6 +50,24 @@ final class ReplicatedStack implements AutoCloseable {
 
     EmbeddedKafkaCluster kafka() {
         return kafka;
+    }
+
+    EmbeddedRegistry registry() {
+        return registry;
+    }
+
+    /** The broker coordinating consumer group {@code groupId} (for a Streams app: its application id). */
+    int coordinatorOf(String groupId) throws Exception {
+        try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings(Map.of())))) {
+            return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).coordinator().id();
+        }
+    }
+
+    /** How many members consumer group {@code groupId} has now. */
+    int membersOf(String groupId) throws Exception {
+        try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings(Map.of())))) {
+            return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().size();
+        }
     }
 
     /** The layered settings as the cli loads them (every app's defaults), pointed at this stack. */

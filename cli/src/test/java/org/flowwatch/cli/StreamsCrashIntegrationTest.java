@@ -3,8 +3,6 @@ package org.flowwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +71,7 @@ class StreamsCrashIntegrationTest {
             try (var valid = new CommittedReader<>(serdes, settings, Topics.CROSSINGS_VALID);
                  var daily = new CommittedReader<>(serdes, settings, Topics.ARRIVALS_DAILY)) {
                 for (int reached : List.of(200 + seed.nextInt(300), 700 + seed.nextInt(300))) {
-                    try (StreamsProcess app = StreamsProcess.start(stack, dir)) {
+                    try (StreamsChildProcess app = StreamsChildProcess.start(stack.bootstrapServers(), stack.registryUrl(), dir.resolve("state"), List.of())) {
                         await().alias("valid crossings past " + reached).atMost(WAIT)
                                 .until(() -> distinct(valid.values()).size() >= reached);
                         app.kill();
@@ -86,7 +84,7 @@ class StreamsCrashIntegrationTest {
                         .allSatisfy(count -> assertThat(count).isLessThan(Math.toIntExact(sent.groups())));
 
                 // and runs to the end once more
-                try (StreamsProcess app = StreamsProcess.start(stack, dir)) {
+                try (StreamsChildProcess app = StreamsChildProcess.start(stack.bootstrapServers(), stack.registryUrl(), dir.resolve("state"), List.of())) {
                     await().alias("every person counted").atMost(WAIT.multipliedBy(2)).untilAsserted(() -> {
                         assertThat(valid.values()).as("valid crossings").hasSizeGreaterThanOrEqualTo(Math.toIntExact(sent.groups()));
                         assertThat(allScopeArrivals(daily.values())).as("people in the daily counts").isGreaterThanOrEqualTo(sent.people());
@@ -151,44 +149,5 @@ class StreamsCrashIntegrationTest {
         return days.values().stream()
                 .filter(count -> count.getScope() == CountScope.ALL && count.getDirection() == Direction.ARRIVAL)
                 .mapToLong(ArrivalCount::getPeople).sum();
-    }
-
-    /** `flowwatch streams run --app arrivals` in a child JVM on a fixed state directory; kill() is SIGKILL. */
-    private static final class StreamsProcess implements AutoCloseable {
-
-        private final Process process;
-
-        private StreamsProcess(Process process) {
-            this.process = process;
-        }
-
-        static StreamsProcess start(EmbeddedStack stack, Path dir) throws IOException {
-            // Kept under target/ so a failed run can be read.
-            Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "crash-test")), "streams", ".log");
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "streams", "run", "--app", "arrivals",
-                    "--set", "kafka.bootstrap.servers=" + stack.bootstrapServers(),
-                    "--set", "registry.url=" + stack.registryUrl(),
-                    "--set", "streams.state.dir=" + dir.resolve("state"),
-                    "--set", "query.http.port=0", "--set", "ops.port=0",
-                    // A killed member leaves no goodbye: let the group notice within seconds, not the default 45 s.
-                    "--set", "kafka.session.timeout.ms=6000", "--set", "kafka.heartbeat.interval.ms=1000");
-            return new StreamsProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
-        }
-
-        void kill() throws InterruptedException {
-            process.destroyForcibly(); // SIGKILL: no close, no commit, no leaving the group
-            process.waitFor(30, TimeUnit.SECONDS);
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            if (process.isAlive()) {
-                process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor();
-                }
-            }
-        }
     }
 }

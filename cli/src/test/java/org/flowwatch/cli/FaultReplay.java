@@ -14,7 +14,7 @@ import org.flowwatch.schemas.config.Settings;
 
 /**
  * The replay the fault tests play: the 2023 curve across the Yerevan midnight of 25/26 September (two local days),
- * 2 % of crossings resent, about half a minute of wall time by default ({@code -Dflowwatch.faults.long=true}: a whole
+ * 2 % of crossings resent, about 20 s of wall time by default ({@code -Dflowwatch.faults.long=true}: a whole
  * day, about two minutes). Tests wait for hours of it to have been sent to time their faults.
  */
 final class FaultReplay {
@@ -44,7 +44,7 @@ final class FaultReplay {
     /** Starts the replay into the stack {@code settings} name; it runs on its own thread. */
     static FaultReplay start(ReplicatedStack stack) {
         return new FaultReplay(stack.settings(Map.of("replay.start", "2023-09-25T20:00:00+04:00",
-                "replay.hours", Integer.toString(HOURS), "replay.speed", LONG ? "720" : "960",
+                "replay.hours", Integer.toString(HOURS), "replay.speed", LONG ? "720" : "1440",
                 "replay.resend.share", "0.02", "replay.supplies", "false", "replay.post", POST)));
     }
 

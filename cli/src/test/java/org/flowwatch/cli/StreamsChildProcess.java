@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * `flowwatch streams run --app arrivals` in a child JVM on a fixed state directory, optionally behind a command
- * prefix (e.g. `ip netns exec ns`); kill() is SIGKILL, close() a clean stop.
+ * `flowwatch streams run --app <app>` in a child JVM on a fixed state directory, optionally behind a command prefix
+ * (e.g. `ip netns exec ns`); kill() is SIGKILL, close() a clean stop.
  */
 final class StreamsChildProcess implements AutoCloseable {
 
@@ -19,18 +19,20 @@ final class StreamsChildProcess implements AutoCloseable {
         this.process = process;
     }
 
+    /** The arrivals app, no prefix. */
     static StreamsChildProcess start(String bootstrapServers, String registryUrl, Path stateDir, List<String> extraSettings)
             throws IOException {
-        return start(List.of(), bootstrapServers, registryUrl, stateDir, extraSettings);
+        return start(List.of(), "arrivals", bootstrapServers, registryUrl, stateDir, extraSettings);
     }
 
-    static StreamsChildProcess start(List<String> prefix, String bootstrapServers, String registryUrl, Path stateDir,
+    /** @param extraSettings {@code key=value} settings passed as {@code --set} */
+    static StreamsChildProcess start(List<String> prefix, String app, String bootstrapServers, String registryUrl, Path stateDir,
                                      List<String> extraSettings) throws IOException {
         // Kept under target/ so a failed run can be read.
         Path log = Files.createTempFile(Files.createDirectories(Path.of("target", "crash-test")), "streams", ".log");
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "streams", "run", "--app", "arrivals",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "streams", "run", "--app", app,
                 "--set", "kafka.bootstrap.servers=" + bootstrapServers,
                 "--set", "registry.url=" + registryUrl,
                 "--set", "streams.state.dir=" + stateDir,

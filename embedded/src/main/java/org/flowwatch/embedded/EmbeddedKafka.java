@@ -9,14 +9,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.common.utils.Time;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,32 +76,15 @@ public final class EmbeddedKafka implements AutoCloseable {
     Properties props = SingleNodeBrokerConfig.create(absoluteDataDir, brokerPort, controllerPort, saslSsl, extraBrokerProps);
     KraftStorage.formatIfNeeded(absoluteDataDir, props);
 
-    EmbeddedKafka kafka = new EmbeddedKafka(startServer(props, brokerPort), absoluteDataDir, brokerPort);
+    EmbeddedKafka kafka = new EmbeddedKafka(RaftNodes.start(props, "kafka on port " + brokerPort), absoluteDataDir, brokerPort);
     try {
-      kafka.awaitServing();
+      RaftNodes.awaitServing(kafka.bootstrapServers(), 1);
     } catch (RuntimeException notServing) {
       kafka.close();
       throw notServing;
     }
     LOG.info("kafka ready on {} in {} ms", kafka.bootstrapServers(), elapsedMillis(startedAt));
     return kafka;
-  }
-
-  private static KafkaRaftServer startServer(Properties props, int brokerPort) {
-    KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
-    try {
-      server.startup();
-      return server;
-    } catch (RuntimeException startupFailed) {
-      shutDown(server);
-      throw new IllegalStateException(
-          "kafka did not start on port " + brokerPort + ": " + startupFailed.getMessage(), startupFailed);
-    }
-  }
-
-  /** startup() returns once the broker is unfenced; one real request proves the listener answers clients. */
-  private void awaitServing() {
-    onAdmin("answer", admin -> admin.describeCluster().nodes().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /**
@@ -172,13 +153,8 @@ public final class EmbeddedKafka implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      shutDown(server);
+      RaftNodes.shutDown(server);
     }
-  }
-
-  private static void shutDown(KafkaRaftServer server) {
-    server.shutdown();
-    server.awaitShutdown();
   }
 
   private static long elapsedMillis(long startedAtNanos) {

@@ -34,6 +34,17 @@ final class KraftStorage {
     return Files.exists(dataDir.resolve(META_PROPERTIES));
   }
 
+  /** The cluster id a formatted directory belongs to. */
+  static String clusterId(Path dataDir) {
+    Properties meta = new Properties();
+    try (var reader = Files.newBufferedReader(dataDir.resolve(META_PROPERTIES), StandardCharsets.UTF_8)) {
+      meta.load(reader);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + dataDir.resolve(META_PROPERTIES), e);
+    }
+    return meta.getProperty("cluster.id");
+  }
+
   /**
    * Fails if a broker (in this JVM or another process) holds the directory's lock.
    *
@@ -63,21 +74,31 @@ final class KraftStorage {
 
   /** Formats {@code dataDir} unless it already holds {@code meta.properties}; returns whether it formatted. */
   static boolean formatIfNeeded(Path dataDir, Properties brokerProps) {
+    return formatIfNeeded(dataDir, brokerProps, Uuid.randomUuid().toString(), true);
+  }
+
+  /**
+   * As {@link #formatIfNeeded(Path, Properties)} for one node of a cluster: every node is formatted with the same
+   * {@code clusterId}; only the first controller of a dynamic quorum is {@code standalone}.
+   */
+  static boolean formatIfNeeded(Path dataDir, Properties nodeProps, String clusterId, boolean standalone) {
     if (isFormatted(dataDir)) {
       return false;
     }
     createDirectories(dataDir);
-    Path propsFile = writeTemporaryPropsFile(brokerProps);
+    Path propsFile = writeTemporaryPropsFile(nodeProps);
     try {
-      format(dataDir, propsFile);
+      format(dataDir, propsFile, clusterId, standalone);
       return true;
     } finally {
       deleteQuietly(propsFile);
     }
   }
 
-  private static void format(Path dataDir, Path propsFile) {
-    String[] args = {"format", "-t", Uuid.randomUuid().toString(), "-c", propsFile.toString(), "--standalone"};
+  private static void format(Path dataDir, Path propsFile, String clusterId, boolean standalone) {
+    String[] args = standalone
+        ? new String[] {"format", "-t", clusterId, "-c", propsFile.toString(), "--standalone"}
+        : new String[] {"format", "-t", clusterId, "-c", propsFile.toString()};
     // The tool prints progress and, on bad arguments, a stack trace: keep it for the error message only.
     ByteArrayOutputStream toolOutput = new ByteArrayOutputStream();
     int exitCode;

@@ -35,8 +35,8 @@ final class SingleNodeBrokerConfig {
       props.putAll(saslSsl.brokerProps(identity.get("listeners"), CONTROLLER_LISTENER));
     }
     props.put("log.dirs", dataDir.toAbsolutePath().toString());
-    props.putAll(singleReplicaInternalTopics());
-    props.putAll(demoFriendlyDefaults());
+    props.putAll(BrokerDefaults.replication(1, 1));
+    props.putAll(BrokerDefaults.laptopFriendly());
     props.putAll(extraBrokerProps);
     return props;
   }
@@ -52,31 +52,5 @@ final class SingleNodeBrokerConfig {
         "listeners", "PLAINTEXT://" + LocalPorts.LOOPBACK + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + controller,
         "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT",
         "inter.broker.listener.name", "PLAINTEXT");
-  }
-
-  private static Map<String, String> singleReplicaInternalTopics() {
-    return Map.of(
-        "offsets.topic.replication.factor", "1",
-        // Fewer partitions than the default 50: the first group or transaction creates these topics, and
-        // 50 log directories on a laptop are just slower to create with no benefit on one node.
-        "offsets.topic.num.partitions", "4",
-        "transaction.state.log.replication.factor", "1",
-        "transaction.state.log.min.isr", "1",
-        "transaction.state.log.num.partitions", "4",
-        "share.coordinator.state.topic.replication.factor", "1",
-        "share.coordinator.state.topic.min.isr", "1",
-        "default.replication.factor", "1",
-        "min.insync.replicas", "1");
-  }
-
-  private static Map<String, String> demoFriendlyDefaults() {
-    return Map.of(
-        // Topics come from the topic catalogue, never from a typo in a producer.
-        "auto.create.topics.enable", "false",
-        "num.partitions", "4",
-        // A Streams app or consumer group joins at once instead of waiting 3 s for more members.
-        "group.initial.rebalance.delay.ms", "0",
-        // The cleaner would otherwise allocate 128 MiB of heap for compacted topics.
-        "log.cleaner.dedupe.buffer.size", "2097152");
   }
 }

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +32,14 @@ final class KafkaTestClients {
   static void createTopic(String bootstrapServers, String topic) throws ExecutionException, InterruptedException {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       admin.createTopics(Set.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+  }
+
+  /** A topic with the cluster's default partitions and replication factor. */
+  static void createTopicWithClusterDefaults(String bootstrapServers, String topic)
+      throws ExecutionException, InterruptedException {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin.createTopics(Set.of(new NewTopic(topic, Optional.empty(), Optional.empty()))).all().get();
     }
   }
 

@@ -87,6 +87,13 @@ public final class GroundTruth {
         return byDay;
     }
 
+    /** People of one post per local day in Armenia, earliest day first. */
+    public Map<LocalDate, Long> peopleByDay(String post) {
+        Map<LocalDate, Long> byDay = new TreeMap<>();
+        days.getOrDefault(post, Map.of()).forEach((day, count) -> byDay.put(LocalDate.parse(day), count));
+        return byDay;
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> truth = new LinkedHashMap<>(header);
         truth.put("people", people);

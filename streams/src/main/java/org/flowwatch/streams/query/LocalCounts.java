@@ -18,13 +18,28 @@ import org.flowwatch.streams.counting.ScopeKey;
 import org.flowwatch.streams.topology.StoreNames;
 import org.flowwatch.streams.topology.WindowedCounts;
 
-/** Answers count queries from this instance's own stores (the caller has checked it holds the key). */
+/**
+ * Answers count queries from this instance's own stores: the active ones (the caller has checked it holds the key),
+ * or, while counts move between instances, whatever copy of one partition is here (a standby or a store still
+ * restoring), which may lag the active one by a few commits.
+ */
 final class LocalCounts {
 
     private final KafkaStreams streams;
+    private final Integer stalePartition;
 
-    LocalCounts(KafkaStreams streams) {
+    private LocalCounts(KafkaStreams streams, Integer stalePartition) {
         this.streams = streams;
+        this.stalePartition = stalePartition;
+    }
+
+    static LocalCounts active(KafkaStreams streams) {
+        return new LocalCounts(streams, null);
+    }
+
+    /** The local copy of {@code partition}; querying it throws InvalidStateStoreException if there is none here. */
+    static LocalCounts copyOf(KafkaStreams streams, int partition) {
+        return new LocalCounts(streams, partition);
     }
 
     CountViews.Counts windows(CountQuery query) {
@@ -50,7 +65,7 @@ final class LocalCounts {
 
     /** The rolling count as of {@code at}, or as of the key's latest crossing when {@code at} is null. */
     CountViews.Rolling rolling(ScopeKey key, WindowedCounts.Period period, Instant at) {
-        RollingBuckets buckets = streams.store(StoreQueryParameters.fromNameAndType(period.store(),
+        RollingBuckets buckets = store(StoreQueryParameters.fromNameAndType(period.store(),
                 QueryableStoreTypes.<String, RollingBuckets>keyValueStore())).get(key.toString());
         if (buckets == null) {
             buckets = new RollingBuckets(period.length(), period.advance());
@@ -66,7 +81,11 @@ final class LocalCounts {
     }
 
     private ReadOnlyWindowStore<String, ArrivalCount> store(String name) {
-        return streams.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, ArrivalCount>windowStore()));
+        return store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.windowStore()));
+    }
+
+    private <T> T store(StoreQueryParameters<T> params) {
+        return streams.store(stalePartition == null ? params : params.enableStaleStores().withPartition(stalePartition));
     }
 
     private static String lower(String name) {

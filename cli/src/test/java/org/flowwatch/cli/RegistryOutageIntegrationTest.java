@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,7 +49,8 @@ class RegistryOutageIntegrationTest {
             }
             ReferenceCommand.publishDefaults(settings);
             FlowwatchSerdes readers = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
-            try (StreamsProcess apps = StreamsProcess.start(stack, dir, "all");
+            try (StreamsChildProcess apps = StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(),
+                    dir.resolve("state"), List.of());
                  var valid = CommittedReader.of(readers, settings, Topics.CROSSINGS_VALID);
                  var daily = CommittedReader.of(readers, settings, Topics.ARRIVALS_DAILY);
                  PostClient first = post(settings)) {

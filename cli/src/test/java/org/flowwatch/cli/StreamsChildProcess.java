@@ -36,7 +36,7 @@ final class StreamsChildProcess implements AutoCloseable {
                 "--set", "kafka.bootstrap.servers=" + bootstrapServers,
                 "--set", "registry.url=" + registryUrl,
                 "--set", "streams.state.dir=" + stateDir,
-                "--set", "query.http.port=0", "--set", "ops.port=0",
+                "--set", "query.http.port=0", "--set", "sites.query.port=0", "--set", "ops.port=0",
                 // A killed member leaves no goodbye: let the group notice within seconds, not the default 45 s.
                 "--set", "kafka.session.timeout.ms=6000", "--set", "kafka.heartbeat.interval.ms=1000"));
         extraSettings.forEach(setting -> command.addAll(List.of("--set", setting)));

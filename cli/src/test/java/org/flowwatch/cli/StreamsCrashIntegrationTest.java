@@ -87,7 +87,7 @@ class StreamsCrashIntegrationTest {
                  var alerts = CommittedReader.of(serdes, settings, Topics.ALERT_EVENTS)) {
                 for (int kill = 0; kill < KILLS_PER_SEED; kill++) {
                     int before = DailyArrivals.distinct(valid.values()).size();
-                    try (StreamsProcess apps = startApps(stack, dir)) {
+                    try (StreamsChildProcess apps = startApps(stack, dir)) {
                         // once the apps are seen processing (a kill during start or restore happens too: the test
                         // cannot see the moment processing begins, so the first records may be in flight)
                         await().alias("processing again after " + before + " valid crossings").atMost(WAIT)
@@ -105,7 +105,7 @@ class StreamsCrashIntegrationTest {
                         .allSatisfy(count -> assertThat(count).isLessThan(Math.toIntExact(sent.groups())));
 
                 // and run to the end once more
-                try (StreamsProcess apps = startApps(stack, dir)) {
+                try (StreamsChildProcess apps = startApps(stack, dir)) {
                     await().alias("every person counted").atMost(WAIT.multipliedBy(2)).untilAsserted(() -> {
                         assertThat(valid.values()).as("valid crossings").hasSizeGreaterThanOrEqualTo(Math.toIntExact(sent.groups()));
                         assertThat(DailyArrivals.allScope(daily.values())).as("people in the daily counts").isGreaterThanOrEqualTo(sent.people());
@@ -149,9 +149,10 @@ class StreamsCrashIntegrationTest {
         return copies;
     }
 
-    private static StreamsProcess startApps(EmbeddedStack stack, Path dir) throws java.io.IOException {
+    private static StreamsChildProcess startApps(EmbeddedStack stack, Path dir) throws java.io.IOException {
         // The oracle reads the sites app's ledger inputs back from its repartition topic: keep them there.
-        return StreamsProcess.start(stack, dir, "all", "kafka.repartition.purge.interval.ms=" + Long.MAX_VALUE);
+        return StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(), dir.resolve("state"),
+                List.of("kafka.repartition.purge.interval.ms=" + Long.MAX_VALUE));
     }
 
     private static ScenarioReplay.Sent replay(Settings settings) {

@@ -1,0 +1,125 @@
+package org.flowwatch.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The image works without Docker: its tarball is unpacked layer by layer into a folder and its entrypoint run there
+ * through chroot as the image's (non-root) user, as a container runtime would. Runs in the `image` profile, as root.
+ */
+@Tag("integration")
+@Timeout(300)
+class ImageIntegrationTest {
+    @TempDir
+    static Path dir;
+    static UnpackedImage image;
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "unpacking and chroot need root");
+        Path tarball = Path.of(System.getProperty("flowwatch.image.tar", "target/flowwatch-image.tar"));
+        assertThat(tarball).as("the image tarball (mvn -Pimage package)").exists();
+        image = UnpackedImage.unpack(tarball, dir);
+    }
+
+    @AfterAll
+    static void unmount() throws Exception {
+        if (image != null) {
+            image.close();
+        }
+    }
+
+    @Test
+    void shouldBeTheImageTheDeploymentsNameRunningTheJarAsANonRootUserWithEveryPortExposed() {
+        assertThat(image.manifest().get("RepoTags").get(0).asText()).isEqualTo("flowwatch/flowwatch:0.1.0");
+        JsonNode config = image.config();
+        assertThat(texts(config.get("Entrypoint"))).containsExactly("/opt/java/bin/java", "-jar", "/app/flowwatch.jar");
+        assertThat(config.get("User").asText()).isEqualTo("10001:10001");
+        List<String> ports = new ArrayList<>();
+        config.get("ExposedPorts").fieldNames().forEachRemaining(ports::add);
+        assertThat(ports).containsExactlyInAnyOrder("9400/tcp", "8088/tcp", "8080/tcp", "8090/tcp", "8091/tcp");
+    }
+
+    @Test
+    void shouldRunFlowwatchOnTheImagesOwnJavaRuntimeAndLibraries() throws Exception {
+        UnpackedImage.Result version = image.runEntrypoint("--version");
+
+        assertThat(version.exitCode()).as(version.output()).isZero();
+        assertThat(version.output()).contains("flowwatch");
+    }
+
+    @Test
+    void shouldPrintEverySettingWithItsLaptopDefault() throws Exception {
+        UnpackedImage.Result config = image.runEntrypoint("config");
+
+        assertThat(config.exitCode()).as(config.output()).isZero();
+        assertThat(config.output()).contains("kafka.bootstrap.servers=127.0.0.1:9092", "ops.port=9400",
+                "http.api.token=");
+    }
+
+    @Test
+    void shouldRefuseABadSettingWithOneLineAndNoStackTrace() throws Exception {
+        UnpackedImage.Result refused = image.runEntrypoint("config", "--set", "no.such.setting=1");
+
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("no.such.setting").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldKeepKafkaStreamsStateInRocksDbAsTheNonRootUser() throws Exception {
+        Path probe = Files.createDirectories(image.root().resolve("probe/org/flowwatch/image"));
+        Files.copy(Path.of("target/test-classes/org/flowwatch/image/RocksDbProbe.class"),
+                probe.resolve("RocksDbProbe.class"));
+
+        UnpackedImage.Result stored = image.runInside(List.of("/opt/java/bin/java", "-cp", "/app/flowwatch.jar:/probe",
+                "org.flowwatch.image.RocksDbProbe", "/var/lib/flowwatch/probe-store"));
+
+        assertThat(stored.exitCode()).as(stored.output()).isZero();
+        assertThat(stored.output()).contains("rocksdb read stored");
+    }
+
+    @Test
+    void shouldAnswerTheComposeHealthcheckWithTheImagesWget() throws Exception {
+        HttpServer ready = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        ready.createContext("/ready", exchange -> {
+            byte[] body = "{\"ready\":true}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        ready.start();
+        try {
+            // The compose file's healthcheck, pointed at this stand-in for /ready (chroot shares the network).
+            UnpackedImage.Result check = image.runInside(List.of("/bin/busybox", "wget", "-q", "-O", "-",
+                    "http://127.0.0.1:" + ready.getAddress().getPort() + "/ready"));
+
+            assertThat(check.exitCode()).as(check.output()).isZero();
+            assertThat(check.output()).contains("\"ready\":true");
+        } finally {
+            ready.stop(0);
+        }
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+}

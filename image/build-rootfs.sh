@@ -4,12 +4,13 @@
 # (for the compose healthcheck's wget), all from Debian's packages, a non-root user, /tmp and the flowwatch jar.
 # No image registry and no Docker daemon: only Debian's package mirror (`apt-get download`, no root needed for it).
 #
-#   build-rootfs.sh <flowwatch.jar> <work dir>      -> <work dir>/rootfs
+#   build-rootfs.sh <flowwatch.jar> <work dir>  -> <work dir>/rootfs (the runtime's layer), <work dir>/app (the jar's)
 set -euo pipefail
 
 jar="$1"
 work="$2"
 rootfs="$work/rootfs"
+app="$work/app"
 debs="$work/debs"
 
 # The modules `jdeps --print-module-deps --ignore-missing-deps --multi-release 17 flowwatch.jar` lists, plus what is
@@ -24,9 +25,9 @@ packages=(libc6 libgcc-s1 libstdc++6 zlib1g busybox-static)
 libraries=(libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libresolv.so.2 libgcc_s.so.1 libstdc++.so.6 libz.so.1)
 multiarch=lib/x86_64-linux-gnu
 
-rm -rf "$rootfs" "$debs"
+rm -rf "$rootfs" "$app" "$debs"
 mkdir -p "$work/classes"   # Jib asks for this module's compiled classes, which are none
-mkdir -p "$rootfs/opt" "$rootfs/$multiarch" "$rootfs/lib64" "$rootfs/bin" "$rootfs/etc" "$rootfs/app" \
+mkdir -p "$rootfs/opt" "$rootfs/$multiarch" "$rootfs/lib64" "$rootfs/bin" "$rootfs/etc" "$app" \
   "$rootfs/tmp" "$rootfs/var/lib/flowwatch" "$debs/root"
 
 jlink="${JAVA_HOME:+$JAVA_HOME/bin/}jlink"
@@ -64,5 +65,5 @@ hosts: files dns
 EOF
 
 # The jar without RocksDB's libraries for other systems (60 of its 132 MB; zip is Debian's `zip` package).
-cp "$jar" "$rootfs/app/flowwatch.jar"
-zip -q -d "$rootfs/app/flowwatch.jar" 'librocksdbjni-*' -x 'librocksdbjni-linux64.so' >/dev/null
+cp "$jar" "$app/flowwatch.jar"
+zip -q -d "$app/flowwatch.jar" 'librocksdbjni-*' -x 'librocksdbjni-linux64.so' >/dev/null

@@ -25,6 +25,7 @@ packages=(libc6 libgcc-s1 libstdc++6 zlib1g busybox-static)
 libraries=(libc.so.6 libm.so.6 libdl.so.2 libpthread.so.0 librt.so.1 libresolv.so.2 libgcc_s.so.1 libstdc++.so.6 libz.so.1)
 multiarch=lib/x86_64-linux-gnu
 
+command -v zip >/dev/null || { echo "build-rootfs: needs zip (apt-get install zip)" >&2; exit 1; }
 rm -rf "$rootfs" "$app" "$debs"
 mkdir -p "$work/classes"   # Jib asks for this module's compiled classes, which are none
 mkdir -p "$rootfs/opt" "$rootfs/$multiarch" "$rootfs/lib64" "$rootfs/bin" "$rootfs/etc" "$app" \
@@ -35,7 +36,8 @@ jlink="${JAVA_HOME:+$JAVA_HOME/bin/}jlink"
   --compress=2 --output "$rootfs/opt/java"
 
 # As root, apt warns that its sandbox user cannot write here: harmless, not shown.
-(cd "$debs" && apt-get download -q "${packages[@]}" >/dev/null 2> >(grep -v unsandboxed >&2))
+(cd "$debs" && apt-get download -q "${packages[@]}" >/dev/null 2> >(grep -v unsandboxed >&2)) \
+  || { echo "build-rootfs: apt-get download ${packages[*]} failed (run apt-get update first?)" >&2; exit 1; }
 for deb in "$debs"/*.deb; do dpkg-deb -x "$deb" "$debs/root"; done
 
 # Only the libraries, each under its soname, copied through symlinks (an image layer would store a symlink's target

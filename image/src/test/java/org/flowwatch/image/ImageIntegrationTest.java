@@ -1,6 +1,7 @@
 package org.flowwatch.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,16 +9,24 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.EmbeddedStackExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -114,6 +123,62 @@ class ImageIntegrationTest {
             assertThat(check.output()).contains("\"ready\":true");
         } finally {
             ready.stop(0);
+        }
+    }
+
+    @Test
+    @ExtendWith(EmbeddedStackExtension.class)
+    void shouldCreateTheTopicsAndRunTheStreamsAppsUntilTheHealthcheckSeesThemReady(EmbeddedStack stack) throws Exception {
+        String[] connection = {"--set", "kafka.bootstrap.servers=" + stack.bootstrapServers(),
+            "--set", "registry.url=" + stack.registryUrl()};
+        UnpackedImage.Result topics = image.runEntrypoint(concat(new String[] {"topics", "apply"}, connection));
+        assertThat(topics.exitCode()).as(topics.output()).isZero();
+
+        int opsPort = freePort();
+        Path log = Path.of("target", "image-streams.log"); // kept, so a failed run can be read
+        Process streams = image.startEntrypoint(log, concat(new String[] {"streams", "run",
+            "--set", "streams.state.dir=/var/lib/flowwatch/streams", "--set", "ops.port=" + opsPort,
+            "--set", "query.http.port=0", "--set", "sites.query.port=" + freePort()}, connection));
+        try {
+            // The compose healthcheck, run inside the image against the real /ready (503 until the apps are RUNNING).
+            await("/ready of the streams apps in the image").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                    .failFast("the streams apps stopped", () -> !streams.isAlive())
+                    .untilAsserted(() -> assertThat(image.runInside(List.of("/bin/busybox", "wget", "-q", "-O", "-",
+                            "http://127.0.0.1:" + opsPort + "/ready")).exitCode())
+                            .as(() -> readLog(log)).isZero());
+            assertThat(streams.isAlive()).as(() -> readLog(log)).isTrue();
+            await("RocksDB state of the image's user").atMost(Duration.ofSeconds(90))
+                    .untilAsserted(() -> assertThat(filesUnder(image.root())).anyMatch(
+                            path -> path.contains("/var/lib/flowwatch/streams/") && path.contains("rocksdb")));
+        } finally {
+            streams.destroy();
+            if (!streams.waitFor(60, TimeUnit.SECONDS)) {
+                streams.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    private static String[] concat(String[] first, String[] second) {
+        return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static List<String> filesUnder(Path root) throws IOException {
+        try (Stream<Path> files = Stream.concat(Files.walk(root.resolve("var/lib/flowwatch")), Files.walk(root.resolve("tmp")))) {
+            return files.map(Path::toString).toList();
+        }
+    }
+
+    private static String readLog(Path log) {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "no log: " + e.getMessage();
         }
     }
 

@@ -56,14 +56,29 @@ final class UnpackedImage implements AutoCloseable {
 
     /** Runs the image's entrypoint with these arguments, as `docker run IMAGE args...` would. */
     Result runEntrypoint(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        config.get("Entrypoint").forEach(part -> command.add(part.asText()));
-        command.addAll(List.of(args));
-        return runInside(command);
+        return runInside(entrypoint(args));
     }
 
     /** Runs a program of the image as the image's user. */
     Result runInside(List<String> command) throws IOException, InterruptedException {
+        Process process = inside(command).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Result(process.waitFor(), output);
+    }
+
+    /** Starts the image's entrypoint with these arguments in the background, its output going to the log. */
+    Process startEntrypoint(Path log, String... args) throws IOException {
+        return inside(entrypoint(args)).redirectOutput(log.toFile()).start();
+    }
+
+    private List<String> entrypoint(String... args) {
+        List<String> command = new ArrayList<>();
+        config.get("Entrypoint").forEach(part -> command.add(part.asText()));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private ProcessBuilder inside(List<String> command) {
         List<String> chrooted = new ArrayList<>(List.of("chroot", "--userspec=" + config.get("User").asText(),
                 root.toString()));
         chrooted.addAll(command);
@@ -73,9 +88,7 @@ final class UnpackedImage implements AutoCloseable {
             String[] pair = entry.asText().split("=", 2);
             builder.environment().put(pair[0], pair[1]);
         });
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        return new Result(process.waitFor(), output);
+        return builder;
     }
 
     @Override

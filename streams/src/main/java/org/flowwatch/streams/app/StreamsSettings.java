@@ -37,6 +37,11 @@ public record StreamsSettings(Properties kafkaStreams, RegistrySettings registry
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.optional("streams.state.dir")
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "flowwatch-streams").toString()));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodableRecords.class);
+        // A window store's changelog records carry event time, and Kafka gives the changelog a time retention (the
+        // store's plus a day) that the broker applies against its wall clock: with replayed event time (2023) it
+        // deleted changelog records within seconds, and a restore after a crash then lost resends' ids and counts.
+        // The stores still drop old windows by stream time; only the broker's deletion by wall clock is turned off.
+        props.putIfAbsent(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, Long.MAX_VALUE);
         // Kafka 5.0 turns this on by default; opting in now keeps behaviour the same across the upgrade.
         props.put("processing.exception.handler.global.enabled", true);
         int queryPort = settings.integer("query.http.port");

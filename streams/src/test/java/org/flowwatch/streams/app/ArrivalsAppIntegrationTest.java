@@ -21,12 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.flowwatch.embedded.EmbeddedStack;
@@ -39,6 +43,8 @@ import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.errors.RejectHeaders;
 import org.flowwatch.streams.query.CountsQueryServer;
+import org.flowwatch.streams.topology.ArrivalsTopology;
+import org.flowwatch.streams.topology.StoreNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -64,6 +70,7 @@ class ArrivalsAppIntegrationTest {
     @TempDir
     static Path dir;
     private static EmbeddedStack stack;
+    private static String applicationId;
     private static final List<AutoCloseable> instances = new ArrayList<>();
     private static final List<Integer> ports = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -76,7 +83,7 @@ class ArrivalsAppIntegrationTest {
             admin.createMissing(Topics.ALL, (short) 1);
         }
         publishSites();
-        String applicationId = "flowwatch-arrivals-it-" + UUID.randomUUID();
+        applicationId = "flowwatch-arrivals-it-" + UUID.randomUUID();
         for (int instance = 0; instance < 2; instance++) {
             ports.add(freePort());
             StreamsSettings settings = settings(applicationId, instance, ports.get(instance));
@@ -116,6 +123,22 @@ class ArrivalsAppIntegrationTest {
                 .containsOnly("UNDECODABLE", "UNKNOWN_POST").filteredOn("UNDECODABLE"::equals).hasSize(GARBAGE);
         assertThat(dead).filteredOn(record -> "UNDECODABLE".equals(RejectHeaders.value(record.headers(), RejectHeaders.REASON)))
                 .allSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8)).startsWith("garbage"));
+    }
+
+    @Test
+    void shouldKeepEveryWindowStoreChangeOnTheBrokerWhateverTheEventTime() throws Exception {
+        // The changelogs of the dedupe ids and of the hourly and daily counts carry event time (here 2023): a time
+        // retention would let the broker delete them against its wall clock, and a restore would lose ids and counts.
+        List<String> changelogs = List.of(ArrivalsTopology.SEEN_STORE, StoreNames.HOURLY, StoreNames.DAILY)
+                .stream().map(store -> applicationId + "-" + store + "-changelog").toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+            await().alias("the changelogs created").atMost(Duration.ofSeconds(30))
+                    .until(() -> admin.listTopics().names().get().containsAll(changelogs));
+            var configs = admin.describeConfigs(changelogs.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList())
+                    .all().get();
+            assertThat(configs.values()).extracting(config -> config.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .containsOnly(Long.toString(Long.MAX_VALUE));
+        }
     }
 
     @Test

@@ -23,12 +23,15 @@ import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -138,6 +141,12 @@ class ArrivalsAppIntegrationTest {
                     .all().get();
             assertThat(configs.values()).extracting(config -> config.get(TopicConfig.RETENTION_MS_CONFIG).value())
                     .containsOnly(Long.toString(Long.MAX_VALUE));
+            // and nothing of them was deleted (offsets start at 0)
+            Map<TopicPartition, OffsetSpec> starts = new java.util.HashMap<>();
+            admin.describeTopics(changelogs).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(partition -> starts.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.earliest())));
+            assertThat(admin.listOffsets(starts).all().get().values()).extracting(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .containsOnly(0L);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.flowwatch.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,7 +42,8 @@ final class GatewayCommand implements Callable<Integer> {
         ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
         Settings settings = config.load(flags);
         GatewaySettings gateway = GatewaySettings.from(settings);
-        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+        // No registry retries: while the registry cannot answer, the gateway answers 503 at once and Kobo resends.
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO));
         try (GracefulStop stop = new GracefulStop();
              CrossingPublisher publisher = new CrossingPublisher(
                      SendTimeouts.within(CommonSettings.kafkaClient(settings), gateway.ackTimeout()), serdes);

@@ -53,7 +53,8 @@ final class PostCommand {
     }
 
     private static PostClient start(Settings settings) {
-        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+        // No registry retries: while the registry cannot answer, the post keeps crossings in its journal and sends them later.
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO));
         PostClient client = PostClient.start(PostSettings.from(settings), CommonSettings.kafkaClient(settings), serdes, Clock.systemUTC());
         client.journal().damages().forEach(damage -> System.err.println("flowwatch: journal DAMAGED: " + damage.describe()
                 + "; crossings there cannot be sent (kept for examination)"));

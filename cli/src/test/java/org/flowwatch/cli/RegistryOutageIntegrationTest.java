@@ -32,13 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The schema registry (the real Apicurio child process) stopped mid-run and started again later on its storage:
  * both streams apps (a real child process) keep counting with the schemas they hold; a post that already sent keeps
  * sending; a post (tablet) started during the outage, with no schema id yet, keeps its crossings in its journal and
- * delivers them when the registry is back. At the end every person recorded is counted once.
+ * delivers them when the registry is back. At the end every person recorded is counted once. Apps that start
+ * during an outage, holding no schema, wait for the registry (their stream threads restart from the last commit)
+ * and then count everyone.
  */
 @Tag("integration")
 @Timeout(300)
 class RegistryOutageIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** What StreamsRunner logs when it replaces a stream thread that lacked the registry. */
+    private static final String RESTARTED_FOR_REGISTRY = "because the schema registry cannot answer";
     private final Random random = new Random(10);
     private final AtomicLong people = new AtomicLong();
 
@@ -102,6 +106,57 @@ class RegistryOutageIntegrationTest {
         }
     }
 
+    @Test
+    void shouldWaitForTheRegistryAndThenCountEveryoneWhenAppsStartDuringTheOutage(@TempDir Path dir) throws Exception {
+        EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0);
+        EmbeddedRegistry restarted = null;
+        try {
+            Settings settings = settings(stack, dir.resolve("journal"));
+            try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
+                admin.createMissing(Topics.ALL, (short) 1);
+            }
+            ReferenceCommand.publishDefaults(settings);
+            // given crossings on the topic, sent while the registry was up
+            try (PostClient tablet = post(settings)) {
+                record(tablet, 40);
+                assertThat(tablet.awaitDrained(WAIT)).as("tablet drained").isTrue();
+            }
+            // and both apps started once the registry is down, so they hold no schema at all, and give up a
+            // registry call after 5 s (the default is 30 s)
+            stack.registry().close();
+            try (StreamsChildProcess apps = StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(),
+                    dir.resolve("state"), List.of("registry.retry.for=5s"))) {
+                // when their stream threads have failed for want of the registry, more than once
+                await().alias("a stream thread restarted for want of the registry, twice").atMost(WAIT)
+                        .until(() -> occurrences(apps.output(), RESTARTED_FOR_REGISTRY) >= 2);
+                assertThat(apps.isAlive()).as("apps alive while the registry is down").isTrue();
+
+                // and the registry comes back on its storage and port
+                restarted = EmbeddedRegistry.start(dir.resolve("stack").resolve("registry"), stack.registry().port());
+
+                // then every person is counted once, by apps that never stopped
+                FlowwatchSerdes readers = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+                try (var valid = CommittedReader.of(readers, settings, Topics.CROSSINGS_VALID);
+                     var daily = CommittedReader.of(readers, settings, Topics.ARRIVALS_DAILY)) {
+                    await().alias("every person counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
+                    assertThat(valid.values()).as("valid crossings, once each").hasSize(40);
+                    assertThat(DailyArrivals.distinct(valid.values())).hasSize(40);
+                }
+                assertThat(apps.isAlive()).as("apps alive after the outage").isTrue();
+                assertThat(apps.output()).doesNotContain("shutting the app down");
+            }
+        } finally {
+            if (restarted != null) {
+                restarted.close();
+            }
+            stack.close();
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
     private static boolean sitesAppCaughtUp(Settings settings) throws Exception {
         try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.string("sites.application.id"))
@@ -123,10 +178,10 @@ class RegistryOutageIntegrationTest {
                 "post.retry.max.backoff", "1s", "post.heartbeat.interval", "5s"));
     }
 
-    /** A post client with its own registry client: a fresh process knows no schema id. */
+    /** A post client with its own registry client, as `flowwatch post` makes it: a fresh process knows no schema id. */
     private static PostClient post(Settings settings) {
         return PostClient.start(PostSettings.from(settings), CommonSettings.kafkaClient(settings),
-                FlowwatchSerdes.forRegistry(CommonSettings.registry(settings)), Clock.systemUTC());
+                FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO)), Clock.systemUTC());
     }
 
     private void record(PostClient post, int crossings) {

@@ -14,9 +14,11 @@ import java.util.concurrent.TimeUnit;
 final class StreamsChildProcess implements AutoCloseable {
 
     private final Process process;
+    private final Path log;
 
-    private StreamsChildProcess(Process process) {
+    private StreamsChildProcess(Process process, Path log) {
         this.process = process;
+        this.log = log;
     }
 
     /** The arrivals app, no prefix. */
@@ -40,7 +42,12 @@ final class StreamsChildProcess implements AutoCloseable {
                 // A killed member leaves no goodbye: let the group notice within seconds, not the default 45 s.
                 "--set", "kafka.session.timeout.ms=6000", "--set", "kafka.heartbeat.interval.ms=1000"));
         extraSettings.forEach(setting -> command.addAll(List.of("--set", setting)));
-        return new StreamsChildProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
+        return new StreamsChildProcess(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+    }
+
+    /** What the child has printed so far (its log goes to stdout). */
+    String output() throws IOException {
+        return Files.readString(log);
     }
 
     boolean isAlive() {

@@ -12,13 +12,29 @@ import org.flowwatch.schemas.topics.TopicSpec;
 public final class FlowwatchSerdes {
 
     private final SchemaRegistryClient registry;
+    private final SchemaRegistryClient patientRegistry;
 
     public FlowwatchSerdes(SchemaRegistryClient registry) {
+        this(registry, registry);
+    }
+
+    private FlowwatchSerdes(SchemaRegistryClient registry, SchemaRegistryClient patientRegistry) {
         this.registry = registry;
+        this.patientRegistry = patientRegistry;
     }
 
     public static FlowwatchSerdes forRegistry(RegistrySettings settings) {
-        return new FlowwatchSerdes(new HttpSchemaRegistryClient(settings));
+        return new FlowwatchSerdes(new HttpSchemaRegistryClient(settings),
+                new HttpSchemaRegistryClient(settings.withRetryFor(RegistrySettings.UNTIL_IT_ANSWERS)));
+    }
+
+    /**
+     * Serdes for what Kafka Streams' global thread reads (reference data in global stores). That thread cannot be
+     * replaced like a stream thread: if it fails, the whole app stops. So these wait for the registry however long
+     * it takes; meanwhile the app is not yet RUNNING (at start) or counts on with the reference data it holds.
+     */
+    public FlowwatchSerdes forGlobalThread() {
+        return new FlowwatchSerdes(patientRegistry, patientRegistry);
     }
 
     public <K> Serde<K> key(TopicSpec<K, ?> topic) {

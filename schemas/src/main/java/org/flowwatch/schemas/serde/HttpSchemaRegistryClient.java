@@ -2,6 +2,9 @@ package org.flowwatch.schemas.serde;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,11 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Client for the Confluent Schema Registry REST API, written here because Confluent's own client is not on Maven
@@ -27,16 +33,22 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final int SUBJECT_NOT_FOUND = 40401;
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Logger LOG = LoggerFactory.getLogger(HttpSchemaRegistryClient.class);
 
     private final RegistrySettings settings;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
+    private final RetryPolicy<HttpResponse<String>> retries;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
 
     public HttpSchemaRegistryClient(RegistrySettings settings) {
         this.settings = settings;
         this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
+        this.retries = retryPolicy(settings.retryFor());
     }
 
     @Override
@@ -117,12 +129,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private JsonNode send(HttpRequest request, String subject, Integer schemaId) {
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new RegistryUnavailableException("schema registry at " + settings.url() + " is unreachable: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistryUnavailableException("interrupted while calling the schema registry", e);
+            response = Failsafe.with(retries).get(() -> http.send(request, HttpResponse.BodyHandlers.ofString()));
+        } catch (FailsafeException e) {
+            if (e.getCause() instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+                throw new RegistryUnavailableException("interrupted while calling the schema registry", e.getCause());
+            }
+            throw new RegistryUnavailableException("schema registry at " + settings.url() + " is unreachable"
+                    + triedFor() + ": " + e.getCause(), e.getCause());
         }
         JsonNode body = parse(response.body());
         int status = response.statusCode();
@@ -137,14 +151,56 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         if (status == 409) {
             throw new IncompatibleSchemaException(subject, message);
         }
-        if (status >= 500) {
-            throw new RegistryUnavailableException("schema registry failed (" + status + "): " + message, status);
+        if (isTransient(status)) {
+            throw new RegistryUnavailableException("schema registry failed (" + status + ")" + triedFor() + ": " + message, status);
         }
         if (status == 401 || status == 403) {
             throw new SchemaRegistryException("schema registry refused our credentials (" + status + "): check registry.basic.auth", status);
         }
         int reported = errorCode == SUBJECT_NOT_FOUND ? 404 : status;
         throw new SchemaRegistryException("schema registry answered " + status + " (" + errorCode + "): " + message, reported);
+    }
+
+    /**
+     * Tries a call again while the registry cannot answer, for up to {@code retryFor}: a stream thread that gives
+     * up at once would stop its app over a blip (a restart of the registry, a few seconds of a bad link).
+     */
+    private RetryPolicy<HttpResponse<String>> retryPolicy(Duration retryFor) {
+        var policy = RetryPolicy.<HttpResponse<String>>builder()
+                .handle(IOException.class)
+                .handleResultIf(response -> isTransient(response.statusCode()));
+        if (!retries(settings)) {
+            return policy.withMaxRetries(0).build();
+        }
+        Duration longestPause = MAX_BACKOFF.compareTo(retryFor.dividedBy(2)) < 0 ? MAX_BACKOFF : retryFor.dividedBy(2);
+        policy.withMaxRetries(-1).withBackoff(FIRST_BACKOFF, longestPause).onFailedAttempt(attempt -> {
+            if (attempt.getAttemptCount() == 1) {
+                LOG.warn("Schema registry at {} cannot answer ({}); trying again {}", settings.url(), attempt.getLastException() != null
+                        ? attempt.getLastException().toString() : "HTTP " + attempt.getLastResult().statusCode(), patience());
+            }
+        });
+        return forever(settings) ? policy.build() : policy.withMaxDuration(retryFor).build();
+    }
+
+    private String patience() {
+        return forever(settings) ? "until it answers" : "for up to " + settings.retryFor().toSeconds() + " s";
+    }
+
+    /** What a caller is told when the registry still cannot answer after the retries. */
+    private String triedFor() {
+        return retries(settings) ? " (tried for " + settings.retryFor().toSeconds() + " s)" : "";
+    }
+
+    private static boolean forever(RegistrySettings settings) {
+        return settings.retryFor().equals(RegistrySettings.UNTIL_IT_ANSWERS);
+    }
+
+    private static boolean retries(RegistrySettings settings) {
+        return settings.retryFor().compareTo(Duration.ofSeconds(1)) >= 0;
+    }
+
+    private static boolean isTransient(int status) {
+        return status >= 500 || status == TOO_MANY_REQUESTS;
     }
 
     private JsonNode parse(String body) {

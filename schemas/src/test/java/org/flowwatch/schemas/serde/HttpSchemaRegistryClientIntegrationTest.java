@@ -7,9 +7,12 @@ import static org.flowwatch.schemas.serde.SampleRecords.fullCrossing;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.schemas.avro.CrossingEvent;
@@ -215,8 +218,46 @@ class HttpSchemaRegistryClientIntegrationTest {
         assertThat(thrown).isInstanceOf(RegistryUnavailableException.class).hasMessageContaining(url);
     }
 
+    @Test
+    void shouldGetItsAnswerWhenTheRegistryComesUpWhileItIsTryingAgain(@TempDir Path laterDir) throws Exception {
+        // given a client that tries for 60 s, and no registry yet where it points
+        int port = closedPort();
+        String url = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistrySettings.of(url).withRetryFor(Duration.ofSeconds(60)));
+        CompletableFuture<Integer> registered = CompletableFuture.supplyAsync(() -> client.register(subject, CURRENT));
+
+        // when the registry starts there a few seconds after the call began
+        Thread.sleep(2_000);
+        assertThat(registered).as("still trying while nothing listens").isNotDone();
+        try (EmbeddedRegistry late = EmbeddedRegistry.start(laterDir, port)) {
+            // then the call returns the id the registry gave
+            int id = registered.get(60, TimeUnit.SECONDS);
+            assertThat(newClient(late.url()).schemaById(id)).isEqualTo(CURRENT);
+        }
+    }
+
+    @Test
+    void shouldGiveUpNamingHowLongItTriedWhenTheRegistryStaysDown() throws IOException {
+        // given
+        String url = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
+        HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistrySettings.of(url).withRetryFor(Duration.ofSeconds(2)));
+
+        // when
+        long start = System.nanoTime();
+        Throwable thrown = catchThrowable(() -> client.schemaById(1));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // then it tried again for the time allowed, and says so
+        assertThat(thrown).isInstanceOf(RegistryUnavailableException.class).hasMessageContaining(url).hasMessageContaining("tried for 2 s");
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(1_500));
+    }
+
+    private static HttpSchemaRegistryClient newClient(String url) {
+        return new HttpSchemaRegistryClient(RegistrySettings.of(url));
+    }
+
     private static HttpSchemaRegistryClient newClient() {
-        return new HttpSchemaRegistryClient(RegistrySettings.of(registry.url()));
+        return newClient(registry.url());
     }
 
     private static Schema withTransportMode(boolean withDefault) {

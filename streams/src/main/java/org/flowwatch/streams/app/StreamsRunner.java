@@ -10,12 +10,14 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.flowwatch.schemas.serde.RegistryUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs one topology: starts it, tells when it is RUNNING (ready) and when it has stopped, and keeps the error that
- * stopped it so the command can exit non-zero. A failing stream thread shuts the client down rather than limp on.
+ * stopped it so the command can exit non-zero. A failing stream thread shuts the client down rather than limp on,
+ * unless all it lacked was the schema registry.
  */
 public final class StreamsRunner implements AutoCloseable {
 
@@ -30,11 +32,7 @@ public final class StreamsRunner implements AutoCloseable {
     private StreamsRunner(Topology topology, Properties props) {
         this.streams = new KafkaStreams(topology, props);
         streams.setStateListener((now, before) -> onStateChange(now));
-        streams.setUncaughtExceptionHandler(error -> {
-            failure.compareAndSet(null, error);
-            LOG.error("Stream thread failed, shutting the app down: {}", error.toString());
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        });
+        streams.setUncaughtExceptionHandler(this::onStreamThreadFailure);
     }
 
     public static StreamsRunner start(Topology topology, Properties props) {
@@ -75,6 +73,32 @@ public final class StreamsRunner implements AutoCloseable {
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(CLOSE_TIMEOUT));
         stopped.countDown();
+    }
+
+    /**
+     * A registry that cannot answer (after the client's own retries) is not a reason to stop counting: the thread is
+     * replaced, its open transaction aborted, and the new one starts again from the last commit, so nothing is lost
+     * or counted twice. Anything else stops the app, with the error kept for the exit code.
+     */
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
+        Optional<RegistryUnavailableException> registryDown = causeOfType(error, RegistryUnavailableException.class);
+        if (registryDown.isPresent()) {
+            LOG.warn("Stream thread stopped because the schema registry cannot answer ({}); starting it again from the last"
+                    + " commit", registryDown.get().getMessage());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        failure.compareAndSet(null, error);
+        LOG.error("Stream thread failed, shutting the app down: {}", error.toString());
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+    }
+
+    private static <T extends Throwable> Optional<T> causeOfType(Throwable error, Class<T> type) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return Optional.of(type.cast(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     private void onStateChange(KafkaStreams.State now) {

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.flowwatch.schemas.serde.RegistryUnavailableException;
 import org.flowwatch.schemas.serde.UnknownSchemaException;
 import org.flowwatch.schemas.serde.WireFormatException;
 import org.flowwatch.schemas.topics.Topics;
@@ -17,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * One record that is not our wire format, or names a schema id the registry does not know, must not stop the
  * pipeline: its bytes go, as they were, to the dead-letter topic with the same {@link RejectHeaders} as a record
  * that broke a rule (reason UNDECODABLE), it is logged once (topic, partition, offset; never its bytes) and skipped;
- * Kafka counts it in the task metric {@code dropped-records-total}. Anything else, such as the registry being
- * unreachable, is not the record's fault: the app fails rather than dead-letter good data.
+ * Kafka counts it in the task metric {@code dropped-records-total}. Anything else is not the record's fault and
+ * fails the stream thread rather than dead-letter good data: a registry that cannot answer gets the thread started
+ * again from the last commit ({@link org.flowwatch.streams.app.StreamsRunner}), which reads the record again.
  *
  * <p>Why not the built-in {@code errors.dead.letter.queue.topic.name}: with it, a handler that resumes sends
  * <em>every</em> failure to the queue (a registry outage would dead-letter good records), and its headers
@@ -35,6 +37,9 @@ public final class SkipUndecodableRecords implements DeserializationExceptionHan
             LOG.warn("Dead-lettered undecodable record {}-{}@{}: {}", context.topic(), context.partition(), context.offset(),
                     exception.getMessage());
             return Response.resume(List.of(deadLetter(record)));
+        }
+        if (exception instanceof RegistryUnavailableException) {
+            return Response.fail(); // StreamsRunner says what happens next
         }
         LOG.error("Cannot read record {}-{}@{} for a reason that is not the record's ({}); stopping rather than skip it",
                 context.topic(), context.partition(), context.offset(), exception.toString());

@@ -41,9 +41,10 @@ final class SitesStores {
 
     // Global: every instance holds all reference data, so any ledger or alert task can look up any site or item.
     private <V> void addReference(StreamsBuilder builder, TopicSpec<String, V> topic, String storeName, String name) {
+        FlowwatchSerdes global = serdes.forGlobalThread();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(storeName),
-                        serdes.key(topic), serdes.value(topic)).withLoggingDisabled(),
-                topic.name(), Consumed.with(serdes.key(topic), serdes.value(topic)).withName(name + "-source"),
+                        global.key(topic), global.value(topic)).withLoggingDisabled(),
+                topic.name(), Consumed.with(global.key(topic), global.value(topic)).withName(name + "-source"),
                 () -> new ReferenceUpdater<>(storeName));
     }
 }

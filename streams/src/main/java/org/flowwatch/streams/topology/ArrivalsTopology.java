@@ -62,10 +62,11 @@ public final class ArrivalsTopology {
     }
 
     private void readSites(StreamsBuilder builder) {
+        FlowwatchSerdes global = serdes.forGlobalThread();
         builder.globalTable(Topics.SITES.name(),
-                Consumed.with(serdes.key(Topics.SITES), serdes.value(Topics.SITES)).withName("sites-source"),
+                Consumed.with(global.key(Topics.SITES), global.value(Topics.SITES)).withName("sites-source"),
                 Materialized.<String, Site, KeyValueStore<Bytes, byte[]>>as(SITES_STORE)
-                        .withKeySerde(serdes.key(Topics.SITES)).withValueSerde(serdes.value(Topics.SITES)));
+                        .withKeySerde(global.key(Topics.SITES)).withValueSerde(global.value(Topics.SITES)));
     }
 
     // The record timestamp is read as sent (producers stamp occurredAt, a gateway may stamp receipt): validation

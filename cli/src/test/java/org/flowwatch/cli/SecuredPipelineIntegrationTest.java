@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,6 +25,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.flowwatch.consumers.webhook.AlertDispatcher;
+import org.flowwatch.consumers.webhook.DispatchMetrics;
+import org.flowwatch.consumers.webhook.DispatchSettings;
+import org.flowwatch.consumers.webhook.EndpointsFile;
 import org.flowwatch.embedded.EmbeddedKafka;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.SaslSslListener;
@@ -32,6 +42,8 @@ import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.app.ArrivalsApp;
 import org.flowwatch.streams.app.StreamsRunner;
 import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.sites.SitesApp;
+import org.flowwatch.streams.sites.SitesSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -45,7 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pipeline on a broker that only speaks SASL_SSL (SCRAM-SHA-512 over TLS) to its clients, with ACLs enforced:
  * every client is configured through flowwatch settings alone, the topics and ACLs come from
- * {@code flowwatch topics apply --acls}, and each principal can do its job and nothing more.
+ * {@code flowwatch topics apply --acls}, and each principal (post, arrivals app, sites app, dispatcher, operations
+ * centre) can do its job and nothing more.
  */
 @Tag("integration")
 @Timeout(240)
@@ -55,7 +68,8 @@ class SecuredPipelineIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String ADMIN = "admin";
     private static final Map<String, String> PASSWORDS = Map.of(ADMIN, "admin-pw", "arrivals", "arrivals-pw",
-            "post-goris", "goris-pw", "post-kornidzor", "kornidzor-pw");
+            "post-goris", "goris-pw", "post-kornidzor", "kornidzor-pw", "sites", "sites-pw", "dispatcher", "dispatcher-pw",
+            "ops", "ops-pw");
 
     @TempDir
     static Path dir;
@@ -63,6 +77,8 @@ class SecuredPipelineIntegrationTest {
     private static SaslSslListener listener;
     private static EmbeddedKafka kafka;
     private static CommandRun firstApply;
+    private static HttpServer webhooks;
+    private static final AtomicInteger DELIVERED = new AtomicInteger();
 
     @BeforeAll
     static void startSecuredBrokerAndApplyTopicsAndAcls() {
@@ -73,8 +89,23 @@ class SecuredPipelineIntegrationTest {
         firstApply = CommandRun.of(args(ADMIN, PASSWORDS.get(ADMIN), "topics", "apply", "--acls"));
     }
 
+    @BeforeAll
+    static void startWebhookReceiver() throws IOException {
+        webhooks = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        webhooks.createContext("/alerts", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            DELIVERED.incrementAndGet();
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhooks.start();
+    }
+
     @AfterAll
     static void stop() {
+        if (webhooks != null) {
+            webhooks.stop(0);
+        }
         if (kafka != null) {
             kafka.close();
         }
@@ -132,6 +163,45 @@ class SecuredPipelineIntegrationTest {
 
     @Test
     @Order(3)
+    void shouldRunTheSitesAppDispatcherAndOpsCentreEachAsItsOwnPrincipalWithOnlyItsAcls() throws Exception {
+        // given the valid crossings of the replay counted in the test before, and a webhook receiver
+        Path endpoints = Files.writeString(dir.resolve("endpoints.yaml"), "endpoints:\n  - name: partner\n    url: http://127.0.0.1:"
+                + webhooks.getAddress().getPort() + "/alerts\n    format: cloudevents\n");
+
+        // when the sites app runs as its own principal with only its ACLs
+        Settings sites = settings("sites", PASSWORDS.get("sites"), "streams.state.dir", dir.resolve("sites-state").toString());
+        try (StreamsRunner runner = SitesApp.start(SitesSettings.from(sites));
+             var status = CommittedReader.of(FlowwatchSerdes.forRegistry(CommonSettings.registry(sites)), settings(ADMIN, PASSWORDS.get(ADMIN)),
+                     Topics.SITE_STATUS)) {
+            assertThat(runner.awaitRunning(WAIT)).as("sites app RUNNING, failure: %s", runner.failure()).isTrue();
+            // then it reads the valid crossings and publishes site statuses
+            await().alias("site statuses published").atMost(WAIT).until(() -> !status.values().isEmpty());
+
+            // and the dispatcher, as its own principal, delivers the alerts the sites app raised
+            Settings dispatch = settings("dispatcher", PASSWORDS.get("dispatcher"), "dispatch.allow.loopback", "true");
+            DispatchSettings dispatchSettings = DispatchSettings.from(dispatch);
+            try (AlertDispatcher dispatcher = AlertDispatcher.start(dispatchSettings, EndpointsFile.load(endpoints, dispatchSettings.urlPolicy()),
+                    FlowwatchSerdes.forRegistry(dispatchSettings.registry()), new DispatchMetrics(new SimpleMeterRegistry()))) {
+                await().alias("an alert delivered to the webhook").atMost(WAIT).until(() -> DELIVERED.get() > 0);
+                assertThat(dispatcher.failure()).isEmpty();
+            }
+            assertThat(runner.failure()).isEmpty();
+        }
+
+        // and the operations centre's principal exports the counts
+        CommandRun export = CommandRun.of(args("ops", PASSWORDS.get("ops"), "export", "--format", "json"));
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(export.out()).contains("kornidzor");
+
+        // but none of them may write what is not theirs
+        for (String principal : List.of("sites", "dispatcher", "ops")) {
+            assertThat(refusedWriting(settings(principal, PASSWORDS.get(principal)), Topics.ARRIVALS_DAILY.name()))
+                    .as(principal + " writing the daily counts").isTrue();
+        }
+    }
+
+    @Test
+    @Order(4)
     void shouldLetAPostWriteCrossingsButNothingElseWhenOnlyItsAclsApply() throws Exception {
         // given
         Settings post = settings("post-goris", PASSWORDS.get("post-goris"));
@@ -144,10 +214,7 @@ class SecuredPipelineIntegrationTest {
         }
 
         // but writing a count is refused
-        try (var producer = new KafkaProducer<>(kafkaConfig, new ByteArraySerializer(), new ByteArraySerializer())) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.ARRIVALS_HOURLY.name(), new byte[1])).get())
-                    .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TopicAuthorizationException.class);
-        }
+        assertThat(refusedWriting(post, Topics.ARRIVALS_HOURLY.name())).as("post writing the hourly counts").isTrue();
 
         // and so is reading the crossings of other posts
         try (var consumer = new KafkaConsumer<>(kafkaConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
@@ -158,7 +225,7 @@ class SecuredPipelineIntegrationTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldRefuseAWrongPasswordInOneLineWhenAClientLogsIn() {
         // when
         CommandRun apply = CommandRun.of(args(ADMIN, "not-the-password", "topics", "apply"));
@@ -170,6 +237,16 @@ class SecuredPipelineIntegrationTest {
             assertThat(run.err().strip()).doesNotContain("\n", "\tat ", "not-the-password")
                     .startsWith("flowwatch: Kafka refused the login (")
                     .endsWith("check the user and password in kafka.sasl.jaas.config and kafka.sasl.mechanism");
+        }
+    }
+
+    /** True when the broker refuses {@code principal}'s settings a write to {@code topic} for want of an ACL. */
+    private static boolean refusedWriting(Settings principal, String topic) throws InterruptedException {
+        try (var producer = new KafkaProducer<>(CommonSettings.kafkaClient(principal), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, new byte[1])).get();
+            return false;
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof TopicAuthorizationException;
         }
     }
 
@@ -188,6 +265,9 @@ class SecuredPipelineIntegrationTest {
         flags.put("registry.url", registry.url());
         flags.put("acl.post.principals", "User:post-goris,User:post-kornidzor");
         flags.put("acl.streams.principal", "User:arrivals");
+        flags.put("acl.sites.principal", "User:sites");
+        flags.put("acl.dispatcher.principal", "User:dispatcher");
+        flags.put("acl.ops.principal", "User:ops");
         return flags;
     }
 

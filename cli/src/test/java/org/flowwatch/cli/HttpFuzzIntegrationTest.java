@@ -3,6 +3,7 @@ package org.flowwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,10 +16,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.flowwatch.consumers.dashboard.OpsCentre;
+import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.gateway.IngestGateway;
@@ -56,17 +60,27 @@ class HttpFuzzIntegrationTest {
     @Test
     void shouldAnswerEveryMalformedRequestUnder500WithoutAStackTrace(@TempDir Path dir) throws Exception {
         try (EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0)) {
-            Settings settings = new ConfigOptions().load(Map.of(
-                    "kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl(),
-                    "streams.state.dir", dir.resolve("state").toString(), "query.http.port", Integer.toString(freePort()),
-                    "sites.query.port", "0", "ops.port", "0", "gateway.port", "0", "gateway.tokens", "kornidzor:" + TOKEN));
+            Map<String, String> given = new LinkedHashMap<>();
+            given.put("kafka.bootstrap.servers", stack.bootstrapServers());
+            given.put("registry.url", stack.registryUrl());
+            given.put("streams.state.dir", dir.resolve("state").toString());
+            given.put("query.http.port", Integer.toString(freePort()));
+            given.put("sites.query.port", "0");
+            given.put("ops.port", "0");
+            given.put("gateway.port", "0");
+            given.put("gateway.tokens", "kornidzor:" + TOKEN);
+            given.put("ops.http.host", "127.0.0.1");
+            given.put("ops.http.port", "0");
+            given.put("http.api.token", TOKEN);
+            Settings settings = new ConfigOptions().load(given);
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
                 admin.createMissing(Topics.ALL, (short) 1);
             }
             ReferenceCommand.publishDefaults(settings);
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             try (RunningApps apps = RunningApps.start(settings, true, true, true);
-                 CrossingPublisher publisher = new CrossingPublisher(CommonSettings.kafkaClient(settings), serdes)) {
+                 CrossingPublisher publisher = new CrossingPublisher(CommonSettings.kafkaClient(settings), serdes);
+                 OpsCentre dashboard = OpsCentre.start(OpsSettings.from(settings), serdes, new SimpleMeterRegistry(), Clock.systemUTC())) {
                 IngestGateway gateway = IngestGateway.start(GatewaySettings.from(settings), publisher, Clock.systemUTC());
                 try {
                     assertThat(apps.awaitRunning(Duration.ofSeconds(90))).hasSize(2);
@@ -74,7 +88,10 @@ class HttpFuzzIntegrationTest {
                             "gateway http://127.0.0.1:" + gateway.port(), List.of("/v1/crossings", "/v1/kobo", "/v1/odk", "/health"),
                             "counts http://127.0.0.1:" + settings.integer("query.http.port"), List.of("/counts", "/rolling"),
                             "sites http://127.0.0.1:" + apps.sitesQueryPort(), List.of("/sites", "/sites/goris", "/alerts"),
-                            "ops http://127.0.0.1:" + apps.opsPort(), List.of("/metrics", "/health", "/ready")));
+                            "ops http://127.0.0.1:" + apps.opsPort(), List.of("/metrics", "/health", "/ready"),
+                            // (not /api/events: a GET there is an event stream that never ends, by design)
+                            "dashboard http://127.0.0.1:" + dashboard.port(), List.of("/", "/api/state", "/api/alerts/surge-kornidzor/ack",
+                                    "/api/alerts//ack", "/api/alerts/" + "x".repeat(300) + "/ack")));
                     await().alias("count queries ready").atMost(Duration.ofSeconds(60)).until(() ->
                             send("GET", apis.keySet().stream().filter(k -> k.startsWith("counts")).findFirst().orElseThrow().split(" ")[1]
                                     + "/rolling?scope=all&period=1h", null, false).statusCode() < 500);

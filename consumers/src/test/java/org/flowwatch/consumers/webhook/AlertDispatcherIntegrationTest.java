@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -50,6 +52,9 @@ class AlertDispatcherIntegrationTest {
 
     private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    /** {@code -Dflowwatch.faults.long=true}: the misbehaving endpoint's spell lasts minutes, not seconds. */
+    private static final boolean LONG_FAULTS = Boolean.getBoolean("flowwatch.faults.long");
 
     private EmbeddedStack stack;
     private FlowwatchSerdes serdes;
@@ -144,6 +149,52 @@ class AlertDispatcherIntegrationTest {
     }
 
     @Test
+    @Timeout(600)
+    void shouldDeliverEveryAlertWhenEndpointIsDownSlowAndRefusingForALongSpell() throws InterruptedException {
+        // given an endpoint that, for a spell, cycles every few seconds through down (503), failing (500),
+        // throttling (429, Retry-After 2 s) and slow (7 s and 3 s answers in turn: the 7 s ones past the 5 s request
+        // timeout, so the dispatcher sends that alert again)
+        Duration spell = LONG_FAULTS ? Duration.ofMinutes(4) : Duration.ofSeconds(20);
+        long start = System.nanoTime();
+        AtomicInteger slowAnswers = new AtomicInteger();
+        try (TestReceiver receiver = new TestReceiver(SECRET).answering(attempt -> {
+            Duration into = Duration.ofNanos(System.nanoTime() - start);
+            if (into.compareTo(spell) >= 0) {
+                return Answer.ok();
+            }
+            return switch ((int) (into.toSeconds() / 4 % 4)) {
+                case 0 -> Answer.status(503);
+                case 1 -> Answer.status(500);
+                case 2 -> new Answer(429, "2");
+                default -> Answer.slowly(Duration.ofSeconds(slowAnswers.incrementAndGet() % 2 == 1 ? 7 : 3));
+            };
+        }); AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+            // when alerts are raised all through the spell
+            List<String> keys = new ArrayList<>();
+            while (Duration.ofNanos(System.nanoTime() - start).compareTo(spell) < 0) {
+                keys.addAll(publishAlerts("spell" + keys.size() + "-", 1));
+                Thread.sleep(spell.toMillis() / 40);
+            }
+
+            // then every alert arrives once it is over
+            await().alias("all delivered after the spell").atMost(WAIT.plus(spell)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> receiver.acceptedKeys().keySet().containsAll(keys));
+            // and twice only where the endpoint took an alert but answered after the dispatcher had stopped waiting
+            // (a receiver drops the repeat by its Idempotency-Key)
+            Map<String, Long> answeredTooLate = receiver.received().stream()
+                    .filter(request -> request.answered() / 100 == 2 && request.delay().compareTo(REQUEST_TIMEOUT) > 0)
+                    .collect(Collectors.groupingBy(TestReceiver.Received::idempotencyKey, Collectors.counting()));
+            assertThat(receiver.acceptedKeys()).containsOnlyKeys(keys).allSatisfy((key, times) ->
+                    assertThat(times).as(key).isLessThanOrEqualTo(1 + answeredTooLate.getOrDefault(key, 0L).intValue()));
+            assertThat(slowAnswers.get()).as("slow answers given").isPositive();
+            System.out.printf("webhook spell of %d s: %d alerts, %d requests (%d refused, %d slow), all delivered; %d twice"
+                    + " after an answer past the timeout%n", spell.toSeconds(), keys.size(), receiver.received().size(),
+                    receiver.received().stream().filter(request -> request.answered() >= 400).count(), slowAnswers.get(),
+                    receiver.acceptedKeys().values().stream().filter(times -> times > 1).count());
+        }
+    }
+
+    @Test
     void shouldDeliverEveryAlertAtLeastOnceWhenDispatcherCrashesMidDelivery() {
         // given a dispatcher that crashes right after the receiver accepted the third alert, before it commits
         AtomicReference<AlertDispatcher> running = new AtomicReference<>();
@@ -203,7 +254,7 @@ class AlertDispatcherIntegrationTest {
                     filter: {sites: [%s]}
                 """.formatted(endpointName, receiver.url(), SECRET, site), loopbackAllowed);
         DispatchSettings settings = new DispatchSettings(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                RegistrySettings.of(stack.registryUrl()), Optional.empty(), groupPrefix, "earliest", Duration.ofSeconds(5),
+                RegistrySettings.of(stack.registryUrl()), Optional.empty(), groupPrefix, "earliest", REQUEST_TIMEOUT,
                 retry, loopbackAllowed);
         return AlertDispatcher.start(settings, endpoints, serdes, new DispatchMetrics(metrics));
     }

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,17 +27,25 @@ import javax.crypto.spec.SecretKeySpec;
 final class TestReceiver implements AutoCloseable {
 
     /** One request as received. */
-    record Received(Instant at, String idempotencyKey, String body, boolean signatureValid, int answered) {
+    record Received(Instant at, String idempotencyKey, String body, boolean signatureValid, int answered, Duration delay) {
     }
 
-    /** What to answer: a status and an optional Retry-After. */
-    record Answer(int status, String retryAfter) {
+    /** What to answer: a status, an optional Retry-After, and how long to take over it (a slow endpoint). */
+    record Answer(int status, String retryAfter, Duration delay) {
+        Answer(int status, String retryAfter) {
+            this(status, retryAfter, Duration.ZERO);
+        }
+
         static Answer ok() {
             return new Answer(200, null);
         }
 
         static Answer status(int status) {
             return new Answer(status, null);
+        }
+
+        static Answer slowly(Duration delay) {
+            return new Answer(200, null, delay);
         }
     }
 
@@ -87,8 +96,9 @@ final class TestReceiver implements AutoCloseable {
         }
         Answer answer = script.apply(attempt);
         synchronized (this) {
-            received.add(new Received(Instant.now(), key, body, signatureValid(exchange, body), answer.status()));
+            received.add(new Received(Instant.now(), key, body, signatureValid(exchange, body), answer.status(), answer.delay()));
         }
+        pause(answer.delay());
         if (answer.status() / 100 == 2) {
             accepted.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
         }
@@ -97,6 +107,14 @@ final class TestReceiver implements AutoCloseable {
         }
         exchange.sendResponseHeaders(answer.status(), -1);
         exchange.close();
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     // The Standard Webhooks check, written from the specification: HMAC-SHA256 over "id.timestamp.body".

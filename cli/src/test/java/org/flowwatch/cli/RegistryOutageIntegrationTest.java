@@ -23,6 +23,8 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,111 +48,111 @@ class RegistryOutageIntegrationTest {
     private final Random random = new Random(10);
     private final AtomicLong people = new AtomicLong();
 
+    @TempDir
+    Path dir;
+    private EmbeddedStack stack;
+    private Settings settings;
+    private EmbeddedRegistry restarted;
+
+    @BeforeEach
+    void startStackWithTopicsAndSites() {
+        stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0);
+        settings = settings(stack, dir.resolve("journal-first"));
+        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
+            admin.createMissing(Topics.ALL, (short) 1);
+        }
+        ReferenceCommand.publishDefaults(settings);
+    }
+
+    @AfterEach
+    void stopStack() {
+        if (restarted != null) {
+            restarted.close();
+        }
+        stack.close();
+    }
+
     @Test
-    void shouldKeepCountingAndLoseNothingWhenTheRegistryIsDownForAWhile(@TempDir Path dir) throws Exception {
-        EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0);
-        EmbeddedRegistry restarted = null;
-        try {
-            Settings settings = settings(stack, dir.resolve("journal-first"));
-            try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-                admin.createMissing(Topics.ALL, (short) 1);
+    void shouldKeepCountingAndLoseNothingWhenTheRegistryIsDownForAWhile() throws Exception {
+        FlowwatchSerdes readers = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+        try (StreamsChildProcess apps = StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(),
+                dir.resolve("state"), List.of());
+             var valid = CommittedReader.of(readers, settings, Topics.CROSSINGS_VALID);
+             var daily = CommittedReader.of(readers, settings, Topics.ARRIVALS_DAILY);
+             PostClient first = post(settings)) {
+            // given a post whose crossings both apps count
+            record(first, 40);
+            await().alias("first crossings counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
+            // and read by the sites app too: "running" means it has used the schema it will need (on a loaded
+            // machine it may still be starting when the arrivals app has counted)
+            await().alias("sites app through the valid crossings").atMost(WAIT)
+                    .until(() -> sitesAppCaughtUp(settings));
+
+            // when the registry stops
+            stack.registry().close();
+            // then the post that has sent before keeps sending, and the apps keep counting, with the schemas they hold
+            record(first, 40);
+            await().alias("counted while the registry is down").atMost(WAIT)
+                    .until(() -> DailyArrivals.allScope(daily.values()) == people.get());
+            long countedDuringOutage = people.get();
+
+            // and a tablet started during the outage, with no schema id, keeps what it records in its journal
+            try (PostClient second = post(settings(stack, dir.resolve("journal-second")))) {
+                record(second, 30);
+                await().alias("second tablet failing to send").atMost(WAIT)
+                        .until(() -> second.senderStatus().lastError() != null && !second.senderStatus().reachable());
+                assertThat(second.backlog().pendingEvents()).as("kept in the journal").isEqualTo(30);
+                assertThat(apps.isAlive()).as("streams apps alive through the outage").isTrue();
+
+                // when the registry comes back on its storage and port
+                restartRegistry();
+
+                // then the tablet delivers its backlog and every person recorded is counted once
+                assertThat(second.awaitDrained(WAIT)).as("second tablet drained").isTrue();
+                await().alias("every person counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
+                assertThat(people.get()).isGreaterThan(countedDuringOutage);
+                assertThat(valid.values()).as("valid crossings, once each").hasSize(110);
+                assertThat(DailyArrivals.distinct(valid.values())).hasSize(110);
+                assertThat(apps.isAlive()).as("streams apps alive after the outage").isTrue();
             }
-            ReferenceCommand.publishDefaults(settings);
-            FlowwatchSerdes readers = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
-            try (StreamsChildProcess apps = StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(),
-                    dir.resolve("state"), List.of());
-                 var valid = CommittedReader.of(readers, settings, Topics.CROSSINGS_VALID);
-                 var daily = CommittedReader.of(readers, settings, Topics.ARRIVALS_DAILY);
-                 PostClient first = post(settings)) {
-                // given a post whose crossings both apps count
-                record(first, 40);
-                await().alias("first crossings counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
-                // and read by the sites app too: "running" means it has used the schema it will need (on a loaded
-                // machine it may still be starting when the arrivals app has counted)
-                await().alias("sites app through the valid crossings").atMost(WAIT)
-                        .until(() -> sitesAppCaughtUp(settings));
-
-                // when the registry stops
-                stack.registry().close();
-                // then the post that has sent before keeps sending, and the apps keep counting, with the schemas they hold
-                record(first, 40);
-                await().alias("counted while the registry is down").atMost(WAIT)
-                        .until(() -> DailyArrivals.allScope(daily.values()) == people.get());
-                long countedDuringOutage = people.get();
-
-                // and a tablet started during the outage, with no schema id, keeps what it records in its journal
-                try (PostClient second = post(settings(stack, dir.resolve("journal-second")))) {
-                    record(second, 30);
-                    await().alias("second tablet failing to send").atMost(WAIT)
-                            .until(() -> second.senderStatus().lastError() != null && !second.senderStatus().reachable());
-                    assertThat(second.backlog().pendingEvents()).as("kept in the journal").isEqualTo(30);
-                    assertThat(apps.isAlive()).as("streams apps alive through the outage").isTrue();
-
-                    // when the registry comes back on its storage and port
-                    restarted = EmbeddedRegistry.start(dir.resolve("stack").resolve("registry"), stack.registry().port());
-
-                    // then the tablet delivers its backlog and every person recorded is counted once
-                    assertThat(second.awaitDrained(WAIT)).as("second tablet drained").isTrue();
-                    await().alias("every person counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
-                    assertThat(people.get()).isGreaterThan(countedDuringOutage);
-                    assertThat(valid.values()).as("valid crossings, once each").hasSize(110);
-                    assertThat(DailyArrivals.distinct(valid.values())).hasSize(110);
-                    assertThat(apps.isAlive()).as("streams apps alive after the outage").isTrue();
-                }
-            }
-        } finally {
-            if (restarted != null) {
-                restarted.close();
-            }
-            stack.close();
         }
     }
 
     @Test
-    void shouldWaitForTheRegistryAndThenCountEveryoneWhenAppsStartDuringTheOutage(@TempDir Path dir) throws Exception {
-        EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0);
-        EmbeddedRegistry restarted = null;
-        try {
-            Settings settings = settings(stack, dir.resolve("journal"));
-            try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-                admin.createMissing(Topics.ALL, (short) 1);
-            }
-            ReferenceCommand.publishDefaults(settings);
-            // given crossings on the topic, sent while the registry was up
-            try (PostClient tablet = post(settings)) {
-                record(tablet, 40);
-                assertThat(tablet.awaitDrained(WAIT)).as("tablet drained").isTrue();
-            }
-            // and both apps started once the registry is down, so they hold no schema at all, and give up a
-            // registry call after 5 s (the default is 30 s)
-            stack.registry().close();
-            try (StreamsChildProcess apps = StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(),
-                    dir.resolve("state"), List.of("registry.retry.for=5s"))) {
-                // when their stream threads have failed for want of the registry, more than once
-                await().alias("a stream thread restarted for want of the registry, twice").atMost(WAIT)
-                        .until(() -> occurrences(apps.output(), RESTARTED_FOR_REGISTRY) >= 2);
-                assertThat(apps.isAlive()).as("apps alive while the registry is down").isTrue();
-
-                // and the registry comes back on its storage and port
-                restarted = EmbeddedRegistry.start(dir.resolve("stack").resolve("registry"), stack.registry().port());
-
-                // then every person is counted once, by apps that never stopped
-                FlowwatchSerdes readers = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
-                try (var valid = CommittedReader.of(readers, settings, Topics.CROSSINGS_VALID);
-                     var daily = CommittedReader.of(readers, settings, Topics.ARRIVALS_DAILY)) {
-                    await().alias("every person counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
-                    assertThat(valid.values()).as("valid crossings, once each").hasSize(40);
-                    assertThat(DailyArrivals.distinct(valid.values())).hasSize(40);
-                }
-                assertThat(apps.isAlive()).as("apps alive after the outage").isTrue();
-                assertThat(apps.output()).doesNotContain("shutting the app down");
-            }
-        } finally {
-            if (restarted != null) {
-                restarted.close();
-            }
-            stack.close();
+    void shouldWaitForTheRegistryAndThenCountEveryoneWhenAppsStartDuringTheOutage() throws Exception {
+        // given crossings on the topic, sent while the registry was up
+        try (PostClient tablet = post(settings)) {
+            record(tablet, 40);
+            assertThat(tablet.awaitDrained(WAIT)).as("tablet drained").isTrue();
         }
+        // and both apps started once the registry is down, so they hold no schema at all, and give up a
+        // registry call after 5 s (the default is 30 s)
+        stack.registry().close();
+        try (StreamsChildProcess apps = StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(),
+                dir.resolve("state"), List.of("registry.retry.for=5s"))) {
+            // when their stream threads have failed for want of the registry, more than once
+            await().alias("a stream thread restarted for want of the registry, twice").atMost(WAIT)
+                    .until(() -> occurrences(apps.output(), RESTARTED_FOR_REGISTRY) >= 2);
+            assertThat(apps.isAlive()).as("apps alive while the registry is down").isTrue();
+
+            // and the registry comes back on its storage and port
+            restartRegistry();
+
+            // then every person is counted once, by apps that never stopped
+            FlowwatchSerdes readers = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+            try (var valid = CommittedReader.of(readers, settings, Topics.CROSSINGS_VALID);
+                 var daily = CommittedReader.of(readers, settings, Topics.ARRIVALS_DAILY)) {
+                await().alias("every person counted").atMost(WAIT).until(() -> DailyArrivals.allScope(daily.values()) == people.get());
+                assertThat(valid.values()).as("valid crossings, once each").hasSize(40);
+                assertThat(DailyArrivals.distinct(valid.values())).hasSize(40);
+            }
+            assertThat(apps.isAlive()).as("apps alive after the outage").isTrue();
+            assertThat(apps.output()).doesNotContain("shutting the app down");
+        }
+    }
+
+    private void restartRegistry() {
+        restarted = EmbeddedRegistry.start(dir.resolve("stack").resolve("registry"), stack.registry().port());
     }
 
     private static int occurrences(String text, String part) {

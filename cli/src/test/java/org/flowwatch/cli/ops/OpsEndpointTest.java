@@ -2,6 +2,7 @@ package org.flowwatch.cli.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Tags;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,6 +53,21 @@ class OpsEndpointTest {
         Map<String, String> all = new java.util.HashMap<>(flags);
         all.put("ops.port", "0");
         return CommonSettings.loader().defaults("flowwatch/defaults/cli.properties").flags(all).load();
+    }
+
+    @Test
+    void shouldServeTheMetricsOfKeyValueAndWindowStoresSideBySide() throws Exception {
+        // given Kafka Streams' RocksDB metrics as it names them: one metric name, a store-id tag key per store kind
+        try (OpsEndpoint ops = OpsEndpoint.start(settings(Map.of()), "test")) {
+            ops.registry().gauge("kafka.stream.state.num.entries.imm.mem.tables", Tags.of("rocksdb.state.id", "sites-store"), 1.0);
+            ops.registry().gauge("kafka.stream.state.num.entries.imm.mem.tables", Tags.of("rocksdb.window.state.id", "crossing-ids-store"), 2.0);
+
+            // when Prometheus scrapes
+            String metrics = get(ops, "/metrics", null).body();
+
+            // then both stores are there
+            assertThat(metrics).contains("rocksdb_state_id=\"sites-store\"").contains("rocksdb_state_id=\"crossing-ids-store\"");
+        }
     }
 
     private HttpResponse<String> get(OpsEndpoint ops, String path, String authorization) throws Exception {

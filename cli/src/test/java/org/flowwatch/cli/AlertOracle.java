@@ -4,12 +4,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
@@ -41,6 +45,17 @@ final class AlertOracle {
             return driver.createOutputTopic(Topics.ALERT_EVENTS.name(), serdes.key(Topics.ALERT_EVENTS).deserializer(),
                     serdes.value(Topics.ALERT_EVENTS).deserializer()).readValuesToList();
         }
+    }
+
+    /** Episode ids, POST_SILENT aside: kind, site or post, item and the instant it opened (`SHORTAGE/goris/water/2023-...`). */
+    static Set<String> episodes(List<Alert> alerts) {
+        return alerts.stream().filter(alert -> alert.getKind() != AlertKind.POST_SILENT).map(Alert::getAlertId)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The settings a streams child process needs for the oracle: the ledger inputs kept on their repartition topic. */
+    static String keepLedgerInputs() {
+        return "kafka.repartition.purge.interval.ms=" + Long.MAX_VALUE;
     }
 
     private static void pipeCommitted(Settings settings, TopologyTestDriver driver, String topic) {

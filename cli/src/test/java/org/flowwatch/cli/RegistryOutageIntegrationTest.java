@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -45,6 +46,9 @@ class RegistryOutageIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** What StreamsRunner logs when it replaces a stream thread that lacked the registry. */
     private static final String RESTARTED_FOR_REGISTRY = "because the schema registry cannot answer";
+    /** A surge level the few hundred people recorded here pass, before and during the outage, so alerts open and escalate. */
+    private static final String SURGE_SETTING = "sites.surge.people.per.hour";
+    private static final String SURGE_LEVEL = "100";
     private final Random random = new Random(10);
     private final AtomicLong people = new AtomicLong();
 
@@ -76,9 +80,10 @@ class RegistryOutageIntegrationTest {
     void shouldKeepCountingAndLoseNothingWhenTheRegistryIsDownForAWhile() throws Exception {
         FlowwatchSerdes readers = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
         try (StreamsChildProcess apps = StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(),
-                dir.resolve("state"), List.of());
+                dir.resolve("state"), List.of(AlertOracle.keepLedgerInputs(), SURGE_SETTING + "=" + SURGE_LEVEL));
              var valid = CommittedReader.of(readers, settings, Topics.CROSSINGS_VALID);
              var daily = CommittedReader.of(readers, settings, Topics.ARRIVALS_DAILY);
+             var alerts = CommittedReader.of(readers, settings, Topics.ALERT_EVENTS);
              PostClient first = post(settings)) {
             // given a post whose crossings both apps count
             record(first, 40);
@@ -114,6 +119,13 @@ class RegistryOutageIntegrationTest {
                 assertThat(valid.values()).as("valid crossings, once each").hasSize(110);
                 assertThat(DailyArrivals.distinct(valid.values())).hasSize(110);
                 assertThat(apps.isAlive()).as("streams apps alive after the outage").isTrue();
+
+                // and the alert episodes are those the sites topology raises from the same inputs with no outage
+                Set<String> expected = AlertOracle.episodes(AlertOracle.alertsFor(settings, readers, dir.resolve("oracle")));
+                assertThat(expected).as("the crossings raise alerts").isNotEmpty();
+                await().alias("the episodes the oracle raised").atMost(WAIT)
+                        .until(() -> AlertOracle.episodes(alerts.values()).equals(expected));
+                System.out.printf("registry outage: %d people in 110 crossings counted once; alert episodes %s%n", people.get(), expected);
             }
         }
     }
@@ -177,7 +189,7 @@ class RegistryOutageIntegrationTest {
         return new ConfigOptions().load(Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl(),
                 "post.id", "kornidzor", "post.journal.dir", journal.toString(),
-                "post.retry.max.backoff", "1s", "post.heartbeat.interval", "5s"));
+                "post.retry.max.backoff", "1s", "post.heartbeat.interval", "5s", SURGE_SETTING, SURGE_LEVEL));
     }
 
     /** A post client with its own registry client, as `flowwatch post` makes it: a fresh process knows no schema id. */

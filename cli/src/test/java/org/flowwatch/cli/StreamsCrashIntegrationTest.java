@@ -10,10 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flowwatch.embedded.EmbeddedStack;
@@ -106,7 +104,7 @@ class StreamsCrashIntegrationTest {
                     });
                     List<Alert> expected = AlertOracle.alertsFor(settings, serdes, dir.resolve("oracle"));
                     await().alias("every episode the oracle raised").atMost(WAIT).untilAsserted(() ->
-                            assertThat(episodes(alerts.values())).containsAll(episodes(expected)));
+                            assertThat(AlertOracle.episodes(alerts.values())).containsAll(AlertOracle.episodes(expected)));
 
                     // then: exactly the ground truth, every valid crossing once on the valid topic
                     System.out.printf("seed %d: valid %d distinct %d valid arrivals %d groups %d people %d daily %d%n", seed,
@@ -121,14 +119,14 @@ class StreamsCrashIntegrationTest {
                     // and the same episodes (kind/site or post/item/opening) as with no crash, each opened once,
                     // no change of an episode written twice
                     List<Alert> raised = alerts.values().stream().filter(alert -> alert.getKind() != AlertKind.POST_SILENT).toList();
-                    assertThat(episodes(expected)).as("the replay raises alerts").isNotEmpty();
-                    assertThat(episodes(raised)).as("episodes after %d kills", KILLS_PER_SEED).isEqualTo(episodes(expected));
+                    assertThat(AlertOracle.episodes(expected)).as("the replay raises alerts").isNotEmpty();
+                    assertThat(AlertOracle.episodes(raised)).as("episodes after %d kills", KILLS_PER_SEED).isEqualTo(AlertOracle.episodes(expected));
                     assertThat(raised.stream().filter(alert -> alert.getState() == AlertState.OPEN).map(Alert::getAlertId))
                             .as("each episode opened once").doesNotHaveDuplicates();
                     assertThat(raised.stream().map(alert -> alert.getAlertId() + " v" + alert.getVersion()))
                             .as("each change of an episode once").doesNotHaveDuplicates();
                     System.out.printf("seed %d: %d kills (valid crossings at each: %s), %d people, %d episodes%n",
-                            seed, KILLS_PER_SEED, validAtKill, sent.people(), episodes(raised).size());
+                            seed, KILLS_PER_SEED, validAtKill, sent.people(), AlertOracle.episodes(raised).size());
                 }
             }
         }
@@ -146,7 +144,7 @@ class StreamsCrashIntegrationTest {
     private static StreamsChildProcess startApps(EmbeddedStack stack, Path dir) throws java.io.IOException {
         // The oracle reads the sites app's ledger inputs back from its repartition topic: keep them there.
         return StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(), dir.resolve("state"),
-                List.of("kafka.repartition.purge.interval.ms=" + Long.MAX_VALUE));
+                List.of(AlertOracle.keepLedgerInputs()));
     }
 
     private static ScenarioReplay.Sent replay(Settings settings) {
@@ -156,11 +154,5 @@ class StreamsCrashIntegrationTest {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("replay interrupted", e);
         }
-    }
-
-    /** Episode ids: kind, site or post, item and the instant it opened (`SHORTAGE/goris/water/2023-...`). */
-    private static Set<String> episodes(List<Alert> alerts) {
-        return alerts.stream().filter(alert -> alert.getKind() != AlertKind.POST_SILENT).map(Alert::getAlertId)
-                .collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -53,9 +53,13 @@ final class AlertOracle {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The settings a streams child process needs for the oracle: the ledger inputs kept on their repartition topic. */
+    /** The setting the sites app needs for the oracle: its ledger inputs kept on their repartition topic. */
+    static final String PURGE_SETTING = "kafka.repartition.purge.interval.ms";
+    static final String KEEP = Long.toString(Long.MAX_VALUE);
+
+    /** The same as a {@code key=value} for a child process. */
     static String keepLedgerInputs() {
-        return "kafka.repartition.purge.interval.ms=" + Long.MAX_VALUE;
+        return PURGE_SETTING + "=" + KEEP;
     }
 
     private static void pipeCommitted(Settings settings, TopologyTestDriver driver, String topic) {

@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CountScope;
@@ -57,5 +60,18 @@ final class CommittedTopic {
         latest.values().stream().filter(count -> count.getScope() == CountScope.ALL && count.getDirection() == Direction.ARRIVAL)
                 .forEach(count -> byDay.put(LocalDate.ofInstant(count.getWindowStart(), ZoneId.of("Asia/Yerevan")), count.getPeople()));
         return byDay;
+    }
+
+    /** True when {@code group} has committed every partition of {@code topic} up to its current end. */
+    static boolean caughtUp(Settings settings, String group, TopicSpec<?, ?> topic) throws Exception {
+        try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+            for (int p = 0; p < topic.partitions(); p++) {
+                ends.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+            }
+            return admin.listOffsets(ends).all().get().entrySet().stream().allMatch(end -> end.getValue().offset() == 0
+                    || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
+        }
     }
 }

@@ -11,10 +11,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.producers.post.PostClient;
@@ -91,7 +87,7 @@ class RegistryOutageIntegrationTest {
             // and read by the sites app too: "running" means it has used the schema it will need (on a loaded
             // machine it may still be starting when the arrivals app has counted)
             await().alias("sites app through the valid crossings").atMost(WAIT)
-                    .until(() -> sitesAppCaughtUp(settings));
+                    .until(() -> CommittedTopic.caughtUp(settings, settings.string("sites.application.id"), Topics.CROSSINGS_VALID));
 
             // when the registry stops
             stack.registry().close();
@@ -169,20 +165,6 @@ class RegistryOutageIntegrationTest {
 
     private static int occurrences(String text, String part) {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
-    }
-
-    private static boolean sitesAppCaughtUp(Settings settings) throws Exception {
-        try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(settings.string("sites.application.id"))
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> ends = new java.util.HashMap<>();
-            for (int p = 0; p < Topics.CROSSINGS_VALID.partitions(); p++) {
-                ends.put(new TopicPartition(Topics.CROSSINGS_VALID.name(), p), OffsetSpec.latest());
-            }
-            var latest = admin.listOffsets(ends).all().get();
-            return latest.entrySet().stream().allMatch(end -> end.getValue().offset() == 0
-                    || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset()));
-        }
     }
 
     private static Settings settings(EmbeddedStack stack, Path journal) {

@@ -13,9 +13,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.serde.RegistryUnavailableException;
 import org.flowwatch.schemas.topics.TopicSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follows one topic from its start, all partitions, and hands each polled batch of records (tombstones included)
@@ -24,13 +28,16 @@ import org.flowwatch.schemas.topics.TopicSpec;
  */
 public final class TopicViewer<V> implements Runnable, AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TopicViewer.class);
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration REGISTRY_PAUSE = Duration.ofSeconds(5);
 
     private final KafkaConsumer<String, V> consumer;
     private final TopicSpec<String, V> topic;
     private final Consumer<List<ConsumerRecord<String, V>>> listener;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final CountDownLatch closing = new CountDownLatch(1);
 
     public TopicViewer(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes, TopicSpec<String, V> topic,
                        Consumer<List<ConsumerRecord<String, V>>> listener) {
@@ -72,9 +79,7 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (!closed.get()) {
-                List<ConsumerRecord<String, V>> batch = new ArrayList<>();
-                consumer.poll(POLL).forEach(batch::add);
-                deliver(batch);
+                deliver(pollPastUnreadable());
                 if (caughtUp.getCount() > 0 && reached(end)) {
                     caughtUp.countDown();
                 }
@@ -85,6 +90,39 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
             }
         } finally {
             consumer.close();
+        }
+    }
+
+    /**
+     * A record that cannot be read must not stop the view (its thread would die and the screen freeze): one that is
+     * not our format is skipped with a warning; one read while the registry cannot answer (after the client's retries)
+     * is read again after a pause.
+     */
+    private List<ConsumerRecord<String, V>> pollPastUnreadable() {
+        List<ConsumerRecord<String, V>> batch = new ArrayList<>();
+        try {
+            consumer.poll(POLL).forEach(batch::add);
+        } catch (RecordDeserializationException e) {
+            if (e.getCause() instanceof RegistryUnavailableException) {
+                LOG.warn("{}: cannot read {}@{} now ({}); reading it again in {} s", topic.name(), e.topicPartition(), e.offset(),
+                        e.getCause().getMessage(), REGISTRY_PAUSE.toSeconds());
+                consumer.seek(e.topicPartition(), e.offset());
+                pause();
+            } else {
+                LOG.warn("{}: skipped unreadable record {}@{}: {}", topic.name(), e.topicPartition(), e.offset(),
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+                consumer.seek(e.topicPartition(), e.offset() + 1);
+            }
+        }
+        return batch;
+    }
+
+    private void pause() {
+        try {
+            closing.await(REGISTRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed.set(true);
         }
     }
 
@@ -101,6 +139,7 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
     @Override
     public void close() {
         closed.set(true);
+        closing.countDown();
         consumer.wakeup();
     }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.WebhookDelivery;
+import org.flowwatch.schemas.serde.RegistryUnavailableException;
 import org.flowwatch.schemas.serde.UnknownSchemaException;
 import org.flowwatch.schemas.serde.WireFormatException;
 import org.flowwatch.schemas.topics.Topics;
@@ -29,12 +30,14 @@ import org.slf4j.LoggerFactory;
  * Delivers alerts to one endpoint, in its own consumer group over the alert events and the retry topic, so a slow
  * or dead endpoint holds back nobody else. One record at a time: its offset is committed only once it was delivered,
  * parked in the retry topic or dead-lettered. A parked delivery that is not due yet pauses its retry partition
- * until it is.
+ * until it is, and deliveries parked after it wait behind it (one record per poll): an endpoint's parked deliveries
+ * are retried in the order they were parked, and none is committed past one still waiting.
  */
 final class EndpointWorker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EndpointWorker.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration REGISTRY_PAUSE = Duration.ofSeconds(5);
 
     private final Endpoint endpoint;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -72,7 +75,7 @@ final class EndpointWorker implements Runnable {
             while (running()) {
                 resumeDue();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    boolean done = handle(record);
+                    boolean done = handleOrRewind(record, new TopicPartition(record.topic(), record.partition()));
                     if (halted) {
                         return; // a simulated crash: what was just delivered stays uncommitted
                     }
@@ -107,8 +110,24 @@ final class EndpointWorker implements Runnable {
         return stopping.getCount() > 0 && enabled.get();
     }
 
-    /** False when the record is a parked delivery not due yet: its partition is paused until then. */
-    private boolean handle(ConsumerRecord<String, byte[]> record) {
+    /**
+     * False when the record must be read again later: a parked delivery not due yet (its partition is paused until
+     * then), or a record that cannot be decoded while the registry cannot answer (not the record's fault: it is read
+     * again after a pause, the registry client having already retried).
+     */
+    private boolean handleOrRewind(ConsumerRecord<String, byte[]> record, TopicPartition partition) {
+        try {
+            return handle(record, partition);
+        } catch (RegistryUnavailableException e) {
+            LOG.warn("endpoint {}: cannot read {}-{}@{} now ({}); reading it again in {} s", endpoint.name(), record.topic(),
+                    record.partition(), record.offset(), e.getMessage(), REGISTRY_PAUSE.toSeconds());
+            consumer.seek(partition, record.offset());
+            waitFor(REGISTRY_PAUSE);
+            return false;
+        }
+    }
+
+    private boolean handle(ConsumerRecord<String, byte[]> record, TopicPartition partition) {
         if (record.topic().equals(Topics.ALERT_EVENTS.name())) {
             Alert alert = decode(alerts, record);
             if (alert != null && endpoint.filter().matches(alert)) {
@@ -122,7 +141,6 @@ final class EndpointWorker implements Runnable {
             return true;
         }
         if (parked.getNextAttemptAt().isAfter(clock.instant())) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             consumer.seek(partition, record.offset());
             consumer.pause(Set.of(partition));
             pausedUntil.put(partition, parked.getNextAttemptAt());

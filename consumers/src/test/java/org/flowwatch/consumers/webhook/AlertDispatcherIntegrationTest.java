@@ -7,7 +7,9 @@ import static org.flowwatch.consumers.webhook.AlertBuilder.anAlert;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +22,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.flowwatch.consumers.webhook.TestReceiver.Answer;
+import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
 import org.flowwatch.schemas.avro.Alert;
@@ -40,6 +48,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The dispatcher on a real broker and registry against real HTTP receivers. Tests share the catalogue's topics:
@@ -191,6 +200,69 @@ class AlertDispatcherIntegrationTest {
                     + " after an answer past the timeout%n", spell.toSeconds(), keys.size(), receiver.received().size(),
                     receiver.received().stream().filter(request -> request.answered() >= 400).count(), slowAnswers.get(),
                     receiver.acceptedKeys().values().stream().filter(times -> times > 1).count());
+        }
+    }
+
+    @Test
+    void shouldNeverCommitPastAParkedDeliveryStillWaitingWhenOneParkedAfterItIsDue() throws Exception {
+        // given two deliveries parked for this endpoint, in this order: one due in an hour, one due now
+        // (an endpoint down for a while: an old alert's backoff has grown long, a new alert's is still short).
+        // What keeps the promise: one record per poll, and the retry partition paused at the one not due.
+        Instant now = Instant.now();
+        RecordMetadata waiting = park(anAlert().id("waiting-" + site).site(site).build(), now.plus(Duration.ofHours(1)));
+        park(anAlert().id("due-" + site).site(site).build(), now.minusSeconds(1));
+        List<String> sentinel = publishAlerts("sentinel", 1);
+        try (TestReceiver receiver = new TestReceiver(SECRET)) {
+            // when the dispatcher runs a while (a new alert delivered, a few more polls), then stops
+            try (AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+                await().alias("a new alert delivered").atMost(WAIT).until(() -> receiver.acceptedKeys().keySet().containsAll(sentinel));
+                Thread.sleep(2_000);
+            }
+
+            // then the offset it committed on the retry topic does not pass the delivery still waiting, so a restart
+            // reads it again
+            TopicPartition retries = new TopicPartition(waiting.topic(), waiting.partition());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(groupPrefix + "-" + endpointName)
+                        .partitionsToOffsetAndMetadata().get().get(retries);
+                assertThat(committed == null ? 0 : committed.offset()).isLessThanOrEqualTo(waiting.offset());
+            }
+        }
+    }
+
+    @Test
+    void shouldWaitForTheRegistryAndThenDeliverEveryAlertWhenItIsDownAsTheDispatcherStarts(@TempDir Path dir) throws Exception {
+        try (EmbeddedStack own = EmbeddedStack.start(dir, 0, 0)) {
+            useStack(own); // this test stops the registry: not on the stack the other tests share
+            // given alerts raised while the registry was up
+            List<String> keys = publishAlerts("outage", 3);
+            // and a dispatcher started once it is down, knowing no schema
+            own.registry().close();
+            serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(own.registryUrl()));
+            try (TestReceiver receiver = new TestReceiver(SECRET);
+                 AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
+                // when it cannot read them for a while, it keeps running
+                await().alias("dispatcher running without the registry").during(Duration.ofSeconds(8)).atMost(Duration.ofSeconds(10))
+                        .until(() -> dispatcher.failure().isEmpty());
+                assertThat(receiver.received()).isEmpty();
+
+                // then, once the registry is back on its storage and port, every alert is delivered once
+                try (EmbeddedRegistry back = EmbeddedRegistry.start(dir.resolve("registry"), own.registry().port())) {
+                    await().alias("all delivered").atMost(WAIT).until(() -> receiver.acceptedKeys().keySet().containsAll(keys));
+                    assertThat(receiver.acceptedKeys()).containsOnlyKeys(keys).allSatisfy((key, times) -> assertThat(times).isOne());
+                    assertThat(dispatcher.failure()).isEmpty();
+                }
+            }
+        }
+    }
+
+    private RecordMetadata park(Alert alert, Instant nextAttemptAt) throws Exception {
+        WebhookDelivery delivery = new WebhookDelivery(endpointName, PayloadFormat.idempotencyKey(alert), 3,
+                nextAttemptAt.minus(Duration.ofHours(2)), nextAttemptAt, 503, "HTTP 503", alert);
+        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, WebhookDelivery> producer = new KafkaProducer<>(config, serdes.key(Topics.WEBHOOK_RETRIES).serializer(),
+                serdes.value(Topics.WEBHOOK_RETRIES).serializer())) {
+            return producer.send(new ProducerRecord<>(Topics.WEBHOOK_RETRIES.name(), endpointName, delivery)).get();
         }
     }
 

@@ -2,8 +2,10 @@ package org.flowwatch.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
-@Command(name = "flowwatch", mixinStandardHelpOptions = true, versionProvider = Version.class,
+// INHERIT: --help and --version on every subcommand too (the one-line errors point there).
+@Command(name = "flowwatch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         description = "Real-time refugee-flow monitoring: border-post crossings to arrival counts, stock and alerts.",
         subcommands = {DemoCommand.class, StreamsCommand.class, ResetCommand.class, TopicsCommand.class, ReplayCommand.class,
                 PostCommand.class, GatewayCommand.class, LoadCommand.class, ReferenceCommand.class, SitesCommand.class,

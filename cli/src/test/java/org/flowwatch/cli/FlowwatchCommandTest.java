@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,5 +59,26 @@ class FlowwatchCommandTest {
         // then
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--kafka-port").contains("flowwatch demo --help").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldPrintUsageWhenAnyCommandIsAskedForHelp() {
+        // given every command and subcommand (aliases once), as the one-line errors tell the user to ask them
+        Set<String> commands = new TreeSet<>();
+        FlowwatchCommand.commandLine().getSubcommands().values().forEach(command -> {
+            commands.add(command.getCommandSpec().qualifiedName());
+            command.getSubcommands().values().forEach(sub -> commands.add(sub.getCommandSpec().qualifiedName()));
+        });
+
+        for (String command : commands) {
+            // when
+            List<String> args = new ArrayList<>(List.of(command.split(" ")).subList(1, command.split(" ").length));
+            args.add("--help");
+            CommandRun run = CommandRun.of(args.toArray(String[]::new));
+
+            // then
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage: " + command);
+        }
     }
 }

@@ -1,7 +1,11 @@
 package org.flowwatch.cli;
 
+import java.util.Optional;
 import org.flowwatch.embedded.PortInUseException;
 import org.flowwatch.schemas.config.ConfigException;
+import org.flowwatch.schemas.serde.RegistryUnavailableException;
+import org.flowwatch.schemas.serde.SchemaRegistryException;
+import org.flowwatch.schemas.serde.WireFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -43,7 +47,21 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
         if (kafkaRefusal != null) {
             return kafkaRefusal;
         }
-        return firstLine(e);
+        return registryTrouble(e).orElseGet(() -> firstLine(e));
+    }
+
+    // Kafka wraps what our deserializer threw in "Error deserializing VALUE ... please seek past the record", which
+    // sends the user the wrong way: say what was wrong with the registry or the record instead.
+    private static Optional<String> registryTrouble(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RegistryUnavailableException) {
+                return Optional.of(firstLine(cause) + "; check that it runs and registry.url, then try again");
+            }
+            if (cause instanceof SchemaRegistryException || cause instanceof WireFormatException) {
+                return Optional.of(firstLine(cause));
+            }
+        }
+        return Optional.empty();
     }
 
     static String firstLine(Throwable e) {

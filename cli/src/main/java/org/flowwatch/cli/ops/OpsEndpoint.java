@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
@@ -30,7 +29,6 @@ import org.flowwatch.schemas.http.ApiToken;
 public final class OpsEndpoint implements AutoCloseable {
 
     private static final Set<String> PROBES = Set.of("/health", "/ready");
-    private static final List<String> STORE_ID_TAGS = List.of("rocksdb.window.state.id", "rocksdb.session.state.id");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<Readiness> checks = new CopyOnWriteArrayList<>();
@@ -39,12 +37,7 @@ public final class OpsEndpoint implements AutoCloseable {
 
     private OpsEndpoint(int port, String service, ApiToken token, boolean healthPublic) {
         registry.config().commonTags("service", service);
-        // Kafka Streams tags a store's metrics by its kind (rocksdb.state.id, rocksdb.window.state.id, ...) under one
-        // metric name; Prometheus wants one set of tag keys per name and Micrometer would drop (and WARN about) all
-        // but the first kind. One key for all kinds keeps every store's metrics.
-        for (String kind : STORE_ID_TAGS) {
-            registry.config().meterFilter(MeterFilter.renameTag("kafka.stream.state", kind, "rocksdb.state.id"));
-        }
+        registry.config().meterFilter(new StoreKindMetricNames());
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);

@@ -65,8 +65,11 @@ class OpsEndpointTest {
             // when Prometheus scrapes
             String metrics = get(ops, "/metrics", null).body();
 
-            // then both stores are there
-            assertThat(metrics).contains("rocksdb_state_id=\"sites-store\"").contains("rocksdb_state_id=\"crossing-ids-store\"");
+            // then both stores are there, each kind under its own name
+            assertThat(metrics).contains("kafka_stream_state_num_entries_imm_mem_tables{")
+                    .contains("rocksdb_state_id=\"sites-store\"")
+                    .contains("kafka_stream_window_state_num_entries_imm_mem_tables{")
+                    .contains("rocksdb_window_state_id=\"crossing-ids-store\"");
         }
     }
 

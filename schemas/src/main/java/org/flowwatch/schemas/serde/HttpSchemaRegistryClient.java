@@ -54,22 +54,28 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     @Override
     public int register(String subject, Schema schema) {
         String text = schema.toString();
-        return idsBySubjectAndSchema.computeIfAbsent(subject + '\n' + text, key -> {
-            JsonNode answer;
-            try {
-                answer = post("/subjects/" + encode(subject) + "/versions", text, subject);
-            } catch (IncompatibleSchemaException conflict) {
-                // Apicurio answers 409 also when another instance created the subject a moment before us (two
-                // streams instances starting together): if the schema is there now, that is the outcome we wanted.
-                answer = lookUp(subject, text).orElseThrow(() -> conflict);
-            }
-            int id = answer.path("id").asInt(-1);
-            if (id < 0) {
-                throw new SchemaRegistryException("registry answered a registration without an id", 200);
-            }
-            schemasById.putIfAbsent(id, schema);
-            return id;
-        });
+        String key = subject + '\n' + text;
+        Integer known = idsBySubjectAndSchema.get(key);
+        if (known != null) {
+            return known;
+        }
+        // Not computeIfAbsent: the call may wait on the registry for a long time (retries), and must not hold a lock
+        // of the map meanwhile. Two threads asking at once both ask the registry, which gives both the same id.
+        JsonNode answer;
+        try {
+            answer = post("/subjects/" + encode(subject) + "/versions", text, subject);
+        } catch (IncompatibleSchemaException conflict) {
+            // Apicurio answers 409 also when another instance created the subject a moment before us (two
+            // streams instances starting together): if the schema is there now, that is the outcome we wanted.
+            answer = lookUp(subject, text).orElseThrow(() -> conflict);
+        }
+        int id = answer.path("id").asInt(-1);
+        if (id < 0) {
+            throw new SchemaRegistryException("registry answered a registration without an id", 200);
+        }
+        schemasById.putIfAbsent(id, schema);
+        idsBySubjectAndSchema.putIfAbsent(key, id);
+        return id;
     }
 
     /** The registered version of {@code schemaText} under {@code subject}, if there is one. */

@@ -31,6 +31,7 @@ public final class EmbeddedKafka implements AutoCloseable {
   private static final String COMPONENT = "kafka";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
   private static final int SCRAM_ITERATIONS = 4096;
+  private static final Duration USER_POLL = Duration.ofMillis(50);
 
   private final KafkaRaftServer server;
   private final Path dataDir;
@@ -97,12 +98,8 @@ public final class EmbeddedKafka implements AutoCloseable {
           new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), password))).all()
           .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
       // The controller has the credential; the broker learns it from the metadata log a moment later.
-      long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-      while (!knows(admin, user)) {
-        if (System.nanoTime() > deadline) {
-          throw new TimeoutException("the broker did not learn SCRAM user " + user);
-        }
-        Thread.sleep(50);
+      if (!Polling.until(READY_TIMEOUT, USER_POLL, () -> knows(admin, user))) {
+        throw new TimeoutException("the broker did not learn SCRAM user " + user);
       }
       return null;
     });

@@ -15,6 +15,7 @@ import org.apache.kafka.common.utils.Time;
 final class RaftNodes {
 
   static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration NODES_POLL = Duration.ofMillis(100);
 
   private RaftNodes() {}
 
@@ -45,11 +46,8 @@ final class RaftNodes {
     adminProps.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) READY_TIMEOUT.toMillis());
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     try (Admin admin = Admin.create(adminProps)) {
-      while (nodes(admin, deadline) < brokers) {
-        if (System.nanoTime() > deadline) {
-          throw new TimeoutException(brokers + " brokers not all registered");
-        }
-        Thread.sleep(100);
+      if (!Polling.until(READY_TIMEOUT, NODES_POLL, () -> nodes(admin, deadline) >= brokers)) {
+        throw new TimeoutException(brokers + " brokers not all registered");
       }
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("kafka on " + bootstrapServers + " did not answer within " + READY_TIMEOUT, e);
@@ -59,9 +57,13 @@ final class RaftNodes {
     }
   }
 
-  private static int nodes(Admin admin, long deadlineNanos)
-      throws ExecutionException, InterruptedException, TimeoutException {
+  /** Brokers in the metadata; none yet if the answer did not come before the deadline (the wait then ends). */
+  private static int nodes(Admin admin, long deadlineNanos) throws ExecutionException, InterruptedException {
     long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
-    return admin.describeCluster().nodes().get(left, TimeUnit.MILLISECONDS).size();
+    try {
+      return admin.describeCluster().nodes().get(left, TimeUnit.MILLISECONDS).size();
+    } catch (TimeoutException notYet) {
+      return 0;
+    }
   }
 }

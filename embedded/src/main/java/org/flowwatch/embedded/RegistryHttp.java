@@ -35,16 +35,24 @@ final class RegistryHttp {
   /** Polls {@code /health/ready} until it answers 200; fails early if the process has died. */
   void awaitReady(Process process, Duration timeout) {
     HttpRequest probe = HttpRequest.newBuilder(root.resolve("/health/ready")).timeout(REQUEST_TIMEOUT).GET().build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (!answersOk(probe)) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the registry exited with code " + process.exitValue() + " before it was ready; see " + log);
-      }
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the registry was not ready within " + timeout + "; see " + log);
-      }
-      pause();
+    boolean ready;
+    try {
+      ready = Polling.until(timeout, POLL_INTERVAL, () -> {
+        if (answersOk(probe)) {
+          return true;
+        }
+        if (!process.isAlive()) {
+          throw new IllegalStateException(
+              "the registry exited with code " + process.exitValue() + " before it was ready; see " + log);
+        }
+        return false;
+      });
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the registry", e);
+    }
+    if (!ready) {
+      throw new IllegalStateException("the registry was not ready within " + timeout + "; see " + log);
     }
   }
 
@@ -86,12 +94,4 @@ final class RegistryHttp {
     }
   }
 
-  private static void pause() {
-    try {
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the registry", e);
-    }
-  }
 }

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -178,12 +182,15 @@ class AlertDispatcherIntegrationTest {
                 default -> Answer.slowly(Duration.ofSeconds(slowAnswers.incrementAndGet() % 2 == 1 ? 7 : 3));
             };
         }); AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
-            // when alerts are raised all through the spell
-            List<String> keys = new ArrayList<>();
-            while (Duration.ofNanos(System.nanoTime() - start).compareTo(spell) < 0) {
-                keys.addAll(publishAlerts("spell" + keys.size() + "-", 1));
-                Thread.sleep(spell.toMillis() / 40);
-            }
+            // when alerts are raised all through the spell, about 40 of them
+            List<String> keys = new CopyOnWriteArrayList<>();
+            ScheduledExecutorService raising = Executors.newSingleThreadScheduledExecutor();
+            raising.scheduleAtFixedRate(() -> keys.addAll(publishAlerts("spell" + keys.size() + "-", 1)), 0,
+                    spell.toMillis() / 40, TimeUnit.MILLISECONDS);
+            await().alias("the spell over").atMost(spell.plus(WAIT)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> Duration.ofNanos(System.nanoTime() - start).compareTo(spell) >= 0);
+            raising.shutdown(); // lets an alert being raised finish: its key must be in the list
+            assertThat(raising.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 
             // then every alert arrives once it is over
             await().alias("all delivered after the spell").atMost(WAIT.plus(spell)).pollInterval(Duration.ofSeconds(1))
@@ -210,13 +217,16 @@ class AlertDispatcherIntegrationTest {
         // What keeps the promise: one record per poll, and the retry partition paused at the one not due.
         Instant now = Instant.now();
         RecordMetadata waiting = park(anAlert().id("waiting-" + site).site(site).build(), now.plus(Duration.ofHours(1)));
-        park(anAlert().id("due-" + site).site(site).build(), now.minusSeconds(1));
+        Alert due = anAlert().id("due-" + site).site(site).build();
+        park(due, now.minusSeconds(1));
         List<String> sentinel = publishAlerts("sentinel", 1);
         try (TestReceiver receiver = new TestReceiver(SECRET)) {
             // when the dispatcher runs a while (a new alert delivered, a few more polls), then stops
             try (AlertDispatcher dispatcher = dispatcher(receiver, policy(Duration.ofHours(1)))) {
                 await().alias("a new alert delivered").atMost(WAIT).until(() -> receiver.acceptedKeys().keySet().containsAll(sentinel));
-                Thread.sleep(2_000);
+                // the delivery parked after the waiting one waits behind it
+                await().alias("the due delivery still behind the waiting one").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                        .until(() -> !receiver.acceptedKeys().containsKey(PayloadFormat.idempotencyKey(due)));
             }
 
             // then the offset it committed on the retry topic does not pass the delivery still waiting, so a restart

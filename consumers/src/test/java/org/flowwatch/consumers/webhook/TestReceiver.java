@@ -109,6 +109,8 @@ final class TestReceiver implements AutoCloseable {
         exchange.close();
     }
 
+    // The slowness under test, not a wait for a condition: a slow endpoint holds the request (and, like a small
+    // server with one worker, the ones behind it) for this long before it answers.
     private static void pause(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());

@@ -2,6 +2,7 @@ package org.flowwatch.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 import static org.flowwatch.schemas.serde.SampleRecords.fullCrossing;
 
 import java.io.IOException;
@@ -227,8 +228,8 @@ class HttpSchemaRegistryClientIntegrationTest {
         CompletableFuture<Integer> registered = CompletableFuture.supplyAsync(() -> client.register(subject, CURRENT));
 
         // when the registry starts there a few seconds after the call began
-        Thread.sleep(2_000);
-        assertThat(registered).as("still trying while nothing listens").isNotDone();
+        await().alias("still trying while nothing listens").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
+                .until(() -> !registered.isDone());
         try (EmbeddedRegistry late = EmbeddedRegistry.start(laterDir, port)) {
             // then the call returns the id the registry gave
             int id = registered.get(60, TimeUnit.SECONDS);

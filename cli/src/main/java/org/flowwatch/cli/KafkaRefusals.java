@@ -1,5 +1,6 @@
 package org.flowwatch.cli;
 
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
@@ -12,19 +13,20 @@ final class KafkaRefusals {
 
     /** The line for a refusal, or null when {@code e} was not caused by one. */
     static String explain(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SslAuthenticationException) {
-                return "TLS with Kafka failed (" + OneLineErrors.firstLine(cause)
-                        + "): check kafka.ssl.truststore.location and kafka.ssl.truststore.password";
-            }
-            if (cause instanceof AuthenticationException) {
-                return "Kafka refused the login (" + OneLineErrors.firstLine(cause)
-                        + "): check the user and password in kafka.sasl.jaas.config and kafka.sasl.mechanism";
-            }
-            if (cause instanceof AuthorizationException) {
-                return "Kafka refused access (" + OneLineErrors.firstLine(cause)
-                        + "): the principal lacks an ACL (see flowwatch topics apply --acls and acl.*)";
-            }
+        SslAuthenticationException tls = ExceptionUtils.throwableOfType(e, SslAuthenticationException.class);
+        if (tls != null) {
+            return "TLS with Kafka failed (" + OneLineErrors.firstLine(tls)
+                    + "): check kafka.ssl.truststore.location and kafka.ssl.truststore.password";
+        }
+        AuthenticationException login = ExceptionUtils.throwableOfType(e, AuthenticationException.class);
+        if (login != null) {
+            return "Kafka refused the login (" + OneLineErrors.firstLine(login)
+                    + "): check the user and password in kafka.sasl.jaas.config and kafka.sasl.mechanism";
+        }
+        AuthorizationException access = ExceptionUtils.throwableOfType(e, AuthorizationException.class);
+        if (access != null) {
+            return "Kafka refused access (" + OneLineErrors.firstLine(access)
+                    + "): the principal lacks an ACL (see flowwatch topics apply --acls and acl.*)";
         }
         return null;
     }

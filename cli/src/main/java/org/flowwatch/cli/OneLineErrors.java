@@ -1,6 +1,7 @@
 package org.flowwatch.cli;
 
 import java.util.Optional;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.flowwatch.embedded.PortInUseException;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.serde.RegistryUnavailableException;
@@ -53,15 +54,15 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
     // Kafka wraps what our deserializer threw in "Error deserializing VALUE ... please seek past the record", which
     // sends the user the wrong way: say what was wrong with the registry or the record instead.
     private static Optional<String> registryTrouble(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof RegistryUnavailableException) {
-                return Optional.of(firstLine(cause) + "; check that it runs and registry.url, then try again");
-            }
-            if (cause instanceof SchemaRegistryException || cause instanceof WireFormatException) {
-                return Optional.of(firstLine(cause));
-            }
+        RegistryUnavailableException unavailable = ExceptionUtils.throwableOfType(e, RegistryUnavailableException.class);
+        if (unavailable != null) {
+            return Optional.of(firstLine(unavailable) + "; check that it runs and registry.url, then try again");
         }
-        return Optional.empty();
+        Throwable unreadable = ExceptionUtils.throwableOfType(e, SchemaRegistryException.class);
+        if (unreadable == null) {
+            unreadable = ExceptionUtils.throwableOfType(e, WireFormatException.class);
+        }
+        return Optional.ofNullable(unreadable).map(OneLineErrors::firstLine);
     }
 
     static String firstLine(Throwable e) {

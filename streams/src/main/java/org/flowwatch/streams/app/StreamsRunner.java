@@ -6,6 +6,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -81,24 +82,15 @@ public final class StreamsRunner implements AutoCloseable {
      * or counted twice. Anything else stops the app, with the error kept for the exit code.
      */
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
-        Optional<RegistryUnavailableException> registryDown = causeOfType(error, RegistryUnavailableException.class);
-        if (registryDown.isPresent()) {
+        RegistryUnavailableException registryDown = ExceptionUtils.throwableOfType(error, RegistryUnavailableException.class);
+        if (registryDown != null) {
             LOG.warn("Stream thread stopped because the schema registry cannot answer ({}); starting it again from the last"
-                    + " commit", registryDown.get().getMessage());
+                    + " commit", registryDown.getMessage());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         failure.compareAndSet(null, error);
         LOG.error("Stream thread failed, shutting the app down: {}", error.toString());
         return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-    }
-
-    private static <T extends Throwable> Optional<T> causeOfType(Throwable error, Class<T> type) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) {
-                return Optional.of(type.cast(cause));
-            }
-        }
-        return Optional.empty();
     }
 
     private void onStateChange(KafkaStreams.State now) {

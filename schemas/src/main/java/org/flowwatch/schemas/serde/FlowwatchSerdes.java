@@ -1,6 +1,5 @@
 package org.flowwatch.schemas.serde;
 
-import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -13,35 +12,22 @@ import org.flowwatch.schemas.topics.TopicSpec;
 public final class FlowwatchSerdes {
 
     private final SchemaRegistryClient registry;
-    private final Supplier<SchemaRegistryClient> patientRegistry;
-    private SchemaRegistryClient patient;
 
     public FlowwatchSerdes(SchemaRegistryClient registry) {
-        this(registry, () -> registry);
-    }
-
-    private FlowwatchSerdes(SchemaRegistryClient registry, Supplier<SchemaRegistryClient> patientRegistry) {
         this.registry = registry;
-        this.patientRegistry = patientRegistry;
     }
 
     public static FlowwatchSerdes forRegistry(RegistrySettings settings) {
-        return new FlowwatchSerdes(new HttpSchemaRegistryClient(settings),
-                () -> new HttpSchemaRegistryClient(settings.withRetryFor(RegistrySettings.UNTIL_IT_ANSWERS)));
+        return new FlowwatchSerdes(new HttpSchemaRegistryClient(settings));
     }
 
     /**
      * Serdes for what Kafka Streams' global thread reads (reference data in global stores). That thread cannot be
      * replaced like a stream thread: if it fails, the whole app stops. So these wait for the registry however long
      * it takes; meanwhile the app is not yet RUNNING (at start) or counts on with the reference data it holds.
-     * One such client per instance, made on first use (an HTTP client has a thread of its own).
      */
-    public synchronized FlowwatchSerdes forGlobalThread() {
-        if (patient == null) {
-            patient = patientRegistry.get();
-        }
-        SchemaRegistryClient shared = patient;
-        return new FlowwatchSerdes(shared, () -> shared);
+    public FlowwatchSerdes forGlobalThread() {
+        return new FlowwatchSerdes(registry.untilItAnswers());
     }
 
     public <K> Serde<K> key(TopicSpec<K, ?> topic) {

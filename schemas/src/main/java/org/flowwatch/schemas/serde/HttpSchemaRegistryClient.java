@@ -42,13 +42,28 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final RetryPolicy<HttpResponse<String>> retries;
-    private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
-    private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+    private final Map<Integer, Schema> schemasById;
+    private final Map<String, Integer> idsBySubjectAndSchema;
 
     public HttpSchemaRegistryClient(RegistrySettings settings) {
+        this(settings, HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build(), new ConcurrentHashMap<>(),
+                new ConcurrentHashMap<>());
+    }
+
+    private HttpSchemaRegistryClient(RegistrySettings settings, HttpClient http, Map<Integer, Schema> schemasById,
+                                     Map<String, Integer> idsBySubjectAndSchema) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build();
-        this.retries = retryPolicy(settings.retryFor());
+        this.http = http;
+        this.schemasById = schemasById;
+        this.idsBySubjectAndSchema = idsBySubjectAndSchema;
+        this.retries = retryPolicy();
+    }
+
+    /** The same connection and caches, retrying without end. */
+    @Override
+    public SchemaRegistryClient untilItAnswers() {
+        return new HttpSchemaRegistryClient(settings.withRetryFor(RegistrySettings.UNTIL_IT_ANSWERS), http, schemasById,
+                idsBySubjectAndSchema);
     }
 
     @Override
@@ -171,11 +186,12 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
      * Tries a call again while the registry cannot answer, for up to {@code retryFor}: a stream thread that gives
      * up at once would stop its app over a blip (a restart of the registry, a few seconds of a bad link).
      */
-    private RetryPolicy<HttpResponse<String>> retryPolicy(Duration retryFor) {
+    private RetryPolicy<HttpResponse<String>> retryPolicy() {
+        Duration retryFor = settings.retryFor();
         var policy = RetryPolicy.<HttpResponse<String>>builder()
                 .handle(IOException.class)
                 .handleResultIf(response -> isTransient(response.statusCode()));
-        if (!retries(settings)) {
+        if (!retries()) {
             return policy.withMaxRetries(0).build();
         }
         Duration longestPause = MAX_BACKOFF.compareTo(retryFor.dividedBy(2)) < 0 ? MAX_BACKOFF : retryFor.dividedBy(2);
@@ -185,23 +201,23 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                         ? attempt.getLastException().toString() : "HTTP " + attempt.getLastResult().statusCode(), patience());
             }
         });
-        return forever(settings) ? policy.build() : policy.withMaxDuration(retryFor).build();
+        return forever() ? policy.build() : policy.withMaxDuration(retryFor).build();
     }
 
     private String patience() {
-        return forever(settings) ? "until it answers" : "for up to " + settings.retryFor().toSeconds() + " s";
+        return forever() ? "until it answers" : "for up to " + settings.retryFor().toSeconds() + " s";
     }
 
     /** What a caller is told when the registry still cannot answer after the retries. */
     private String triedFor() {
-        return retries(settings) ? " (tried for " + settings.retryFor().toSeconds() + " s)" : "";
+        return retries() ? " (tried for " + settings.retryFor().toSeconds() + " s)" : "";
     }
 
-    private static boolean forever(RegistrySettings settings) {
+    private boolean forever() {
         return settings.retryFor().equals(RegistrySettings.UNTIL_IT_ANSWERS);
     }
 
-    private static boolean retries(RegistrySettings settings) {
+    private boolean retries() {
         return settings.retryFor().compareTo(Duration.ofSeconds(1)) >= 0;
     }
 

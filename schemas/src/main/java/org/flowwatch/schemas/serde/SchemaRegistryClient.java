@@ -16,4 +16,12 @@ public interface SchemaRegistryClient {
 
     /** Whether {@code schema} may be registered under {@code subject} given the subject's compatibility level. */
     boolean isCompatible(String subject, Schema schema);
+
+    /**
+     * This client, waiting for the registry however long it takes instead of giving up after its retries; for
+     * callers that cannot be restarted (Kafka Streams' global thread). A client without retries returns itself.
+     */
+    default SchemaRegistryClient untilItAnswers() {
+        return this;
+    }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -35,9 +34,8 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
     private final KafkaConsumer<String, V> consumer;
     private final TopicSpec<String, V> topic;
     private final Consumer<List<ConsumerRecord<String, V>>> listener;
-    private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final CountDownLatch closing = new CountDownLatch(1);
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     public TopicViewer(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes, TopicSpec<String, V> topic,
                        Consumer<List<ConsumerRecord<String, V>>> listener) {
@@ -78,14 +76,14 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (!closed.get()) {
+            while (!isClosed()) {
                 deliver(pollPastUnreadable());
                 if (caughtUp.getCount() > 0 && reached(end)) {
                     caughtUp.countDown();
                 }
             }
         } catch (WakeupException e) {
-            if (!closed.get()) {
+            if (!isClosed()) {
                 throw e;
             }
         } finally {
@@ -119,11 +117,15 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
 
     private void pause() {
         try {
-            closing.await(REGISTRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
+            closed.await(REGISTRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closed.set(true);
+            closed.countDown();
         }
+    }
+
+    private boolean isClosed() {
+        return closed.getCount() == 0;
     }
 
     private void deliver(List<ConsumerRecord<String, V>> batch) {
@@ -138,8 +140,7 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
 
     @Override
     public void close() {
-        closed.set(true);
-        closing.countDown();
+        closed.countDown();
         consumer.wakeup();
     }
 }

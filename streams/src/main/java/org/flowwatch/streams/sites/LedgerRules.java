@@ -72,6 +72,7 @@ final class LedgerRules {
                     ? LedgerChange.refused("stock-negative", "distribution of " + supply.getQuantity() + " " + supply.getUnit()
                             + " of " + supply.getItem() + " exceeds the stock of " + stock + " at '" + supply.getSiteId() + "'")
                     : LedgerChange.stock(supply.getSiteId(), supply.getItem(), stock - supply.getQuantity());
+            case CONVOY_ANNOUNCED -> LedgerChange.refused("missing-field", "convoy announcements are not read yet");
         };
     }
 

@@ -15,15 +15,20 @@ public final class DaysOfCover {
     }
 
     public static ItemStatus of(Item item, double stock, long population) {
+        return builder(item, stock, population).build();
+    }
+
+    /** The status of the item with stock and cover filled in, to add the estimate's and projection's fields to. */
+    public static ItemStatus.Builder builder(Item item, double stock, long population) {
         ItemStatus.Builder status = ItemStatus.newBuilder()
                 .setItemId(item.getItemId()).setUnit(item.getUnit()).setBasis(item.getBasis())
                 .setStock(stock).setMinimumPerPerson(item.getPerPersonPerDay())
                 .setNeedPerDay(null).setDaysOfCover(null).setPerPerson(null);
         if (item.getBasis() == NeedBasis.CAPACITY) {
-            return status.setPerPerson(population > 0 ? stock / population : null).build();
+            return status.setPerPerson(population > 0 ? stock / population : null);
         }
         double needPerDay = population * item.getPerPersonPerDay() + item.getPerSitePerDay();
-        return status.setNeedPerDay(needPerDay).setDaysOfCover(needPerDay > 0 ? stock / needPerDay : null).build();
+        return status.setNeedPerDay(needPerDay).setDaysOfCover(needPerDay > 0 ? stock / needPerDay : null);
     }
 
     /** The reading thresholds apply to: days of cover, or the share of the minimum per person; null if nothing is needed. */

@@ -1,30 +1,27 @@
 package org.flowwatch.streams.sites;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.flowwatch.streams.sites.ledger.SiteLedger;
 
 /**
- * The effect of one input on the ledger: the population and stock changes to apply (all or none), or why it is
- * refused ({@code rule} is a stable code for dashboards, {@code reason} a sentence for people).
+ * The effect of one input on the ledger: the sites it touches and what it does to them (all at once: a transfer
+ * changes two sites in one step), or why it is refused ({@code rule} is a stable code for dashboards, {@code reason}
+ * a sentence for people).
  */
-record LedgerChange(List<PopulationDelta> population, StockChange stock, String rule, String reason) {
+record LedgerChange(List<String> sites, Consumer<Function<String, SiteLedger>> apply, String rule, String reason) {
 
-    record PopulationDelta(String siteId, long people) {
+    static LedgerChange on(String siteId, Consumer<SiteLedger> apply) {
+        return new LedgerChange(List.of(siteId), ledgers -> apply.accept(ledgers.apply(siteId)), null, null);
     }
 
-    /** A new stock level of one item at one site. */
-    record StockChange(String siteId, String itemId, double level) {
-    }
-
-    static LedgerChange people(PopulationDelta... deltas) {
-        return new LedgerChange(List.of(deltas), null, null, null);
-    }
-
-    static LedgerChange stock(String siteId, String itemId, double level) {
-        return new LedgerChange(List.of(), new StockChange(siteId, itemId, level), null, null);
+    static LedgerChange onBoth(String from, String to, Consumer<Function<String, SiteLedger>> apply) {
+        return new LedgerChange(List.of(from, to), apply, null, null);
     }
 
     static LedgerChange refused(String rule, String reason) {
-        return new LedgerChange(List.of(), null, rule, reason);
+        return new LedgerChange(List.of(), ledgers -> { }, rule, reason);
     }
 
     boolean isRefused() {

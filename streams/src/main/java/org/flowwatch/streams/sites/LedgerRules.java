@@ -2,28 +2,31 @@ package org.flowwatch.streams.sites;
 
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
-import org.flowwatch.streams.sites.LedgerChange.PopulationDelta;
+import org.flowwatch.streams.sites.ledger.Convoy;
+import org.flowwatch.streams.sites.ledger.SiteLedger;
+import org.flowwatch.streams.sites.ledger.StockLedger;
+import org.flowwatch.streams.sites.ledger.VulnerableCounts;
 
 /**
- * Decides what each input does to the ledger, given the current population and stock: arrivals go to the crossing's
- * destination site, else the post's reception site; movements never make a population negative; distributions
- * never take more than the stock. Pure (lookups are passed in), so it is tested without Kafka.
+ * Decides what each input does to the ledger: arrivals go to the crossing's destination site, else the post's
+ * reception site; no one leaves a site who was not counted into it; a distribution larger than the stock takes it to
+ * zero and is flagged (the estimate was too high), never refused. Pure (lookups are passed in): tested without Kafka.
  */
 final class LedgerRules {
 
     private final Function<String, Optional<Site>> sites;
-    private final ToLongFunction<String> population;
+    private final ToLongFunction<String> counted;
 
-    LedgerRules(Function<String, Optional<Site>> sites, ToLongFunction<String> population) {
+    /** @param counted people routed into a site minus people reported leaving it */
+    LedgerRules(Function<String, Optional<Site>> sites, ToLongFunction<String> counted) {
         this.sites = sites;
-        this.population = population;
+        this.counted = counted;
     }
 
     LedgerChange arrival(CrossingEvent crossing) {
@@ -33,55 +36,94 @@ final class LedgerRules {
             return LedgerChange.refused("no-destination", "crossing at post '" + crossing.getPostId()
                     + "' has no destination site and the post has no reception site");
         }
-        return unknown(siteId).orElseGet(() -> LedgerChange.people(new PopulationDelta(siteId, crossing.getPeople())));
+        long at = crossing.getOccurredAt().toEpochMilli();
+        return unknown(siteId).orElseGet(() -> LedgerChange.on(siteId,
+                site -> site.arrive(crossing.getPeople(), VulnerableCounts.of(crossing), at)));
     }
 
     LedgerChange movement(SiteMovement move) {
         if (move.getPeople() <= 0) {
             return LedgerChange.refused("people-not-positive", "a movement must move at least one person, got " + move.getPeople());
         }
+        long at = move.getOccurredAt().toEpochMilli();
+        String from = move.getFromSiteId();
+        String to = move.getToSiteId();
         return switch (move.getKind()) {
-            case ARRIVAL -> required(move.getToSiteId(), "toSiteId", "ARRIVAL").or(() -> unknown(move.getToSiteId()))
-                    .orElseGet(() -> LedgerChange.people(new PopulationDelta(move.getToSiteId(), move.getPeople())));
-            case DEPARTURE -> required(move.getFromSiteId(), "fromSiteId", "DEPARTURE").or(() -> leaving(move))
-                    .orElseGet(() -> LedgerChange.people(new PopulationDelta(move.getFromSiteId(), -move.getPeople())));
-            case TRANSFER -> required(move.getFromSiteId(), "fromSiteId", "TRANSFER")
-                    .or(() -> required(move.getToSiteId(), "toSiteId", "TRANSFER"))
-                    .or(() -> unknown(move.getToSiteId())).or(() -> leaving(move))
-                    .orElseGet(() -> LedgerChange.people(new PopulationDelta(move.getFromSiteId(), -move.getPeople()),
-                            new PopulationDelta(move.getToSiteId(), move.getPeople())));
+            case ARRIVAL -> required(to, "toSiteId", "ARRIVAL").or(() -> unknown(to))
+                    .orElseGet(() -> LedgerChange.on(to, site -> site.arrive(move.getPeople(), new double[VulnerableCounts.KINDS], at)));
+            case DEPARTURE -> required(from, "fromSiteId", "DEPARTURE").or(() -> leaving(move))
+                    .orElseGet(() -> LedgerChange.on(from, site -> site.leave(move.getPeople(), at)));
+            case TRANSFER -> required(from, "fromSiteId", "TRANSFER").or(() -> required(to, "toSiteId", "TRANSFER"))
+                    .or(() -> unknown(to)).or(() -> leaving(move))
+                    .orElseGet(() -> LedgerChange.onBoth(from, to, ledgers -> transfer(ledgers.apply(from), ledgers.apply(to),
+                            move.getPeople(), at)));
         };
     }
 
-    LedgerChange supply(SupplyEvent supply, Optional<Item> item, ToDoubleFunction<String> stockOfItem) {
-        if (supply.getQuantity() < 0 || Double.isNaN(supply.getQuantity())) {
+    LedgerChange supply(SupplyEvent supply, Optional<Item> item) {
+        if (supply.getQuantity() < 0 || Double.isNaN(supply.getQuantity()) || Double.isInfinite(supply.getQuantity())) {
             return LedgerChange.refused("quantity-negative", "a supply quantity must be 0 or more, got " + supply.getQuantity());
         }
         Optional<LedgerChange> problem = unknown(supply.getSiteId()).or(() -> item
                 .filter(known -> !known.getUnit().equals(supply.getUnit()))
                 .map(known -> LedgerChange.refused("unit-mismatch", "supply of " + supply.getItem() + " is in '"
-                        + supply.getUnit() + "' but the item is counted in '" + known.getUnit() + "'")));
+                        + supply.getUnit() + "' but the item is counted in '" + known.getUnit() + "'")))
+                .or(() -> wrongPeriod(supply)).or(() -> wrongConvoy(supply));
         if (problem.isPresent()) {
             return problem.get();
         }
-        double stock = stockOfItem.applyAsDouble(supply.getItem());
-        return switch (supply.getKind()) {
-            case DELIVERY -> LedgerChange.stock(supply.getSiteId(), supply.getItem(), stock + supply.getQuantity());
-            case STOCK_COUNT -> LedgerChange.stock(supply.getSiteId(), supply.getItem(), supply.getQuantity());
-            case DISTRIBUTION -> supply.getQuantity() > stock
-                    ? LedgerChange.refused("stock-negative", "distribution of " + supply.getQuantity() + " " + supply.getUnit()
-                            + " of " + supply.getItem() + " exceeds the stock of " + stock + " at '" + supply.getSiteId() + "'")
-                    : LedgerChange.stock(supply.getSiteId(), supply.getItem(), stock - supply.getQuantity());
-            case CONVOY_ANNOUNCED -> LedgerChange.refused("missing-field", "convoy announcements are not read yet");
-        };
+        long at = supply.getOccurredAt().toEpochMilli();
+        return LedgerChange.on(supply.getSiteId(), site -> {
+            StockLedger stock = site.stock(supply.getItem());
+            switch (supply.getKind()) {
+                case DELIVERY -> stock.deliver(supply.getQuantity(), supply.getConvoyId(), at);
+                case STOCK_COUNT -> stock.count(supply.getQuantity(), Math.min(at, site.at), site.at);
+                case DISTRIBUTION -> stock.distribute(supply.getQuantity(),
+                        supply.getPeriodStart() == null ? null : supply.getPeriodStart().toEpochMilli(), Math.min(at, site.at), site.at);
+                case CONVOY_ANNOUNCED -> stock.expect(new Convoy(supply.getConvoyId(), supply.getQuantity(),
+                        supply.getExpectedAt().toEpochMilli()));
+            }
+        });
+    }
+
+    // The people who move take their share of the vulnerable with them (who they are is not known: the share is).
+    private static void transfer(SiteLedger from, SiteLedger to, int people, long at) {
+        double[] share = from.vulnerable.clone();
+        double population = from.population();
+        for (int i = 0; i < share.length; i++) {
+            share[i] = population <= 0 ? 0 : share[i] * Math.min(1, people / population);
+        }
+        from.leave(people, at);
+        to.arrive(people, share, at);
     }
 
     private Optional<LedgerChange> leaving(SiteMovement move) {
         String from = move.getFromSiteId();
-        long there = population.applyAsLong(from);
-        return unknown(from).or(() -> there >= move.getPeople() ? Optional.empty()
-                : Optional.of(LedgerChange.refused("population-negative", move.getKind() + " of " + move.getPeople()
-                        + " people from '" + from + "' would make its population negative (it has " + there + ")")));
+        return unknown(from).or(() -> {
+            long there = counted.applyAsLong(from);
+            return there >= move.getPeople() ? Optional.empty()
+                    : Optional.of(LedgerChange.refused("population-negative", move.getKind() + " of " + move.getPeople()
+                            + " people from '" + from + "' is more than the " + there + " people counted there"));
+        });
+    }
+
+    private static Optional<LedgerChange> wrongPeriod(SupplyEvent supply) {
+        return supply.getPeriodStart() == null || !supply.getPeriodStart().isAfter(supply.getOccurredAt()) ? Optional.empty()
+                : Optional.of(LedgerChange.refused("period-invalid", "distribution period starts at " + supply.getPeriodStart()
+                        + ", after it ends at " + supply.getOccurredAt()));
+    }
+
+    private static Optional<LedgerChange> wrongConvoy(SupplyEvent supply) {
+        return switch (supply.getKind()) {
+            case CONVOY_ANNOUNCED -> required(supply.getConvoyId(), "convoyId", "CONVOY_ANNOUNCED")
+                    .or(() -> required(supply.getExpectedAt(), "expectedAt", "CONVOY_ANNOUNCED"))
+                    .or(() -> supply.getExpectedAt().isBefore(supply.getOccurredAt())
+                            ? Optional.of(LedgerChange.refused("eta-in-the-past", "convoy " + supply.getConvoyId()
+                                    + " was announced at " + supply.getOccurredAt() + " with an ETA before that, "
+                                    + supply.getExpectedAt() + ": announce it with the time it is still expected"))
+                            : Optional.empty());
+            default -> Optional.empty();
+        };
     }
 
     private Optional<LedgerChange> unknown(String siteId) {
@@ -90,7 +132,7 @@ final class LedgerRules {
                         + "' is not in the sites reference data (add it with: flowwatch reference site)"));
     }
 
-    private static Optional<LedgerChange> required(String value, String field, String kind) {
+    private static Optional<LedgerChange> required(Object value, String field, String kind) {
         return value != null ? Optional.empty()
                 : Optional.of(LedgerChange.refused("missing-field", kind + " needs " + field));
     }

@@ -1,6 +1,11 @@
 package org.flowwatch.streams.sites;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.flowwatch.schemas.avro.Item;
@@ -50,6 +55,19 @@ public final class ReferenceData {
     Optional<Item> item(String siteId, String itemId) {
         Item own = items.get(siteItemKey(siteId, itemId));
         return Optional.ofNullable(own != null ? own : items.get(itemId));
+    }
+
+    /** Every item a site is expected to report: the ones for every site, with the site's own figure where it has one. */
+    List<Item> itemsFor(String siteId) {
+        Map<String, Item> found = new TreeMap<>();
+        try (KeyValueIterator<String, Item> all = items.all()) {
+            all.forEachRemaining((KeyValue<String, Item> entry) -> {
+                if (entry.value != null && (entry.key.indexOf('/') < 0 || entry.key.startsWith(siteId + "/"))) {
+                    found.merge(entry.value.getItemId(), entry.value, (a, b) -> a.getSiteId() != null ? a : b);
+                }
+            });
+        }
+        return List.copyOf(found.values());
     }
 
     Threshold threshold(String siteId, Item item) {

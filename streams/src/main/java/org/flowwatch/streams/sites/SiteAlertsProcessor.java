@@ -3,6 +3,7 @@ package org.flowwatch.streams.sites;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
@@ -19,6 +20,7 @@ import org.flowwatch.schemas.avro.ItemStatus;
 import org.flowwatch.schemas.avro.NeedBasis;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.avro.Threshold;
+import org.flowwatch.schemas.avro.VulnerablePeople;
 import org.flowwatch.streams.sites.alerts.Reading;
 import org.flowwatch.streams.sites.alerts.Sentences;
 
@@ -32,14 +34,16 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
     static final String ALERTS_STORE = "site-alerts-store";
 
     private final AlertRules rules;
+    private final SiteModel model;
     private final Duration reevaluateEvery;
     private ProcessorContext<String, Alert> context;
     private EpisodeBook episodes;
     private KeyValueStore<String, SiteStatus> statuses;
     private ReferenceData reference;
 
-    SiteAlertsProcessor(AlertRules rules, Duration reevaluateEvery) {
+    SiteAlertsProcessor(AlertRules rules, SiteModel model, Duration reevaluateEvery) {
         this.rules = rules;
+        this.model = model;
         this.reevaluateEvery = reevaluateEvery;
     }
 
@@ -68,7 +72,54 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
 
     private void judge(SiteStatus status, Instant at) {
         judgeOccupancy(status, at);
-        status.getItems().forEach(item -> judgeShortage(status, item, at));
+        judgeUnreported(status, at);
+        status.getItems().stream().filter(ItemStatus::getReported).forEach(item -> {
+            judgeShortage(status, item, at);
+            judgeRunOut(status, item, at);
+        });
+    }
+
+    private void judgeRunOut(SiteStatus status, ItemStatus item, Instant at) {
+        if (item.getBasis() != NeedBasis.DAILY_CONSUMPTION || reference.item(status.getSiteId(), item.getItemId()).isEmpty()) {
+            return;
+        }
+        Double hours = item.getHoursToRunOut();
+        Map<String, Double> evidence = new HashMap<>(vulnerableEvidence(status));
+        evidence.put("hoursToRunOut", hours == null ? Double.MAX_VALUE : hours);
+        evidence.put("runsOutAtEpochSeconds", item.getRunsOutAt() == null ? 0.0 : item.getRunsOutAt().getEpochSecond());
+        evidence.put("earliestHours", hoursFrom(status, item.getRunsOutEarliest()));
+        evidence.put("latestHours", hoursFrom(status, item.getRunsOutLatest()));
+        evidence.put("stock", item.getStock());
+        evidence.put("population", (double) status.getPopulation());
+        evidence.put("warningHours", model.runOutWarningHours());
+        evidence.put("criticalHours", model.runOutCriticalHours());
+        Reading reading = new Reading("RUN_OUT/" + status.getSiteId() + "/" + item.getItemId(), AlertKind.RUN_OUT, at,
+                Map.of("site", status.getSiteId(), "region", status.getAdm1Code(), "item", item.getItemId()), evidence,
+                Sentences.runOut(status, item, model.zone()) + Sentences.vulnerable(status, model.vulnerableMention()));
+        episodes.assess(reading, model.runOut(rules.margin()), hours == null ? Double.POSITIVE_INFINITY : hours)
+                .ifPresent(this::forward);
+    }
+
+    private void judgeUnreported(SiteStatus status, Instant at) {
+        List<String> missing = status.getItems().stream().filter(item -> !item.getReported()).map(ItemStatus::getItemId).toList();
+        double hours = missing.isEmpty() || status.getHeldSince() == null ? 0
+                : Duration.between(status.getHeldSince(), at).toMillis() / 3.6e6;
+        Reading reading = new Reading("UNREPORTED/" + status.getSiteId(), AlertKind.UNREPORTED, at,
+                Map.of("site", status.getSiteId(), "region", status.getAdm1Code(), "items", String.join(",", missing)),
+                Map.of("population", (double) status.getPopulation(), "hoursUnreported", hours),
+                Sentences.unreported(status.getName(), missing, status.getPopulation(), hours));
+        episodes.assess(reading, model.unreported(), hours).ifPresent(this::forward);
+    }
+
+    private static double hoursFrom(SiteStatus status, Instant time) {
+        return time == null ? Double.MAX_VALUE : Duration.between(status.getUpdatedAt(), time).toMillis() / 3.6e6;
+    }
+
+    private static Map<String, Double> vulnerableEvidence(SiteStatus status) {
+        VulnerablePeople v = status.getVulnerable();
+        return v == null ? Map.of() : Map.of("unaccompaniedChildren", (double) v.getUnaccompaniedChildren(),
+                "disabled", (double) v.getDisabled(), "needsMedicalCare", (double) v.getNeedsMedicalCare(),
+                "pregnant", (double) v.getPregnant(), "over60", (double) v.getOver60());
     }
 
     private void judgeOccupancy(SiteStatus status, Instant at) {
@@ -94,7 +145,8 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
         boolean shared = item.getBasis() == NeedBasis.CAPACITY;
         String summary = shared ? Sentences.perPerson(status.getName(), item, status.getPopulation())
                 : cover == null ? status.getName() + ": no " + item.getItemId() + " needed"
-                : Sentences.daysOfCover(status.getName(), item, status.getPopulation());
+                : Sentences.daysOfCover(status.getName(), item, status.getPopulation())
+                        + Sentences.vulnerable(status, model.vulnerableMention());
         Reading reading = new Reading("SHORTAGE/" + status.getSiteId() + "/" + item.getItemId(), AlertKind.SHORTAGE, at,
                 Map.of("site", status.getSiteId(), "region", status.getAdm1Code(), "item", item.getItemId()),
                 Map.of(shared ? "shareOfMinimum" : "daysOfCover", cover == null ? Double.MAX_VALUE : cover,

@@ -2,12 +2,13 @@ package org.flowwatch.streams.sites;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -16,66 +17,79 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.flowwatch.schemas.avro.CrossingEvent;
-import org.flowwatch.schemas.avro.ItemStatus;
+import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteInput;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.streams.sites.ledger.Need;
+import org.flowwatch.streams.sites.ledger.OperationClock;
+import org.flowwatch.streams.sites.ledger.SiteLedger;
+import org.flowwatch.streams.sites.ledger.TransitModel;
 
 /**
- * The ledger of every site: population from routed arrivals and movements, stock per item from supplies, and the
- * site status (with days of cover) that follows. A status is forwarded only when it changed. Reference data
- * (sites, items) can change at any time: a wall-clock punctuator recomputes every status with the current figures.
+ * The ledger of every site (population, vulnerable people, stock per item, expected convoys) and the site status
+ * that follows, on the operation clock ({@link OperationClock}). Each input moves the sites it touches on to the
+ * clock's time (people move on, stock is used up) and then applies; a wall-clock punctuator moves every site on, so
+ * stock goes down on a quiet night, and picks up reference data changed at run time.
  */
 final class SiteLedgerProcessor implements Processor<String, SiteInput, String, LedgerOutcome> {
 
-    static final String POPULATION_STORE = "site-population-store";
-    static final String STOCK_STORE = "site-stock-store";
+    static final String LEDGER_STORE = "site-ledger-store";
+    static final String CLOCK_STORE = "site-clock-store";
     static final String STATUS_STORE = "site-status-store";
+    private static final String CLOCK_KEY = "operation-time";
+    private static final long FORGET_CONVOYS_AFTER_MS = Duration.ofHours(72).toMillis();
 
     private final AlertRules rules;
+    private final SiteModel model;
     private final Duration reevaluateEvery;
+    private final OperationClock clock = new OperationClock();
     private ProcessorContext<String, LedgerOutcome> context;
-    private KeyValueStore<String, Long> population;
-    private KeyValueStore<String, Double> stock;
+    private KeyValueStore<String, SiteLedger> ledgers;
+    private KeyValueStore<String, Long> clockStore;
     private KeyValueStore<String, SiteStatus> statuses;
     private ReferenceData reference;
     private LedgerRules ledgerRules;
+    private StatusOfSite statusOf;
 
-    SiteLedgerProcessor(AlertRules rules, Duration reevaluateEvery) {
+    SiteLedgerProcessor(AlertRules rules, SiteModel model, Duration reevaluateEvery) {
         this.rules = rules;
+        this.model = model;
         this.reevaluateEvery = reevaluateEvery;
     }
 
     @Override
     public void init(ProcessorContext<String, LedgerOutcome> context) {
         this.context = context;
-        population = context.getStateStore(POPULATION_STORE);
-        stock = context.getStateStore(STOCK_STORE);
+        ledgers = context.getStateStore(LEDGER_STORE);
+        clockStore = context.getStateStore(CLOCK_STORE);
         statuses = context.getStateStore(STATUS_STORE);
         reference = ReferenceData.in(context, rules);
-        ledgerRules = new LedgerRules(reference::site, this::populationOf);
-        context.schedule(reevaluateEvery, PunctuationType.WALL_CLOCK_TIME, now -> refreshAll());
+        ledgerRules = new LedgerRules(reference::site, siteId -> Optional.ofNullable(ledgers.get(siteId)).map(l -> l.counted).orElse(0L));
+        statusOf = new StatusOfSite(model);
+        Long saved = clockStore.get(CLOCK_KEY);
+        if (saved != null) {
+            clock.observe(saved, context.currentSystemTimeMs()); // after a restart: on from where it stood
+        }
+        context.schedule(reevaluateEvery, PunctuationType.WALL_CLOCK_TIME, this::moveEverySiteOn);
     }
 
     @Override
     public void process(Record<String, SiteInput> record) {
+        long now = clock.observe(record.timestamp(), context.currentSystemTimeMs());
+        clockStore.put(CLOCK_KEY, now);
         LedgerChange change = decide(record.value().getEvent());
         if (change.isRefused()) {
             context.forward(record.withValue(LedgerOutcome.rejected(record.value())).withHeaders(reasons(record, change)));
             return;
         }
-        List<String> touched = new ArrayList<>();
-        change.population().forEach(delta -> {
-            population.put(delta.siteId(), populationOf(delta.siteId()) + delta.people());
-            touched.add(delta.siteId());
-        });
-        if (change.stock() != null) {
-            stock.put(ReferenceData.siteItemKey(change.stock().siteId(), change.stock().itemId()), change.stock().level());
-            touched.add(change.stock().siteId());
-        }
-        touched.forEach(siteId -> refresh(siteId, record.timestamp()));
+        Map<String, SiteLedger> touched = new LinkedHashMap<>();
+        Function<String, SiteLedger> atNow = siteId -> touched.computeIfAbsent(siteId, id -> movedOn(id, now));
+        change.sites().forEach(atNow::apply);
+        change.apply().accept(atNow);
+        touched.forEach((siteId, ledger) -> keep(siteId, ledger, true));
     }
 
     private LedgerChange decide(Object event) {
@@ -86,52 +100,48 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
             return ledgerRules.movement(movement);
         }
         SupplyEvent supply = (SupplyEvent) event;
-        return ledgerRules.supply(supply, reference.item(supply.getSiteId(), supply.getItem()),
-                itemId -> Optional.ofNullable(stock.get(ReferenceData.siteItemKey(supply.getSiteId(), itemId))).orElse(0.0));
+        return ledgerRules.supply(supply, reference.item(supply.getSiteId(), supply.getItem()));
     }
 
-    private void refreshAll() {
-        List<SiteStatus> known = new ArrayList<>();
-        try (KeyValueIterator<String, SiteStatus> all = statuses.all()) {
-            all.forEachRemaining((KeyValue<String, SiteStatus> entry) -> known.add(entry.value));
+    private void moveEverySiteOn(long wallNow) {
+        if (!clock.isSet()) {
+            return;
         }
-        long streamTime = context.currentStreamTimeMs();
-        known.forEach(status -> refresh(status.getSiteId(), Math.max(streamTime, status.getUpdatedAt().toEpochMilli())));
+        long now = clock.now(wallNow);
+        clockStore.put(CLOCK_KEY, now);
+        List<String> known = new ArrayList<>();
+        try (KeyValueIterator<String, SiteLedger> all = ledgers.all()) {
+            all.forEachRemaining((KeyValue<String, SiteLedger> entry) -> known.add(entry.key));
+        }
+        known.forEach(siteId -> keep(siteId, movedOn(siteId, now), false));
     }
 
-    private void refresh(String siteId, long timestamp) {
+    /** The site's ledger moved on to {@code now}: people moved on by the transit model, stock used up. */
+    private SiteLedger movedOn(String siteId, long now) {
+        SiteLedger ledger = Optional.ofNullable(ledgers.get(siteId)).orElseGet(SiteLedger::new);
+        Optional<Site> site = reference.site(siteId);
+        ledger.advanceTo(now, itemId -> reference.item(siteId, itemId).map(StatusOfSite::needOf).orElse(Need.NONE),
+                site.map(known -> StatusOfSite.transitOf(known, model)).orElse(TransitModel.none()));
+        return ledger;
+    }
+
+    private void keep(String siteId, SiteLedger ledger, boolean changedByInput) {
+        ledger.forgetOldHours();
+        ledger.items.values().forEach(stock -> stock.forgetConvoysBefore(ledger.at - FORGET_CONVOYS_AFTER_MS));
+        ledgers.put(siteId, ledger);
         Optional<Site> site = reference.site(siteId);
         if (site.isEmpty()) {
             return; // removed from the reference data since: its last status stands
         }
-        SiteStatus fresh = statusOf(site.get(), Instant.ofEpochMilli(timestamp));
+        Map<String, Item> definitions = new LinkedHashMap<>();
+        ledger.items.keySet().forEach(itemId -> reference.item(siteId, itemId).ifPresent(item -> definitions.put(itemId, item)));
+        SiteStatus fresh = statusOf.of(site.get(), ledger, definitions, reference.itemsFor(siteId));
         SiteStatus before = statuses.get(siteId);
-        if (before != null && SiteStatus.newBuilder(fresh).setUpdatedAt(before.getUpdatedAt()).build().equals(before)) {
+        if (before != null && !StatusChange.worthPublishing(before, fresh, changedByInput, model.statusRefresh())) {
             return;
         }
         statuses.put(siteId, fresh);
-        context.forward(new Record<>(siteId, LedgerOutcome.status(fresh), timestamp));
-    }
-
-    private SiteStatus statusOf(Site site, Instant at) {
-        long people = populationOf(site.getSiteId());
-        List<ItemStatus> items = new ArrayList<>();
-        String prefix = site.getSiteId() + "/";
-        try (KeyValueIterator<String, Double> stocks = stock.prefixScan(prefix, Serdes.String().serializer())) {
-            stocks.forEachRemaining((KeyValue<String, Double> entry) -> reference
-                    .item(site.getSiteId(), entry.key.substring(prefix.length()))
-                    .ifPresent(item -> items.add(DaysOfCover.of(item, entry.value, people))));
-        }
-        return SiteStatus.newBuilder()
-                .setSiteId(site.getSiteId()).setName(site.getName()).setAdm1Code(site.getAdm1Code())
-                .setPopulation(people).setCapacityPeople(site.getCapacityPeople())
-                .setItems(items).setUpdatedAt(at)
-                .build();
-    }
-
-    private long populationOf(String siteId) {
-        Long people = population.get(siteId);
-        return people == null ? 0 : people;
+        context.forward(new Record<>(siteId, LedgerOutcome.status(fresh), ledger.at));
     }
 
     private static RecordHeaders reasons(Record<String, SiteInput> record, LedgerChange change) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Properties;
 import org.apache.kafka.streams.StreamsConfig;
 import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.ConfigLoader;
 import org.flowwatch.schemas.config.Settings;
@@ -17,7 +18,7 @@ import org.flowwatch.streams.app.StreamsSettings;
  * Kafka Streams settings of the arrivals app, with its own application id, query port and alert rules.
  */
 public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, TopicSpec<String, CrossingEvent> crossings,
-                            AlertRules rules, Duration reevaluateEvery, String queryHost, int queryPort) {
+                            AlertRules rules, SiteModel model, Duration reevaluateEvery, String queryHost, int queryPort) {
 
     public static final String DEFAULTS = "flowwatch/defaults/sites.properties";
 
@@ -30,7 +31,7 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
         Properties props = new Properties();
         props.putAll(streams.kafkaStreams());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("sites.application.id"));
-        return new SitesSettings(props, streams.registry(), crossings(settings), rules(settings),
+        return new SitesSettings(props, streams.registry(), crossings(settings), rules(settings), model(settings),
                 settings.duration("sites.reevaluate.every"), settings.string("sites.query.host"),
                 settings.integer("sites.query.port"));
     }
@@ -42,6 +43,14 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
                 s.decimal("sites.surge.people.per.hour"), s.decimal("sites.surge.baseline.factor"),
                 s.decimal("sites.surge.baseline.min.per.hour"), s.decimal("sites.surge.margin"), s.duration("sites.post.silent.warning"),
                 s.duration("sites.post.silent.critical"), s.duration("sites.post.silent.check.every"));
+    }
+
+    private static SiteModel model(Settings s) {
+        return new SiteModel(s.duration("sites.runout.horizon"), s.integer("sites.trend.hours"), s.decimal("sites.trend.damping"),
+                s.decimal("sites.runout.band"), s.duration("sites.convoy.grace"), s.duration("sites.transit.quiet.after"),
+                s.duration("sites.status.refresh"), CommonSettings.timeZone(s), s.decimal("sites.runout.warning.hours"),
+                s.decimal("sites.runout.critical.hours"), s.duration("sites.unreported.warning"),
+                s.duration("sites.unreported.critical"), SiteModel.vulnerableMention(s.string("sites.vulnerable.mention")));
     }
 
     // Until the arrivals app publishes validated crossings everywhere, a deployment may point this app at the raw

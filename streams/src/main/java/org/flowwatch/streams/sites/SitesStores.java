@@ -23,10 +23,10 @@ final class SitesStores {
         addReference(builder, Topics.SITES, ReferenceData.SITES_STORE, "sites-reference");
         addReference(builder, Topics.ITEMS, ReferenceData.ITEMS_STORE, "items-reference");
         addReference(builder, Topics.THRESHOLDS, ReferenceData.THRESHOLDS_STORE, "thresholds-reference");
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.POPULATION_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.LEDGER_STORE),
+                Serdes.String(), LedgerSerde.siteLedger()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.STOCK_STORE),
-                Serdes.String(), Serdes.Double()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.STATUS_STORE),
                 Serdes.String(), serdes.avro(SiteStatus.class)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SurgeProcessor.ARRIVALS_STORE,

@@ -92,8 +92,9 @@ public final class SitesTopology {
 
     private Map<String, KStream<String, LedgerOutcome>> keepLedger(KStream<String, SiteInput> inputs) {
         return inputs
-                .process(() -> new SiteLedgerProcessor(settings.rules(), settings.reevaluateEvery()), Named.as("site-ledger"),
-                        SiteLedgerProcessor.POPULATION_STORE, SiteLedgerProcessor.STOCK_STORE, SiteLedgerProcessor.STATUS_STORE)
+                .process(() -> new SiteLedgerProcessor(settings.rules(), settings.model(), settings.reevaluateEvery()),
+                        Named.as("site-ledger"), SiteLedgerProcessor.LEDGER_STORE, SiteLedgerProcessor.CLOCK_STORE,
+                        SiteLedgerProcessor.STATUS_STORE)
                 .split(Named.as("ledger-"))
                 .branch((siteId, outcome) -> outcome.isRejected(), Branched.as("rejected"))
                 .defaultBranch(Branched.as("status"));
@@ -113,7 +114,7 @@ public final class SitesTopology {
     }
 
     private KStream<String, Alert> judgeSites(KStream<String, SiteStatus> statuses) {
-        return statuses.process(() -> new SiteAlertsProcessor(settings.rules(), settings.reevaluateEvery()),
+        return statuses.process(() -> new SiteAlertsProcessor(settings.rules(), settings.model(), settings.reevaluateEvery()),
                 Named.as("judge-sites"), SiteAlertsProcessor.ALERTS_STORE, SiteLedgerProcessor.STATUS_STORE);
     }
 

@@ -54,7 +54,7 @@ final class SitesDriver implements AutoCloseable {
     private final TestInputTopic<String, PostHeartbeat> heartbeats;
 
     SitesDriver() {
-        SitesSettings settings = new SitesSettings(props(), null, Topics.CROSSINGS_VALID, RULES, REEVALUATE, "127.0.0.1", 0);
+        SitesSettings settings = new SitesSettings(props(), null, Topics.CROSSINGS_VALID, RULES, SiteModel.defaults(), REEVALUATE, "127.0.0.1", 0);
         driver = new TopologyTestDriver(new SitesTopology(serdes, settings).build(props()), props(), T0);
         crossings = input(Topics.CROSSINGS_VALID);
         sites = input(Topics.SITES);

@@ -1,13 +1,24 @@
 package org.flowwatch.streams.sites.alerts;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flowwatch.schemas.avro.ItemStatus;
+import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.avro.VulnerablePeople;
 
 /** The one human sentence of each alert, written the way an operations centre reads it. Pure. */
 public final class Sentences {
 
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.UK);
+    private static final List<String> VULNERABLE_ONE = List.of("unaccompanied child", "disabled person",
+            "person needing medical care", "pregnant woman", "person over 60");
+    private static final List<String> VULNERABLE_MANY = List.of("unaccompanied children", "disabled people",
+            "people needing medical care", "pregnant women", "people over 60");
     private static final Map<String, String> SHORT_UNITS = Map.of("litre", "L", "square_metre", "m²", "kilogram", "kg");
 
     private Sentences() {
@@ -28,6 +39,42 @@ public final class Sentences {
                 decimal(item.getMinimumPerPerson()), unit, item.getStock(), unit);
     }
 
+    /** e.g. "Goris: water runs out in ~23 h (Tue 14:00, between 19 and 28 h) for 1,840 people". */
+    public static String runOut(SiteStatus status, ItemStatus item, ZoneId zone) {
+        if (item.getHoursToRunOut() == null) {
+            return String.format(Locale.UK, "%s: %s lasts beyond the projection for %,d people", status.getName(),
+                    item.getItemId(), status.getPopulation());
+        }
+        String band = item.getRunsOutEarliest() == null ? "" : ", between " + hoursUntil(status, item.getRunsOutEarliest())
+                + " and " + (item.getRunsOutLatest() == null ? "over 72" : hoursUntil(status, item.getRunsOutLatest())) + " h";
+        return String.format(Locale.UK, "%s: %s runs out in %s (%s%s) for %,d people", status.getName(), item.getItemId(),
+                inHours(item.getHoursToRunOut()), WHEN.withZone(zone).format(item.getRunsOutAt()), band, status.getPopulation());
+    }
+
+    /** e.g. "; 37 unaccompanied children, 12 people needing medical care" for the kinds at or above their count. */
+    public static String vulnerable(SiteStatus status, long[] mentionFrom) {
+        VulnerablePeople v = status.getVulnerable();
+        if (v == null) {
+            return "";
+        }
+        long[] counts = {v.getUnaccompaniedChildren(), v.getDisabled(), v.getNeedsMedicalCare(), v.getPregnant(), v.getOver60()};
+        StringBuilder named = new StringBuilder();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] > 0 && counts[i] >= mentionFrom[i]) {
+                named.append(named.length() == 0 ? "; " : ", ").append(String.format(Locale.UK, "%,d %s", counts[i],
+                        counts[i] == 1 ? VULNERABLE_ONE.get(i) : VULNERABLE_MANY.get(i)));
+            }
+        }
+        return named.toString();
+    }
+
+    /** e.g. "Vayk: no figure for water, food for 1,200 people held for 7 h". */
+    public static String unreported(String site, List<String> items, long population, double hours) {
+        return items.isEmpty() ? site + ": every item reported"
+                : String.format(Locale.UK, "%s: no stock figure for %s, with %,d people there for %.0f h", site,
+                        String.join(", ", items), population, Math.floor(hours));
+    }
+
     /** e.g. "Goris: 2,760 people for 3,000 places (92%)". */
     public static String occupancy(String site, long population, int capacity) {
         return String.format(Locale.UK, "%s: %,d people for %,d places (%.0f%%)", site, population, capacity,
@@ -43,6 +90,14 @@ public final class Sentences {
     /** e.g. "Kornidzor: no crossing or heartbeat for 42 min". */
     public static String silent(String post, Duration silence) {
         return silence.isZero() ? post + ": heard again" : post + ": no crossing or heartbeat for " + human(silence);
+    }
+
+    private static String inHours(double hours) {
+        return hours < 1 ? "under an hour" : String.format(Locale.UK, "~%,d h", Math.round(hours));
+    }
+
+    private static long hoursUntil(SiteStatus status, Instant time) {
+        return Math.round(Duration.between(status.getUpdatedAt(), time).toMillis() / 3.6e6);
     }
 
     // 2.98 days must not read "3.0 days" in an alert about falling under 3 days.

@@ -56,7 +56,7 @@ class SitesQueryServerTest {
         HttpResponse<String> response = get("/alerts?kind=flood");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("parameter 'kind' must be one of [SHORTAGE, CAPACITY, SURGE, POST_SILENT, OTHER], got 'flood'");
+        assertThat(response.body()).contains("parameter 'kind' must be one of [SHORTAGE, CAPACITY, SURGE, POST_SILENT, OTHER, RUN_OUT, UNREPORTED], got 'flood'");
     }
 
     @Test

@@ -38,7 +38,7 @@ final class LedgerRules {
         }
         long at = crossing.getOccurredAt().toEpochMilli();
         return unknown(siteId).orElseGet(() -> LedgerChange.on(siteId,
-                site -> site.arrive(crossing.getPeople(), VulnerableCounts.of(crossing), at)));
+                site -> site.arrive(crossing.getPeople(), VulnerableCounts.of(crossing), at, true)));
     }
 
     LedgerChange movement(SiteMovement move) {
@@ -50,7 +50,7 @@ final class LedgerRules {
         String to = move.getToSiteId();
         return switch (move.getKind()) {
             case ARRIVAL -> required(to, "toSiteId", "ARRIVAL").or(() -> unknown(to))
-                    .orElseGet(() -> LedgerChange.on(to, site -> site.arrive(move.getPeople(), new double[VulnerableCounts.KINDS], at)));
+                    .orElseGet(() -> LedgerChange.on(to, site -> site.arrive(move.getPeople(), new double[VulnerableCounts.KINDS], at, false)));
             case DEPARTURE -> required(from, "fromSiteId", "DEPARTURE").or(() -> leaving(move))
                     .orElseGet(() -> LedgerChange.on(from, site -> site.leave(move.getPeople(), at)));
             case TRANSFER -> required(from, "fromSiteId", "TRANSFER").or(() -> required(to, "toSiteId", "TRANSFER"))
@@ -94,7 +94,7 @@ final class LedgerRules {
             share[i] = population <= 0 ? 0 : share[i] * Math.min(1, people / population);
         }
         from.leave(people, at);
-        to.arrive(people, share, at);
+        to.arrive(people, share, at, false);
     }
 
     private Optional<LedgerChange> leaving(SiteMovement move) {

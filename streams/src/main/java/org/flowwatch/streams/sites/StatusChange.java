@@ -16,12 +16,12 @@ final class StatusChange {
     }
 
     static boolean worthPublishing(SiteStatus before, SiteStatus fresh, boolean changedByInput, Duration refresh) {
-        if (SiteStatus.newBuilder(fresh).setUpdatedAt(before.getUpdatedAt()).build().equals(before)) {
-            return false;
-        }
-        if (changedByInput || !shape(before).equals(shape(fresh))) {
+        boolean same = SiteStatus.newBuilder(fresh).setUpdatedAt(before.getUpdatedAt()).build().equals(before);
+        if (!same && (changedByInput || !shape(before).equals(shape(fresh)))) {
             return true;
         }
+        // Even an unchanged status is published again now and then: it says "as of now", and the alerts judged on
+        // it (how long a site has gone unreported) move on with the clock.
         return !fresh.getUpdatedAt().isBefore(before.getUpdatedAt().plus(refresh));
     }
 

@@ -89,8 +89,12 @@ final class SitesDriver implements AutoCloseable {
     }
 
     void site(String id, String name, SiteKind kind, Integer capacity, String receptionSiteId) {
-        sites.pipeInput(id, Site.newBuilder().setSiteId(id).setName(name).setKind(kind).setAdm1Code("AM-SU")
-                .setAdm1Name("Syunik").setCapacityPeople(capacity).setReceptionSiteId(receptionSiteId).build(), T0);
+        site(Site.newBuilder().setSiteId(id).setName(name).setKind(kind).setAdm1Code("AM-SU")
+                .setAdm1Name("Syunik").setCapacityPeople(capacity).setReceptionSiteId(receptionSiteId).build());
+    }
+
+    void site(Site site) {
+        sites.pipeInput(site.getSiteId(), site, T0);
     }
 
     void item(String id, String unit, NeedBasis basis, double perPersonPerDay) {
@@ -105,6 +109,14 @@ final class SitesDriver implements AutoCloseable {
     void supply(String siteId, String item, SupplyKind kind, double quantity, String unit, Instant at) {
         supplies.pipeInput(siteId, SupplyEvent.newBuilder().setEventId(UUID.randomUUID()).setSiteId(siteId).setItem(item)
                 .setKind(kind).setQuantity(quantity).setUnit(unit).setOccurredAt(at).setRecordedAt(at).build(), at);
+    }
+
+    void supply(SupplyEvent.Builder supply, Instant at) {
+        supplies.pipeInput(supply.getSiteId(), supply.setEventId(UUID.randomUUID()).setOccurredAt(at).setRecordedAt(at).build(), at);
+    }
+
+    void crossing(CrossingEvent crossing) {
+        crossings.pipeInput(new TestRecord<>(crossing.getPostId(), crossing, crossing.getOccurredAt()));
     }
 
     void arrivals(String postId, int people, Instant at) {

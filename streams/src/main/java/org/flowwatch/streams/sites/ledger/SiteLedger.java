@@ -65,15 +65,20 @@ public final class SiteLedger {
         at = to;
     }
 
-    /** A group routed here at {@code eventTime}, applied now. */
-    public void arrive(long people, double[] groupVulnerable, long eventTime) {
+    /**
+     * A group routed here at {@code eventTime}, applied now. Crossings make the trend of arrivals; people brought in
+     * by a movement (a transfer, a bus from elsewhere) come as one batch and do not ({@code trend} false).
+     */
+    public void arrive(long people, double[] groupVulnerable, long eventTime, boolean trend) {
         if (population() < 0.5) {
             heldSince = at;
         }
         counted += people;
         VulnerableCounts.add(vulnerable, groupVulnerable);
-        addTo(arrivalsByHour, eventTime, people);
-        firstArrivalAt = firstArrivalAt == null ? eventTime : Math.min(firstArrivalAt, eventTime);
+        if (trend) {
+            addTo(arrivalsByHour, eventTime, people);
+            firstArrivalAt = firstArrivalAt == null ? eventTime : Math.min(firstArrivalAt, eventTime);
+        }
     }
 
     /**

@@ -85,7 +85,7 @@ class SiteLedgerTest {
     void shouldKeepTheShareOfVulnerablePeopleWhenPeopleLeave() {
         SiteLedger goris = new SiteLedger();
         goris.advanceTo(T0, id -> Need.NONE, NO_MODEL);
-        goris.arrive(100, new double[] {10, 4, 2, 6, 20}, T0);
+        goris.arrive(100, new double[] {10, 4, 2, 6, 20}, T0, true);
 
         goris.leave(50, T0);
 
@@ -95,7 +95,7 @@ class SiteLedgerTest {
     private static SiteLedger ledgerWith(int people, double water) {
         SiteLedger ledger = new SiteLedger();
         ledger.advanceTo(T0, id -> WATER, NO_MODEL);
-        ledger.arrive(people, new double[VulnerableCounts.KINDS], T0);
+        ledger.arrive(people, new double[VulnerableCounts.KINDS], T0, true);
         ledger.stock("water").count(water, T0, T0);
         return ledger;
     }

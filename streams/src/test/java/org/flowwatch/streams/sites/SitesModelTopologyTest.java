@@ -1,0 +1,224 @@
+package org.flowwatch.streams.sites;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.flowwatch.schemas.testing.CrossingBuilder.T0;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertKind;
+import org.flowwatch.schemas.avro.AlertState;
+import org.flowwatch.schemas.avro.ItemStatus;
+import org.flowwatch.schemas.avro.MovementKind;
+import org.flowwatch.schemas.avro.Severity;
+import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteKind;
+import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.avro.SupplyKind;
+import org.flowwatch.schemas.avro.Vulnerabilities;
+import org.flowwatch.schemas.testing.CrossingBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Consumption over time, people moving on, run-out, unreported items and vulnerable people, through the topology. */
+class SitesModelTopologyTest {
+
+    private static final Duration HOUR = Duration.ofHours(1);
+    private final SitesDriver sites = new SitesDriver().withGorisScenario();
+
+    @AfterEach
+    void close() {
+        sites.close();
+    }
+
+    @Test
+    void shouldUseUpStockOnAQuietNightWithNoInputAtAll() {
+        // given 30,000 L for 1,000 people at Goris (2 days of cover)
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 30_000, "litre", T0);
+        sites.arrivals("kornidzor", 1_000, T0);
+        sites.statuses.readValuesToList();
+
+        // when 12 hours pass with nothing on any topic
+        sites.advanceWallClock(Duration.ofHours(12));
+
+        // then 12 x 625 = 7,500 L are used: about 22,500 L left, counted 12 h ago at 30,000 L
+        ItemStatus water = last(sites.statuses.readValuesToList()).getItems().get(0);
+        assertThat(water.getStock()).isCloseTo(22_500, within(1.0));
+        assertThat(water.getEstimated()).isTrue();
+        assertThat(water.getCountedStock()).isEqualTo(30_000);
+        assertThat(water.getCountedAt()).isEqualTo(T0);
+        assertThat(water.getDaysOfCover()).isCloseTo(1.5, within(0.001));
+    }
+
+    @Test
+    void shouldRaiseRunOutWhileDaysOfCoverStillLookFine() {
+        // given 100 people an hour routed to Goris for six hours (600 there), then 30,000 L counted:
+        // 30,000 / 9,000 L a day = 3.3 days of cover, no SHORTAGE
+        for (int h = 0; h < 6; h++) {
+            sites.arrivals("kornidzor", 100, T0.plus(HOUR.multipliedBy(h)));
+        }
+        Instant counted = T0.plus(HOUR.multipliedBy(6));
+
+        // when
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 30_000, "litre", counted);
+
+        // then by hand: 100 more people an hour, 15/24 x (600 t + 50 t^2) = 30,000 => t^2 + 12 t - 960 = 0
+        // => t = (-12 + sqrt(144 + 3,840)) / 2 = 25.56 h: inside the 48 h lead time, over the 24 h critical one
+        ItemStatus water = last(sites.statuses.readValuesToList()).getItems().get(0);
+        assertThat(water.getHoursToRunOut()).isCloseTo(25.6, within(0.05));
+        assertThat(water.getRunsOutAt()).isBetween(counted.plus(Duration.ofMinutes(1530)), counted.plus(Duration.ofMinutes(1536)));
+        assertThat(water.getRunsOutEarliest()).isBefore(water.getRunsOutAt());
+        assertThat(water.getRunsOutLatest()).isAfter(water.getRunsOutAt());
+        List<Alert> alerts = sites.alerts.readValuesToList();
+        assertThat(alerts).extracting(Alert::getKind).doesNotContain(AlertKind.SHORTAGE);
+        Alert runOut = alerts.stream().filter(a -> a.getKind() == AlertKind.RUN_OUT).findFirst().orElseThrow();
+        assertThat(runOut.getState()).isEqualTo(AlertState.OPEN);
+        assertThat(runOut.getSeverity()).isEqualTo(Severity.WARNING);
+        assertThat(runOut.getEvidence().get("hoursToRunOut")).isCloseTo(25.6, within(0.05));
+        // 12:00Z + 25.56 h = Sat 13:33Z = 17:33 in Yerevan
+        assertThat(runOut.getSummary()).startsWith("Goris: water runs out in ~26 h (Sat 17:3").contains("for 600 people");
+    }
+
+    @Test
+    void shouldResolveRunOutWhenAConvoyIsAnnouncedAndEscalateWhenItIsOverdue() {
+        // given 1,000 people (brought in one transfer: no trend of arrivals) and 20,000 L: 32 h, a RUN_OUT warning
+        sites.move(MovementKind.ARRIVAL, null, "goris", 1_000, T0);
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 20_000, "litre", T0);
+        assertThat(runOuts()).extracting(Alert::getState).containsExactly(AlertState.OPEN);
+
+        // when a convoy of 60,000 L is announced for T0 + 10 h: 80,000 L, beyond the 72 h horizon
+        sites.supply(convoy("C-17", 60_000, T0.plus(HOUR.multipliedBy(10))), T0.plus(HOUR));
+        List<Alert> changes = runOuts();
+        assertThat(changes).extracting(Alert::getState).containsExactly(AlertState.RESOLVED);
+        ItemStatus water = last(sites.statuses.readValuesToList()).getItems().get(0);
+        assertThat(water.getExpectedDeliveries()).singleElement().satisfies(delivery -> assertThat(delivery.getCounted()).isTrue());
+
+        // when it is not confirmed 6 h after its ETA (clock moved on by a stock count at T0 + 16 h + 1 min)
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 10_000, "litre", T0.plus(Duration.ofMinutes(16 * 60 + 1)));
+
+        // then it no longer counts and the status says so: 10,000 L for 1,000 people = 16 h, CRITICAL
+        water = last(sites.statuses.readValuesToList()).getItems().get(0);
+        assertThat(water.getExpectedDeliveries()).singleElement().satisfies(delivery -> assertThat(delivery.getCounted()).isFalse());
+        assertThat(water.getHoursToRunOut()).isCloseTo(16, within(0.05));
+        assertThat(runOuts()).extracting(Alert::getState, Alert::getSeverity).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertState.OPEN, Severity.CRITICAL));
+    }
+
+    @Test
+    void shouldNameItemsNotReportedAfterSixHoursAndResolveWhenTheyAre() {
+        // given 500 people at Goris and no stock figure at all
+        sites.arrivals("kornidzor", 500, T0);
+        ItemStatus water = last(sites.statuses.readValuesToList()).getItems().get(0);
+        assertThat(water.getReported()).isFalse();
+        assertThat(water.getDaysOfCover()).isNull();
+
+        // when six hours pass
+        sites.advanceWallClock(Duration.ofHours(6));
+
+        // then
+        Alert unreported = sites.alertsOf(AlertKind.UNREPORTED).get(0);
+        assertThat(unreported.getState()).isEqualTo(AlertState.OPEN);
+        assertThat(unreported.getLabels()).containsEntry("items", "water").containsEntry("site", "goris");
+        assertThat(unreported.getSummary()).isEqualTo("Goris: no stock figure for water, with 500 people there for 6 h");
+
+        // when water is counted
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 50_000, "litre", T0.plus(Duration.ofHours(6)));
+        assertThat(sites.alertsOf(AlertKind.UNREPORTED)).extracting(Alert::getState).containsExactly(AlertState.RESOLVED);
+    }
+
+    @Test
+    void shouldKeepVulnerablePeoplePerSiteAndNameThemInAlerts() {
+        // given a group of 40 with 3 unaccompanied children and 2 needing medical care, and too little water
+        sites.crossing(CrossingBuilder.aCrossing().atPost("kornidzor").people(40).at(T0)
+                .vulnerabilities(new Vulnerabilities(3, 0, 2, 1)).build());
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 100, "litre", T0);
+
+        // then
+        SiteStatus goris = last(sites.statuses.readValuesToList());
+        assertThat(goris.getVulnerable().getUnaccompaniedChildren()).isEqualTo(3);
+        assertThat(goris.getVulnerable().getNeedsMedicalCare()).isEqualTo(2);
+        assertThat(goris.getVulnerable().getPregnant()).isEqualTo(1);
+        assertThat(runOuts().get(0).getSummary()).endsWith("; 3 unaccompanied children, 2 people needing medical care");
+
+        // when half of them move on: the shares stay, the counts halve (estimated)
+        sites.move(MovementKind.DEPARTURE, "goris", null, 20, T0);
+        goris = last(sites.statuses.readValuesToList());
+        assertThat(goris.getPopulation()).isEqualTo(20);
+        assertThat(goris.getVulnerable().getNeedsMedicalCare()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldEstimateDeparturesWithTheTransitModelAndSaySo() {
+        // given Vayk, a transit site where half the people move on within 12 h, and 2,000 people there
+        sites.site(Site.newBuilder().setSiteId("vayk").setName("Vayk").setKind(SiteKind.RECEPTION_CENTRE).setAdm1Code("AM-VD")
+                .setAdm1Name("Vayots Dzor").setMedianStayHours(12.0).build());
+        sites.move(MovementKind.ARRIVAL, null, "vayk", 2_000, T0);
+
+        // when 12 h pass and then 12 more (population 0 via CAPACITY is not needed: the figure is what counts)
+        sites.advanceWallClock(Duration.ofHours(12));
+        SiteStatus vayk = statusOf("vayk");
+
+        // then
+        assertThat(vayk.getPopulation()).isEqualTo(1_000);
+        assertThat(vayk.getPopulationEstimated()).isTrue();
+        assertThat(vayk.getEstimatedDepartures()).isEqualTo(1_000);
+    }
+
+    @Test
+    void shouldFlagADistributionLargerThanTheStockAndTakeItToZeroInsteadOfRefusingIt() {
+        sites.arrivals("kornidzor", 100, T0);
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 1_000, "litre", T0);
+
+        sites.supply("goris", "water", SupplyKind.DISTRIBUTION, 5_000, "litre", T0.plusSeconds(60));
+
+        assertThat(sites.rejected.isEmpty()).isTrue();
+        ItemStatus water = last(sites.statuses.readValuesToList()).getItems().get(0);
+        assertThat(water.getStock()).isZero();
+        assertThat(water.getOverdrawnAt()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    @Test
+    void shouldDeadLetterBadInputWithAReasonAndChangeNothing() {
+        // given
+        sites.arrivals("kornidzor", 100, T0);
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 1_000, "litre", T0);
+        sites.statuses.readValuesToList();
+
+        // when: a departure larger than the population, a convoy whose ETA is before it was announced, a negative count
+        sites.move(MovementKind.DEPARTURE, "goris", null, 101, T0);
+        sites.supply(convoy("C-9", 10_000, T0.minus(HOUR)), T0);
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, -5, "litre", T0);
+
+        // then
+        var rejected = sites.rejected.readRecordsToList();
+        assertThat(rejected).extracting(record -> header(record, "flowwatch.reject.rule"))
+                .containsExactly("population-negative", "eta-in-the-past", "quantity-negative");
+        assertThat(header(rejected.get(1), "flowwatch.reject.reason")).contains("C-9", "ETA before");
+        assertThat(sites.statuses.isEmpty()).as("nothing else changed").isTrue();
+    }
+
+    private List<Alert> runOuts() {
+        return sites.alertsOf(AlertKind.RUN_OUT);
+    }
+
+    private SiteStatus statusOf(String siteId) {
+        return sites.statuses.readKeyValuesToMap().get(siteId);
+    }
+
+    private static SupplyEvent.Builder convoy(String id, double litres, Instant eta) {
+        return SupplyEvent.newBuilder().setSiteId("goris").setItem("water").setKind(SupplyKind.CONVOY_ANNOUNCED)
+                .setQuantity(litres).setUnit("litre").setConvoyId(id).setExpectedAt(eta);
+    }
+
+    private static <T> T last(List<T> values) {
+        return values.get(values.size() - 1);
+    }
+
+    private static String header(org.apache.kafka.streams.test.TestRecord<String, ?> record, String key) {
+        return new String(record.headers().lastHeader(key).value(), StandardCharsets.UTF_8);
+    }
+}

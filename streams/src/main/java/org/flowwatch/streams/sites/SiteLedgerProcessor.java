@@ -3,6 +3,7 @@ package org.flowwatch.streams.sites;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ import org.flowwatch.streams.sites.ledger.TransitModel;
  * The ledger of every site (population, vulnerable people, stock per item, expected convoys) and the site status
  * that follows, on the operation clock ({@link OperationClock}). Each input moves the sites it touches on to the
  * clock's time (people move on, stock is used up) and then applies; a wall-clock punctuator moves every site on, so
- * stock goes down on a quiet night, and picks up reference data changed at run time.
+ * stock goes down on a quiet night (see the clock), and picks up reference data changed at run time.
  */
 final class SiteLedgerProcessor implements Processor<String, SiteInput, String, LedgerOutcome> {
 
@@ -45,7 +46,10 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     private final AlertRules rules;
     private final SiteModel model;
     private final Duration reevaluateEvery;
-    private final OperationClock clock = new OperationClock();
+    private final OperationClock clock;
+    /** When each site's status was last published (operation time): the ones due a refresh are found without a scan. */
+    private final Map<String, Long> publishedAt = new HashMap<>();
+    private long inputTime = Long.MIN_VALUE;
     private ProcessorContext<String, LedgerOutcome> context;
     private KeyValueStore<String, SiteLedger> ledgers;
     private KeyValueStore<String, Long> clockStore;
@@ -58,7 +62,11 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         this.rules = rules;
         this.model = model;
         this.reevaluateEvery = reevaluateEvery;
+        this.clock = new OperationClock(model.clockQuietAfter().toMillis());
     }
+
+    /** Why a status is looked at: an input changed the site, time moved on, or the reference data may have changed. */
+    private enum Cause { INPUT, TIME, REFERENCE }
 
     @Override
     public void init(ProcessorContext<String, LedgerOutcome> context) {
@@ -71,7 +79,10 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         statusOf = new StatusOfSite(model);
         Long saved = clockStore.get(CLOCK_KEY);
         if (saved != null) {
-            clock.observe(saved, context.currentSystemTimeMs()); // after a restart: on from where it stood
+            inputTime = clock.observe(saved, context.currentSystemTimeMs()); // after a restart: on from where it stood
+        }
+        try (KeyValueIterator<String, SiteStatus> all = statuses.all()) {
+            all.forEachRemaining((KeyValue<String, SiteStatus> entry) -> publishedAt.put(entry.key, entry.value.getUpdatedAt().toEpochMilli()));
         }
         context.schedule(reevaluateEvery, PunctuationType.WALL_CLOCK_TIME, this::moveEverySiteOn);
     }
@@ -79,6 +90,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     @Override
     public void process(Record<String, SiteInput> record) {
         long now = clock.observe(record.timestamp(), context.currentSystemTimeMs());
+        inputTime = now;
         clockStore.put(CLOCK_KEY, now);
         LedgerChange change = decide(record.value().getEvent());
         if (change.isRefused()) {
@@ -89,7 +101,17 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         Function<String, SiteLedger> atNow = siteId -> touched.computeIfAbsent(siteId, id -> movedOn(id, now));
         change.sites().forEach(atNow::apply);
         change.apply().accept(atNow);
-        touched.forEach((siteId, ledger) -> keep(siteId, ledger, true));
+        touched.forEach((siteId, ledger) -> keep(siteId, ledger, Cause.INPUT));
+        refreshDue(now, touched.keySet());
+    }
+
+    // Driven by inputs, not by the wall clock, so that the same inputs give the same statuses and alert episodes
+    // (after a crash, or in a replay at any speed).
+    private void refreshDue(long now, java.util.Set<String> justPublished) {
+        List<String> due = publishedAt.entrySet().stream()
+                .filter(entry -> !justPublished.contains(entry.getKey()) && now >= entry.getValue() + model.statusRefresh().toMillis())
+                .map(Map.Entry::getKey).sorted().toList();
+        due.forEach(siteId -> keep(siteId, movedOn(siteId, now), Cause.TIME));
     }
 
     private LedgerChange decide(Object event) {
@@ -103,17 +125,19 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         return ledgerRules.supply(supply, reference.item(supply.getSiteId(), supply.getItem()));
     }
 
+    /** Inputs quiet for a while: time moves on by the wall clock. Otherwise: only reference data changed at run time. */
     private void moveEverySiteOn(long wallNow) {
         if (!clock.isSet()) {
             return;
         }
         long now = clock.now(wallNow);
+        boolean quiet = now > inputTime;
         clockStore.put(CLOCK_KEY, now);
         List<String> known = new ArrayList<>();
         try (KeyValueIterator<String, SiteLedger> all = ledgers.all()) {
             all.forEachRemaining((KeyValue<String, SiteLedger> entry) -> known.add(entry.key));
         }
-        known.forEach(siteId -> keep(siteId, movedOn(siteId, now), false));
+        known.forEach(siteId -> keep(siteId, movedOn(siteId, now), quiet ? Cause.TIME : Cause.REFERENCE));
     }
 
     /** The site's ledger moved on to {@code now}: people moved on by the transit model, stock used up. */
@@ -125,7 +149,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         return ledger;
     }
 
-    private void keep(String siteId, SiteLedger ledger, boolean changedByInput) {
+    private void keep(String siteId, SiteLedger ledger, Cause cause) {
         ledger.forgetOldHours();
         ledger.items.values().forEach(stock -> stock.forgetConvoysBefore(ledger.at - FORGET_CONVOYS_AFTER_MS));
         ledgers.put(siteId, ledger);
@@ -137,10 +161,15 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         ledger.items.keySet().forEach(itemId -> reference.item(siteId, itemId).ifPresent(item -> definitions.put(itemId, item)));
         SiteStatus fresh = statusOf.of(site.get(), ledger, definitions, reference.itemsFor(siteId));
         SiteStatus before = statuses.get(siteId);
-        if (before != null && !StatusChange.worthPublishing(before, fresh, changedByInput, model.statusRefresh())) {
+        boolean publish = before == null || switch (cause) {
+            case INPUT, TIME -> StatusChange.worthPublishing(before, fresh, cause == Cause.INPUT, model.statusRefresh());
+            case REFERENCE -> StatusChange.referenceChanged(before, fresh);
+        };
+        if (!publish) {
             return;
         }
         statuses.put(siteId, fresh);
+        publishedAt.put(siteId, ledger.at);
         context.forward(new Record<>(siteId, LedgerOutcome.status(fresh), ledger.at));
     }
 

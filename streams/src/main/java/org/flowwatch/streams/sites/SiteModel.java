@@ -19,7 +19,7 @@ import org.flowwatch.streams.sites.alerts.Band;
  *                          to name them
  */
 public record SiteModel(Duration horizon, int trendHours, double trendDamping, double bandFactor, Duration convoyGrace,
-                        Duration transitQuietAfter, Duration statusRefresh, ZoneId zone, double runOutWarningHours,
+                        Duration transitQuietAfter, Duration statusRefresh, Duration clockQuietAfter, ZoneId zone, double runOutWarningHours,
                         double runOutCriticalHours, Duration unreportedWarning, Duration unreportedCritical,
                         long[] vulnerableMention) {
 
@@ -29,7 +29,7 @@ public record SiteModel(Duration horizon, int trendHours, double trendDamping, d
 
     public static SiteModel defaults() {
         return new SiteModel(Duration.ofHours(72), 6, 0.8, 0.5, Duration.ofHours(6), Duration.ofHours(24),
-                Duration.ofMinutes(15), ZoneId.of("Asia/Yerevan"), 48, 24, Duration.ofHours(6), Duration.ofHours(24),
+                Duration.ofMinutes(15), Duration.ofMinutes(5), ZoneId.of("Asia/Yerevan"), 48, 24, Duration.ofHours(6), Duration.ofHours(24),
                 new long[] {1, 10, 1, 10, 50});
     }
 

@@ -8,7 +8,7 @@ import org.flowwatch.schemas.avro.SiteStatus;
 /**
  * Whether a fresh status is worth publishing. Estimates change with every tick of the clock, so a status moved on by
  * time alone is published every {@code refresh} of operation time, not every few seconds; one changed by an input,
- * or in what it is made of (an item defined or reported, a capacity, a convoy overdue), is published at once.
+ * or by the reference data (an item defined or its need changed, a capacity), is published at once.
  */
 final class StatusChange {
 
@@ -17,23 +17,31 @@ final class StatusChange {
 
     static boolean worthPublishing(SiteStatus before, SiteStatus fresh, boolean changedByInput, Duration refresh) {
         boolean same = SiteStatus.newBuilder(fresh).setUpdatedAt(before.getUpdatedAt()).build().equals(before);
-        if (!same && (changedByInput || !shape(before).equals(shape(fresh)))) {
+        if (!same && (changedByInput || referenceChanged(before, fresh))) {
             return true;
         }
-        // Even an unchanged status is published again now and then: it says "as of now", and the alerts judged on
-        // it (how long a site has gone unreported) move on with the clock.
-        return !fresh.getUpdatedAt().isBefore(before.getUpdatedAt().plus(refresh));
+        return isDue(before, fresh.getUpdatedAt().toEpochMilli(), refresh);
+    }
+
+    /**
+     * Even an unchanged status is published again every {@code refresh} of operation time: it says "as of now", and
+     * the alerts judged on it (a run-out drawing near, a site long unreported) move on with the clock.
+     */
+    static boolean isDue(SiteStatus before, long now, Duration refresh) {
+        return now >= before.getUpdatedAt().toEpochMilli() + refresh.toMillis();
+    }
+
+    /** A change made at run time to the reference data (a site, an item's need): shown at once. */
+    static boolean referenceChanged(SiteStatus before, SiteStatus fresh) {
+        return !shape(before).equals(shape(fresh));
     }
 
     private static List<Object> shape(SiteStatus status) {
         return List.of(status.getName(), status.getAdm1Code(), String.valueOf(status.getCapacityPeople()),
-                status.getPopulationEstimated(), String.valueOf(status.getHeldSince()),
                 status.getItems().stream().map(StatusChange::shape).toList());
     }
 
     private static List<Object> shape(ItemStatus item) {
-        return List.of(item.getItemId(), item.getUnit(), item.getBasis(), item.getMinimumPerPerson(), item.getReported(),
-                String.valueOf(item.getOverdrawnAt()), item.getRunsOutAt() == null,
-                item.getExpectedDeliveries().stream().map(delivery -> delivery.getConvoyId() + ":" + delivery.getCounted()).toList());
+        return List.of(item.getItemId(), item.getUnit(), item.getBasis(), item.getMinimumPerPerson(), item.getReported());
     }
 }

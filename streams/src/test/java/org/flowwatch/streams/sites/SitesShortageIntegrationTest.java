@@ -46,8 +46,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Goris on a real broker and registry: a fixed water stock, arrivals every hour, one convoy; the SHORTAGE alert opens,
- * escalates and resolves at the times computed by hand, and an app restarted in the middle does not raise it again.
+ * Goris on a real broker and registry: a water stock used up hour by hour, arrivals every hour, one convoy; the
+ * SHORTAGE and RUN_OUT alerts open, escalate and step down at the times computed by hand, and an app restarted in the
+ * middle (on an empty state directory) does not raise them again.
  */
 @Tag("integration")
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -76,35 +77,50 @@ class SitesShortageIntegrationTest {
             send(producer, serdes, Topics.ITEMS, "water", Item.newBuilder().setItemId("water").setUnit("litre")
                     .setBasis(NeedBasis.DAILY_CONSUMPTION).setPerPersonPerDay(15).build(), T0);
 
-            // Days of cover = 90,000 L / (15 L x P) = 6,000 / P. 500 people arrive at T0 + h hours, so P = 500 (h + 1).
-            // Under 3 days (WARNING) once P > 2,000: P = 2,500 at h = 4  → OPEN at T0 + 4 h (P = 2,000 is exactly 3.0).
-            // Under 1 day (CRITICAL) once P > 6,000: P = 6,500 at h = 12 → ESCALATED at T0 + 12 h.
-            // Convoy of 360,000 L at T0 + 12:30: 450,000 / (15 x 6,500) = 4.6 days, over 3 x 1.1 → RESOLVED at T0 + 12:30.
+            // By hand, 15 L a person a day = 0.625 L an hour; 500 people arrive at T0 + h for h = 0..12, so after the
+            // arrival at hour h there are P = 500 (h + 1) people, and the hours before used 312.5 (k + 1) L each (k < h):
+            //   stock(h) = 90,000 - 156.25 h (h + 1);   days of cover = stock(h) / (7,500 (h + 1))
+            // SHORTAGE: h = 2: 89,062.5 / 22,500 = 3.96 days; h = 3: 88,125 / 30,000 = 2.94 < 3 → OPEN WARNING at T0 + 3 h.
+            //           h = 9: 75,937.5 / 75,000 = 1.01; h = 10: 72,812.5 / 82,500 = 0.88 < 1 → ESCALATED at T0 + 10 h.
+            //           convoy of 360,000 L at T0 + 12:30: 65,625 - 6,500 x 0.3125 + 360,000 = 423,593.75 L
+            //           / 97,500 L a day = 4.34 days > 3 x 1.1 → RESOLVED at T0 + 12:30.
+            // RUN_OUT: from h = 1 the trend of arrivals is 500 an hour (the complete hours before), so at h = 1
+            //           (P = 1,000, 89,687.5 L): 0.625 (1,000 t + 250 t^2) = 89,687.5 => t^2 + 4 t - 574 = 0
+            //           => t = 22.04 h < 24 → OPEN CRITICAL at T0 + 1 h, while days of cover read 5.98.
+            //           After the convoy: 0.625 (6,500 t + 250 t^2) = 423,593.75 => t^2 + 26 t - 2,711 = 0
+            //           => t = 40.67 h: over 24 x 1.1, under 48 → DE_ESCALATED to WARNING at T0 + 12:30.
             try (StreamsRunner first = SitesApp.start(settings(stack, state.resolve("first")))) {
                 assertThat(first.awaitRunning(WAIT)).isTrue();
                 send(producer, serdes, Topics.SUPPLIES, goris, supply(SupplyKind.STOCK_COUNT, 90_000, T0), T0);
                 awaitStockCounted(stack, serdes); // the stock count is in the ledger before any arrival
                 arrivals(producer, serdes, 0, 4);
-                awaitAlerts(stack, serdes, 1);
+                awaitAlerts(stack, serdes, AlertKind.SHORTAGE, 1);
             }
 
             // when the app restarts on a new machine (empty state directory: everything restored from the changelogs)
             try (StreamsRunner second = SitesApp.start(settings(stack, state.resolve("second")))) {
                 assertThat(second.awaitRunning(WAIT)).isTrue();
                 arrivals(producer, serdes, 5, 12);
-                awaitAlerts(stack, serdes, 2);
+                awaitAlerts(stack, serdes, AlertKind.SHORTAGE, 2);
                 Instant convoy = T0.plus(Duration.ofMinutes(12 * 60 + 30));
                 send(producer, serdes, Topics.SUPPLIES, goris, supply(SupplyKind.DELIVERY, 360_000, convoy), convoy);
 
-                // then one episode, no second OPEN after the restart
-                List<Alert> alerts = awaitAlerts(stack, serdes, 3);
+                // then one episode each, no second OPEN after the restart
+                List<Alert> alerts = awaitAlerts(stack, serdes, AlertKind.SHORTAGE, 3);
                 assertThat(alerts).extracting(Alert::getState, Alert::getSeverity, Alert::getUpdatedAt).containsExactly(
-                        tuple(AlertState.OPEN, Severity.WARNING, T0.plus(Duration.ofHours(4))),
-                        tuple(AlertState.ESCALATED, Severity.CRITICAL, T0.plus(Duration.ofHours(12))),
+                        tuple(AlertState.OPEN, Severity.WARNING, T0.plus(Duration.ofHours(3))),
+                        tuple(AlertState.ESCALATED, Severity.CRITICAL, T0.plus(Duration.ofHours(10))),
                         tuple(AlertState.RESOLVED, Severity.CRITICAL, convoy));
                 assertThat(alerts).extracting(Alert::getAlertId).containsOnly(alerts.get(0).getAlertId());
                 assertThat(alerts.get(0).getSummary())
-                        .isEqualTo("Goris: water covers 2.4 days for 2,500 people; need 37,500 L/day, stock 90,000 L");
+                        .isEqualTo("Goris: water covers 2.9 days for 2,000 people; need 30,000 L/day, stock 88,125 L");
+                List<Alert> runOut = awaitAlerts(stack, serdes, AlertKind.RUN_OUT, 2);
+                assertThat(runOut).extracting(Alert::getState, Alert::getSeverity, Alert::getUpdatedAt).containsExactly(
+                        tuple(AlertState.OPEN, Severity.CRITICAL, T0.plus(Duration.ofHours(1))),
+                        tuple(AlertState.DE_ESCALATED, Severity.WARNING, convoy));
+                assertThat(runOut.get(0).getEvidence().get("hoursToRunOut")).isEqualTo(22.0);
+                assertThat(runOut.get(0).getSummary()).startsWith("Goris: water runs out in ~22 h (Tue 03:02"); // 01:00Z + 22.04 h = 23:02Z, Yerevan +4
+                assertThat(runOut.get(1).getEvidence().get("hoursToRunOut")).isEqualTo(40.7);
             }
         }
     }
@@ -121,15 +137,15 @@ class SitesShortageIntegrationTest {
                 .setQuantity(litres).setUnit("litre").setOccurredAt(at).setRecordedAt(at).build();
     }
 
-    /** Waits until exactly {@code count} SHORTAGE changes for this test's Goris are on the events topic. */
-    private List<Alert> awaitAlerts(EmbeddedStack stack, FlowwatchSerdes serdes, int count) {
+    /** Waits until exactly {@code count} changes of alerts of {@code kind} for this test's Goris are on the events topic. */
+    private List<Alert> awaitAlerts(EmbeddedStack stack, FlowwatchSerdes serdes, AlertKind kind, int count) {
         List<Alert> seen = new ArrayList<>();
         try (KafkaConsumer<String, Alert> consumer = new KafkaConsumer<>(consumerConfig(stack), serdes.key(Topics.ALERT_EVENTS).deserializer(),
                 serdes.value(Topics.ALERT_EVENTS).deserializer())) {
             consumer.subscribe(List.of(Topics.ALERT_EVENTS.name()));
-            await().alias(count + " shortage changes at " + goris).atMost(WAIT).pollDelay(Duration.ofMillis(500)).untilAsserted(() -> {
+            await().alias(count + " " + kind + " changes at " + goris).atMost(WAIT).pollDelay(Duration.ofMillis(500)).untilAsserted(() -> {
                 consumer.poll(Duration.ofMillis(300)).forEach(record -> {
-                    if (record.value().getKind() == AlertKind.SHORTAGE && goris.equals(record.value().getLabels().get("site"))) {
+                    if (record.value().getKind() == kind && goris.equals(record.value().getLabels().get("site"))) {
                         seen.add(record.value());
                     }
                 });

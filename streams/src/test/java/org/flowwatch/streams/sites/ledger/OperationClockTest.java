@@ -8,10 +8,11 @@ class OperationClockTest {
 
     private static final long T2023 = 1_695_600_000_000L;
     private static final long WALL = 1_796_000_000_000L;
+    private static final long QUIET = 5 * 60_000L;
 
     @Test
     void shouldMoveOnWithTheWallClockOnAQuietNight() {
-        OperationClock clock = new OperationClock();
+        OperationClock clock = new OperationClock(QUIET);
         clock.observe(WALL - 2_000, WALL);
 
         assertThat(clock.now(WALL + 6 * 3_600_000L)).isEqualTo(WALL - 2_000 + 6 * 3_600_000L);
@@ -20,7 +21,7 @@ class OperationClockTest {
     @Test
     void shouldFollowEventTimeInAReplayFasterThanTheWallClock() {
         // given a replay of 2023 at 3,600x: an hour of event time a second
-        OperationClock clock = new OperationClock();
+        OperationClock clock = new OperationClock(QUIET);
         clock.observe(T2023, WALL);
 
         // then each input sets the clock to its event time, whatever the wall clock says
@@ -29,15 +30,25 @@ class OperationClockTest {
     }
 
     @Test
-    void shouldNeverGoBackForALateInput() {
-        OperationClock clock = new OperationClock();
+    void shouldStandAtTheInputsEventTimeWhileTheyFlow() {
+        // so that the same inputs give the same figures, whatever the wall clock did in between
+        OperationClock clock = new OperationClock(QUIET);
         clock.observe(T2023, WALL);
 
-        assertThat(clock.observe(T2023 - 3 * 3_600_000L, WALL + 500)).isEqualTo(T2023 + 500);
+        assertThat(clock.now(WALL + QUIET - 1)).isEqualTo(T2023);
+        assertThat(clock.observe(T2023 - 3 * 3_600_000L, WALL + 500)).as("a late input").isEqualTo(T2023);
+    }
+
+    @Test
+    void shouldNeverGoBackForALateInputAfterAQuietSpell() {
+        OperationClock clock = new OperationClock(QUIET);
+        clock.observe(T2023, WALL);
+
+        assertThat(clock.observe(T2023 - 3 * 3_600_000L, WALL + 2 * QUIET)).isEqualTo(T2023 + 2 * QUIET);
     }
 
     @Test
     void shouldBeUnsetBeforeTheFirstInput() {
-        assertThat(new OperationClock().isSet()).isFalse();
+        assertThat(new OperationClock(QUIET).isSet()).isFalse();
     }
 }

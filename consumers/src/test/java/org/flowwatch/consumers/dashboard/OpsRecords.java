@@ -23,7 +23,6 @@ import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.schemas.topics.ArrivalKeys;
 import org.flowwatch.schemas.topics.RollingKeys;
@@ -55,7 +54,8 @@ final class OpsRecords {
 
     OpsSettings settings(ApiToken token) {
         return new OpsSettings(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                RegistrySettings.of(stack.registryUrl()), "127.0.0.1", 0, Duration.ofSeconds(30), token);
+                RegistrySettings.of(stack.registryUrl()), "127.0.0.1", 0, Duration.ofSeconds(30), token,
+                OpsSettings.DEFAULT_TIME_ZONE);
     }
 
     /** Operation-wide arrivals in the hour from {@code start}. */

@@ -1,6 +1,10 @@
 // flowwatch operations centre: renders /api/events (server-sent "state" events) with no library and no network
 // beyond this server, so the page works in an operations centre with no internet.
 "use strict";
+import { HOUR_MS, number, $, el, svg, stamp, useTimeZone } from "./dom.js";
+import { renderRunOut, renderPeople } from "./runout.js";
+import { loadCountries, renderMap } from "./map.js";
+
 (function () {
   const body = document.body;
   const countError = () => { body.dataset.errors = String(Number(body.dataset.errors) + 1); };
@@ -9,30 +13,8 @@
   const consoleError = console.error.bind(console);
   console.error = (...args) => { countError(); consoleError(...args); };
 
-  const HOUR_MS = 3600 * 1000;
-  const number = new Intl.NumberFormat("en");
-  const $ = (id) => document.getElementById(id);
   let reported = [];
   let latest = null;
-
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([key, value]) => {
-      if (key === "class") node.className = value; else node.setAttribute(key, value);
-    });
-    children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
-    return node;
-  }
-
-  function svg(tag, attrs) {
-    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, value));
-    return node;
-  }
-
-  function localTime(iso) {
-    return new Date(iso).toLocaleString("en-GB", { day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit" });
-  }
 
   function drawChart(hours) {
     const chart = $("chart");
@@ -63,7 +45,7 @@
     chart.append(peak);
     [from, to].forEach((t, i) => {
       const label = svg("text", { x: x(t), y: H - 8, "text-anchor": i ? "end" : "start" });
-      label.textContent = localTime(new Date(t).toISOString());
+      label.textContent = stamp(new Date(t).toISOString());
       chart.append(label);
     });
     const barWidth = Math.max(1, (x(from + HOUR_MS) - x(from)) * 0.8);
@@ -115,19 +97,24 @@
       button.addEventListener("click", () => acknowledge(a, button));
       return el("li", { class: a.severity + (a.acknowledged ? " acked" : ""), "data-alert": a.id },
         el("div", {}, el("span", { class: "badge " + a.severity }, a.severity), " ", a.summary),
-        el("div", { class: "meta" }, a.kind.replace("_", " "), " · ", a.state.replace("_", "-"), " since ", localTime(a.startsAt),
-          a.acknowledged ? " · acknowledged " + localTime(a.acknowledgedAt) : ""),
+        el("div", { class: "meta" }, a.kind.replace("_", " "), " · ", a.state.replace("_", "-"), " since ", stamp(a.startsAt),
+          a.acknowledged ? " · acknowledged " + stamp(a.acknowledgedAt) : ""),
         a.acknowledged ? "" : button);
     }) : [el("p", { class: "empty" }, "no open alerts")]));
   }
 
   function render(state) {
     latest = state;
+    useTimeZone(state.timeZone);
+    $("zone").textContent = "times in " + state.timeZone;
     $("total").textContent = number.format(state.totalArrivals);
     $("last-hour-total").textContent = number.format(state.hours.length ? state.hours[state.hours.length - 1].people : 0);
     drawChart(state.hours);
     renderPosts(state.posts);
     renderSites(state.sites);
+    renderRunOut(state.runOut, state.people);
+    renderPeople(state.people);
+    renderMap(state.places);
     renderAlerts(state.alerts);
     body.dataset.version = String(state.version);
     body.dataset.alerts = String(state.alerts.length);
@@ -167,5 +154,6 @@
     reported = curve.points.map((p) => ({ t: Date.parse(p.at), cumulative: p.cumulative }));
     if (latest) drawChart(latest.hours);
   }).catch(countError);
+  loadCountries(() => { if (latest) renderMap(latest.places); }, (e) => { console.error(e); });
   connect();
 }());

@@ -66,7 +66,8 @@ import { loadCountries, renderMap } from "./map.js";
       : [el("p", { class: "empty" }, "no post has reported yet")]));
   }
 
-  function renderSites(sites) {
+  // unreported: "site/item" of the items a site never reported (stock unknown, never shown as 0)
+  function renderSites(sites, unreported) {
     $("sites").replaceChildren(...(sites.length ? sites.map((s) => {
       const share = s.capacity ? s.population / s.capacity : 0;
       return el("div", { class: "card " + s.severity, "data-site": s.site },
@@ -75,7 +76,7 @@ import { loadCountries, renderMap } from "./map.js";
           el("span", { class: "muted" }, s.capacity ? " of " + number.format(s.capacity) + " places" : " people")),
         el("div", { class: "bar" + (share > 1 ? " over" : "") }, el("span", { style: "width:" + Math.min(100, share * 100) + "%" })),
         el("ul", { class: "items" }, s.items.map((i) => el("li", { class: "item " + i.severity, "data-item": i.item },
-          el("span", {}, i.item), el("span", {}, i.daysOfCover === null
+          el("span", {}, i.item), el("span", {}, unreported.has(s.site + "/" + i.item) ? "not reported" : i.daysOfCover === null
             ? (i.perPerson === null ? "–" : i.perPerson.toFixed(1) + " " + i.unit + "/person")
             : i.daysOfCover.toFixed(1) + " days")))));
     }) : [el("p", { class: "empty" }, "no site status yet")]));
@@ -111,7 +112,7 @@ import { loadCountries, renderMap } from "./map.js";
     $("last-hour-total").textContent = number.format(state.hours.length ? state.hours[state.hours.length - 1].people : 0);
     drawChart(state.hours);
     renderPosts(state.posts);
-    renderSites(state.sites);
+    renderSites(state.sites, new Set(state.runOut.filter((r) => !r.reported).map((r) => r.site + "/" + r.item)));
     renderRunOut(state.runOut, state.people);
     renderPeople(state.people);
     renderMap(state.places);

@@ -55,7 +55,9 @@ function marker(place) {
   const group = svg("g", { class: "place " + place.urgency, "data-place": place.id });
   const label = place.name + (place.hoursToRunOut !== null ? " · runs out " + aboutHours(place.hoursToRunOut) : "");
   group.append(svg("title", {}, label + " (" + place.urgency + ")"), shape,
-    svg("text", { x: cx + 13, y: cy + 5, class: "place-name" }, label));
+    // Labels near the east edge go to the left of the marker, so they stay inside the map.
+    svg("text", { x: cx > W * 0.6 ? cx - 13 : cx + 13, y: cy + 5, class: "place-name",
+      "text-anchor": cx > W * 0.6 ? "end" : "start" }, label));
   return group;
 }
 

@@ -9,7 +9,10 @@ function runsOut(r) {
     return r.hoursToRunOut <= 0 ? ["ran out (", weekday(r.runsOutAt), ")"]
       : [el("strong", {}, "runs out in " + aboutHours(r.hoursToRunOut)), " (" + weekday(r.runsOutAt) + ")"];
   }
-  if (r.daysOfCover !== null) return ["beyond 72 h · " + r.daysOfCover.toFixed(1) + " days of cover"];
+  // No run-out with cover under the 72 h horizon: the status carries no projection (an older sites app).
+  if (r.daysOfCover !== null) {
+    return [(r.daysOfCover * 24 >= 72 ? "beyond 72 h · " : "not projected · ") + r.daysOfCover.toFixed(1) + " days of cover"];
+  }
   return ["not used up"];
 }
 
@@ -49,8 +52,9 @@ export function renderRunOut(rows, people) {
     el("tbody", {}, rows.map((r) => el("tr", { class: r.severity + (r.reported ? "" : " unreported"), "data-runout": r.site + "/" + r.item },
       el("td", {}, el("strong", {}, r.item), " at ", r.siteName, el("div", { class: "muted" },
         number.format(population.get(r.site) || 0) + " people", estimated.has(r.site) ? " (estimated)" : "")),
-      el("td", {}, runsOut(r)), el("td", {}, band(r)), el("td", {}, stock(r)), el("td", {}, lastCount(r)),
-      el("td", {}, convoys(r))))))
+      el("td", {}, runsOut(r)), el("td", { "data-label": "band" }, band(r)),
+      el("td", { "data-label": "stock" }, stock(r)), el("td", { "data-label": "count" }, lastCount(r)),
+      el("td", { "data-label": "convoys" }, convoys(r))))))
     : el("p", { class: "empty" }, "no site status yet"));
 }
 

@@ -1,6 +1,10 @@
 // flowwatch operations centre: renders /api/events (server-sent "state" events) with no library and no network
 // beyond this server, so the page works in an operations centre with no internet.
 "use strict";
+import { HOUR_MS, number, $, el, svg, stamp, useTimeZone } from "./dom.js";
+import { renderRunOut, renderPeople } from "./runout.js";
+import { loadCountries, renderMap } from "./map.js";
+
 (function () {
   const body = document.body;
   const countError = () => { body.dataset.errors = String(Number(body.dataset.errors) + 1); };
@@ -9,30 +13,8 @@
   const consoleError = console.error.bind(console);
   console.error = (...args) => { countError(); consoleError(...args); };
 
-  const HOUR_MS = 3600 * 1000;
-  const number = new Intl.NumberFormat("en");
-  const $ = (id) => document.getElementById(id);
   let reported = [];
   let latest = null;
-
-  function el(tag, attrs, ...children) {
-    const node = document.createElement(tag);
-    Object.entries(attrs || {}).forEach(([key, value]) => {
-      if (key === "class") node.className = value; else node.setAttribute(key, value);
-    });
-    children.flat().forEach((child) => node.append(child instanceof Node ? child : document.createTextNode(String(child))));
-    return node;
-  }
-
-  function svg(tag, attrs) {
-    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.entries(attrs).forEach(([key, value]) => node.setAttribute(key, value));
-    return node;
-  }
-
-  function localTime(iso) {
-    return new Date(iso).toLocaleString("en-GB", { day: "2-digit", month: "short", hour: "2-digit", minute: "2-digit" });
-  }
 
   function drawChart(hours) {
     const chart = $("chart");
@@ -63,7 +45,7 @@
     chart.append(peak);
     [from, to].forEach((t, i) => {
       const label = svg("text", { x: x(t), y: H - 8, "text-anchor": i ? "end" : "start" });
-      label.textContent = localTime(new Date(t).toISOString());
+      label.textContent = stamp(new Date(t).toISOString());
       chart.append(label);
     });
     const barWidth = Math.max(1, (x(from + HOUR_MS) - x(from)) * 0.8);
@@ -84,7 +66,8 @@
       : [el("p", { class: "empty" }, "no post has reported yet")]));
   }
 
-  function renderSites(sites) {
+  // unreported: "site/item" of the items a site never reported (stock unknown, never shown as 0)
+  function renderSites(sites, unreported) {
     $("sites").replaceChildren(...(sites.length ? sites.map((s) => {
       const share = s.capacity ? s.population / s.capacity : 0;
       return el("div", { class: "card " + s.severity, "data-site": s.site },
@@ -93,7 +76,7 @@
           el("span", { class: "muted" }, s.capacity ? " of " + number.format(s.capacity) + " places" : " people")),
         el("div", { class: "bar" + (share > 1 ? " over" : "") }, el("span", { style: "width:" + Math.min(100, share * 100) + "%" })),
         el("ul", { class: "items" }, s.items.map((i) => el("li", { class: "item " + i.severity, "data-item": i.item },
-          el("span", {}, i.item), el("span", {}, i.daysOfCover === null
+          el("span", {}, i.item), el("span", {}, unreported.has(s.site + "/" + i.item) ? "not reported" : i.daysOfCover === null
             ? (i.perPerson === null ? "–" : i.perPerson.toFixed(1) + " " + i.unit + "/person")
             : i.daysOfCover.toFixed(1) + " days")))));
     }) : [el("p", { class: "empty" }, "no site status yet")]));
@@ -115,19 +98,24 @@
       button.addEventListener("click", () => acknowledge(a, button));
       return el("li", { class: a.severity + (a.acknowledged ? " acked" : ""), "data-alert": a.id },
         el("div", {}, el("span", { class: "badge " + a.severity }, a.severity), " ", a.summary),
-        el("div", { class: "meta" }, a.kind.replace("_", " "), " · ", a.state.replace("_", "-"), " since ", localTime(a.startsAt),
-          a.acknowledged ? " · acknowledged " + localTime(a.acknowledgedAt) : ""),
+        el("div", { class: "meta" }, a.kind.replace("_", " "), " · ", a.state.replace("_", "-"), " since ", stamp(a.startsAt),
+          a.acknowledged ? " · acknowledged " + stamp(a.acknowledgedAt) : ""),
         a.acknowledged ? "" : button);
     }) : [el("p", { class: "empty" }, "no open alerts")]));
   }
 
   function render(state) {
     latest = state;
+    useTimeZone(state.timeZone);
+    $("zone").textContent = "times in " + state.timeZone;
     $("total").textContent = number.format(state.totalArrivals);
     $("last-hour-total").textContent = number.format(state.hours.length ? state.hours[state.hours.length - 1].people : 0);
     drawChart(state.hours);
     renderPosts(state.posts);
-    renderSites(state.sites);
+    renderSites(state.sites, new Set(state.runOut.filter((r) => !r.reported).map((r) => r.site + "/" + r.item)));
+    renderRunOut(state.runOut, state.people);
+    renderPeople(state.people);
+    renderMap(state.places);
     renderAlerts(state.alerts);
     body.dataset.version = String(state.version);
     body.dataset.alerts = String(state.alerts.length);
@@ -167,5 +155,6 @@
     reported = curve.points.map((p) => ({ t: Date.parse(p.at), cumulative: p.cumulative }));
     if (latest) drawChart(latest.hours);
   }).catch(countError);
+  loadCountries(() => { if (latest) renderMap(latest.places); }, (e) => { console.error(e); });
   connect();
 }());

@@ -12,25 +12,27 @@ import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 
 /**
- * {@code flowwatch ops}: viewers of the five topics the operations centre watches keep one {@link OpsPicture}, which
+ * {@code flowwatch ops}: viewers of the six topics the operations centre watches keep one {@link OpsPicture}, which
  * the dashboard serves and the domain metrics report on the process's registry.
  */
 public final class OpsCentre implements AutoCloseable {
 
-    private final OpsPicture picture = new OpsPicture();
+    private final OpsPicture picture;
     private final DomainMetrics metrics;
     private final List<TopicViewer<?>> viewers;
     private final AlertAcks acks;
     private final DashboardServer server;
 
     private OpsCentre(OpsSettings settings, FlowwatchSerdes serdes, MeterRegistry registry, Clock clock) {
+        picture = new OpsPicture(settings.timeZone());
         metrics = new DomainMetrics(picture, registry);
         viewers = List.of(
                 follow(settings, serdes, Topics.ARRIVALS_HOURLY, picture::hourly),
                 follow(settings, serdes, Topics.ARRIVALS_ROLLING, picture::rolling),
                 follow(settings, serdes, Topics.SITE_STATUS, picture::site),
                 follow(settings, serdes, Topics.ALERTS_CURRENT, picture::alert),
-                follow(settings, serdes, Topics.ALERT_ACKS, picture::ack));
+                follow(settings, serdes, Topics.ALERT_ACKS, picture::ack),
+                follow(settings, serdes, Topics.SITES, picture::place));
         acks = new AlertAcks(settings.kafka(), serdes);
         server = DashboardServer.start(picture, acks, clock, settings.httpHost(), settings.httpPort(), settings.apiToken());
     }
@@ -42,7 +44,8 @@ public final class OpsCentre implements AutoCloseable {
 
     /** The topics the operations centre reads and writes, for the caller to create. */
     public static List<TopicSpec<?, ?>> topics() {
-        return List.of(Topics.ARRIVALS_HOURLY, Topics.ARRIVALS_ROLLING, Topics.SITE_STATUS, Topics.ALERTS_CURRENT, Topics.ALERT_ACKS);
+        return List.of(Topics.ARRIVALS_HOURLY, Topics.ARRIVALS_ROLLING, Topics.SITE_STATUS, Topics.ALERTS_CURRENT, Topics.ALERT_ACKS,
+                Topics.SITES);
     }
 
     private <V> TopicViewer<V> follow(OpsSettings settings, FlowwatchSerdes serdes, TopicSpec<String, V> topic,

@@ -2,6 +2,7 @@ package org.flowwatch.consumers.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ import org.flowwatch.schemas.avro.CountScope;
 import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.avro.ItemStatus;
 import org.flowwatch.schemas.avro.RollingCount;
+import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteKind;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
@@ -29,7 +32,8 @@ import org.flowwatch.schemas.topics.Topics;
 /**
  * The latest state of the operation, kept from the authoritative output topics (latest value per key, a tombstone
  * removes it): operation-wide hourly arrivals, rolling counts per post, site statuses, open alerts and their
- * acknowledgements. The dashboard, the domain metrics and the terminal commands all read this one picture.
+ * acknowledgements, and the posts' and sites' reference data (for the map). The dashboard, the domain metrics and the
+ * terminal commands all read this one picture.
  */
 public final class OpsPicture {
 
@@ -42,11 +46,22 @@ public final class OpsPicture {
     private final Map<String, SiteStatus> sites = new TreeMap<>();
     private final OpenAlerts alerts = new OpenAlerts();
     private final Map<String, AlertAck> acks = new HashMap<>();
+    private final Map<String, Site> places = new TreeMap<>();
     private final AtomicLong version = new AtomicLong();
+    private final ZoneId timeZone;
+
+    /** A picture whose view writes times in the default operation time zone. */
+    public OpsPicture() {
+        this(OpsSettings.DEFAULT_TIME_ZONE);
+    }
+
+    public OpsPicture(ZoneId timeZone) {
+        this.timeZone = timeZone;
+    }
 
     /** The picture as the topics are now, read to their end: for a terminal command that prints and exits. */
     public static OpsPicture snapshot(OpsSettings settings, FlowwatchSerdes serdes) {
-        OpsPicture picture = new OpsPicture();
+        OpsPicture picture = new OpsPicture(settings.timeZone());
         CompactedSnapshot.read(settings.kafka(), serdes, Topics.ARRIVALS_HOURLY, settings.readTimeout()).forEach(picture::hourly);
         CompactedSnapshot.read(settings.kafka(), serdes, Topics.ARRIVALS_ROLLING, settings.readTimeout()).forEach(picture::rolling);
         CompactedSnapshot.read(settings.kafka(), serdes, Topics.SITE_STATUS, settings.readTimeout()).forEach(picture::site);
@@ -82,6 +97,11 @@ public final class OpsPicture {
 
     public synchronized void ack(String key, AlertAck ack) {
         changed(put(acks, key, ack));
+    }
+
+    /** A post's or site's reference data (flowwatch.sites.v1): where the map draws it. */
+    public synchronized void place(String key, Site site) {
+        changed(put(places, key, site));
     }
 
     /** Grows with every change: the dashboard pushes a new view when it moved. */
@@ -153,7 +173,8 @@ public final class OpsPicture {
     public synchronized OpsView view() {
         List<Alert> open = alerts.all();
         return new OpsView(version.get(), hours(), operationHours.values().stream().mapToLong(ArrivalCount::getPeople).sum(),
-                postCards(open), siteCards(open), open.stream().map(this::openAlert).toList());
+                postCards(open), siteCards(open), open.stream().map(this::openAlert).toList(), timeZone.getId(),
+                RunOutRows.rows(sites.values(), open), RunOutRows.people(sites.values()), places(open));
     }
 
     private List<OpsView.Hour> hours() {
@@ -182,6 +203,18 @@ public final class OpsPicture {
                         Map.of("site", status.getSiteId(), "item", item.getItemId()))))).toList())).toList();
     }
 
+    /** The posts and sites with coordinates; a site with no status yet is "unknown" unless an alert says more. */
+    private List<OpsView.Place> places(List<Alert> open) {
+        return places.values().stream().filter(place -> place.getLat() != null && place.getLon() != null).map(place -> {
+            boolean post = place.getKind() == SiteKind.BORDER_POST;
+            SiteStatus status = sites.get(place.getSiteId());
+            String severity = severityOf(open, null, Map.of(post ? "post" : "site", place.getSiteId()));
+            String urgency = severity != null ? severity : post || status != null ? "ok" : "unknown";
+            return new OpsView.Place(place.getSiteId(), place.getName(), lower(place.getKind()), place.getLat(),
+                    place.getLon(), urgency, status == null ? null : RunOutRows.soonestRunOut(status));
+        }).toList();
+    }
+
     private OpsView.OpenAlert openAlert(Alert alert) {
         AlertAck ack = acks.get(alert.getAlertId());
         boolean acknowledged = ack != null && ack.getAlertVersion() >= alert.getVersion();
@@ -191,7 +224,7 @@ public final class OpsPicture {
     }
 
     /** The highest severity of the open alerts of {@code kind} (any kind when null) carrying all {@code labels}. */
-    private static String severityOf(List<Alert> open, AlertKind kind, Map<String, String> labels) {
+    static String severityOf(List<Alert> open, AlertKind kind, Map<String, String> labels) {
         return open.stream().filter(alert -> kind == null || alert.getKind() == kind)
                 .filter(alert -> alert.getLabels().entrySet().containsAll(labels.entrySet()))
                 .map(Alert::getSeverity).max(Enum::compareTo).map(OpsPicture::lower).orElse(null);

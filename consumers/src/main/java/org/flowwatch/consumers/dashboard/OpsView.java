@@ -4,10 +4,19 @@ import java.util.List;
 
 /**
  * What the operations centre sees at one moment, as the page's JSON and the terminal's text: plain values only
- * (times as ISO-8601 strings), so the page needs no Avro.
+ * (times as ISO-8601 strings), so the page needs no Avro. {@code timeZone} is the operation's ({@code
+ * operation.time.zone}): the page writes every time in it.
  */
 public record OpsView(long version, List<Hour> hours, long totalArrivals, List<Post> posts, List<SiteCard> sites,
-                      List<OpenAlert> alerts) {
+                      List<OpenAlert> alerts, String timeZone, List<RunOut> runOut, List<SitePeople> people,
+                      List<Place> places) {
+
+    /** A view with no run-out, people or map (what the terminal prints), in the operation's default zone. */
+    public OpsView(long version, List<Hour> hours, long totalArrivals, List<Post> posts, List<SiteCard> sites,
+                   List<OpenAlert> alerts) {
+        this(version, hours, totalArrivals, posts, sites, alerts, OpsSettings.DEFAULT_TIME_ZONE.getId(), List.of(),
+                List.of(), List.of());
+    }
 
     /** Operation-wide arrivals in one hour of event time, and everyone who had arrived by its end. */
     public record Hour(String start, long people, long cumulative) {
@@ -27,5 +36,41 @@ public record OpsView(long version, List<Hour> hours, long totalArrivals, List<P
 
     public record OpenAlert(String id, int version, String kind, String severity, String state, String summary,
                             String startsAt, String updatedAt, boolean acknowledged, String acknowledgedAt) {
+    }
+
+    /**
+     * One item at one site, as the run-out table shows it (most urgent first, see {@link RunOutRows}). {@code
+     * reported} false: the site holds people but never reported the item, so {@code stock} means unknown. Times are
+     * event time; {@code hoursToRunOut} counts from {@code updatedAt}, the site status's own clock. {@code
+     * runsOutLatest} null with {@code runsOutEarliest} set: the high end is beyond the projection's horizon.
+     */
+    public record RunOut(String site, String siteName, String item, String unit, String severity, boolean reported,
+                         boolean estimated, double stock, Double countedStock, String countedAt, String overdrawnAt,
+                         Double hoursToRunOut, String runsOutAt, String runsOutEarliest, String runsOutLatest,
+                         Double daysOfCover, Double needPerDay, List<Delivery> deliveries, String updatedAt) {
+    }
+
+    /** An announced convoy; {@code counted} false: overdue, the projection no longer counts on it. */
+    public record Delivery(String convoy, double quantity, String expectedAt, boolean counted) {
+    }
+
+    /**
+     * The people at a site: {@code populationEstimated} when the transit model estimated {@code estimatedDepartures};
+     * {@code vulnerable} null when the site's status carries no such counts.
+     */
+    public record SitePeople(String site, String name, long population, boolean populationEstimated,
+                             long estimatedDepartures, double arrivalsPerHour, double departuresPerHour,
+                             Vulnerable vulnerable, String updatedAt) {
+    }
+
+    public record Vulnerable(long unaccompaniedChildren, long disabled, long needsMedicalCare, long pregnant, long over60) {
+    }
+
+    /**
+     * A post or site on the map, at its reference coordinates. {@code urgency}: the highest severity of its open
+     * alerts ("critical", "warning", "info") or "ok"; "unknown" for a site with no status yet. {@code hoursToRunOut}:
+     * the soonest projected run-out of its items, null when none is projected.
+     */
+    public record Place(String id, String name, String kind, double lat, double lon, String urgency, Double hoursToRunOut) {
     }
 }

@@ -20,10 +20,10 @@ import org.flowwatch.schemas.avro.ItemStatus;
 import org.flowwatch.schemas.avro.NeedBasis;
 import org.flowwatch.schemas.avro.RollingCount;
 import org.flowwatch.schemas.avro.Severity;
+import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.schemas.topics.ArrivalKeys;
 import org.flowwatch.schemas.topics.RollingKeys;
@@ -55,7 +55,8 @@ final class OpsRecords {
 
     OpsSettings settings(ApiToken token) {
         return new OpsSettings(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                RegistrySettings.of(stack.registryUrl()), "127.0.0.1", 0, Duration.ofSeconds(30), token);
+                RegistrySettings.of(stack.registryUrl()), "127.0.0.1", 0, Duration.ofSeconds(30), token,
+                OpsSettings.DEFAULT_TIME_ZONE);
     }
 
     /** Operation-wide arrivals in the hour from {@code start}. */
@@ -85,6 +86,16 @@ final class OpsRecords {
                 .setPopulation(population).setCapacityPeople(capacity).setItems(List.of(water))
                 .setUpdatedAt(Instant.parse("2023-09-26T08:00:00Z")).build();
         send(Topics.SITE_STATUS, site, status);
+    }
+
+    /** A site status as the sites app publishes it (see {@link SiteStatuses}). */
+    void siteStatus(SiteStatus status) {
+        send(Topics.SITE_STATUS, status.getSiteId(), status);
+    }
+
+    /** A post's or site's reference data, as {@code flowwatch reference} publishes it. */
+    void place(Site site) {
+        send(Topics.SITES, site.getSiteId(), site);
     }
 
     /** An open water shortage at {@code site}, as the sites app keeps it in the current-alerts topic. */

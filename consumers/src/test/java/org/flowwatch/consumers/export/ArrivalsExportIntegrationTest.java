@@ -51,7 +51,7 @@ class ArrivalsExportIntegrationTest {
         send(stack, serdes, post(postId, T0, 9));
         send(stack, serdes, post(postId, T0.plus(Duration.ofHours(1)), 30));
         ExportSettings settings = new ExportSettings(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                RegistrySettings.of(stack.registryUrl()), Granularity.HOUR, EnumSet.of(Direction.ARRIVAL), "csv",
+                RegistrySettings.of(stack.registryUrl()), ExportSettings.What.ARRIVALS, Granularity.HOUR, EnumSet.of(Direction.ARRIVAL), "csv",
                 OptionalInt.empty(), ZoneId.of("Asia/Yerevan"), Duration.ofSeconds(30));
         StringWriter out = new StringWriter();
 

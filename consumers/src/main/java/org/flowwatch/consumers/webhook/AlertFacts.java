@@ -24,7 +24,10 @@ final class AlertFacts {
     static final String LATEST = "latestHours";
     static final String ITEMS = "items";
     static final String HOURS_UNREPORTED = "hoursUnreported";
-    private static final Map<String, String> PEOPLE = people();
+    /** Evidence keys of the people concerned, with their titles, in reading order. */
+    private static final List<Map.Entry<String, String>> PEOPLE = List.of(Map.entry("unaccompaniedChildren", "Unaccompanied children"),
+            Map.entry("disabled", "People with disabilities"), Map.entry("needsMedicalCare", "Needing medical care"),
+            Map.entry("pregnant", "Pregnant women"), Map.entry("over60", "Over 60"));
 
     private AlertFacts() {
     }
@@ -71,19 +74,9 @@ final class AlertFacts {
             return facts;
         }
         putCount(facts, "People", alert, "population");
-        PEOPLE.forEach((key, title) -> putCount(facts, title, alert, key));
+        PEOPLE.forEach(people -> putCount(facts, people.getValue(), alert, people.getKey()));
         facts.replaceAll((title, value) -> value.strip());
         return facts;
-    }
-
-    private static Map<String, String> people() {
-        Map<String, String> people = new LinkedHashMap<>();
-        people.put("unaccompaniedChildren", "Unaccompanied children");
-        people.put("disabled", "People with disabilities");
-        people.put("needsMedicalCare", "Needing medical care");
-        people.put("pregnant", "Pregnant women");
-        people.put("over60", "Over 60");
-        return people;
     }
 
     private static void putCount(Map<String, String> facts, String title, Alert alert, String key) {

@@ -17,6 +17,7 @@ import org.flowwatch.consumers.console.AlertLine;
 import org.flowwatch.consumers.console.ArrivalCountTable;
 import org.flowwatch.consumers.dashboard.OpsCentre;
 import org.flowwatch.consumers.dashboard.OpsSettings;
+import org.flowwatch.consumers.metrics.SiteMetrics;
 import org.flowwatch.consumers.view.TopicViewer;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.producers.reference.SiteReferenceData;
@@ -114,6 +115,7 @@ final class DemoCommand implements Callable<Integer> {
             AtomicBoolean firstShown = new AtomicBoolean();
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             try (OpsCentre centre = OpsCentre.start(OpsSettings.from(settings), serdes, streams.registry(), Clock.systemUTC());
+                 SiteMetrics projection = SiteMetrics.follow(OpsSettings.from(settings).kafka(), serdes, streams.registry());
                  TopicViewer<ArrivalCount> feed = new TopicViewer<>(batchedViewer(settings), serdes, Topics.ARRIVALS_HOURLY, batch -> {
                      if (firstShown.compareAndSet(false, true)) {
                          out.printf("First hourly count after %.1f s%n", seconds(started));

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.consumers.export.ArrivalsExport;
 import org.flowwatch.consumers.export.ExportSettings;
+import org.flowwatch.consumers.export.SitesExport;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,11 +19,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export", description = "Export arrivals by region and post for HDX: CSV with an HXL hashtag row, or JSON.")
+@Command(name = "export", description = "Export arrivals by region and post, or the people at each site, for HDX: CSV with an HXL hashtag row, or JSON.")
 final class ExportCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
+
+    @Option(names = "--what", paramLabel = "arrivals|sites", description = "export.what (default arrivals): sites = people, capacity and people with specific needs per site, now.")
+    String what;
 
     @Option(names = "--granularity", paramLabel = "hour|day", description = "export.granularity (default day).")
     String granularity;
@@ -51,19 +55,24 @@ final class ExportCommand implements Callable<Integer> {
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
-            ArrivalsExport.run(settings, serdes, stdout);
+            run(settings, serdes, stdout);
             stdout.flush();
             return 0;
         }
         try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            int rows = ArrivalsExport.run(settings, serdes, file);
+            int rows = run(settings, serdes, file);
             spec.commandLine().getErr().printf("wrote %d row(s) to %s%n", rows, out);
         }
         return 0;
     }
 
+    private static int run(ExportSettings settings, FlowwatchSerdes serdes, Writer out) throws IOException {
+        return settings.what() == ExportSettings.What.SITES ? SitesExport.run(settings, serdes, out) : ArrivalsExport.run(settings, serdes, out);
+    }
+
     private Map<String, String> flags() {
         Map<String, String> flags = new LinkedHashMap<>();
+        put(flags, "export.what", what);
         put(flags, "export.granularity", granularity);
         put(flags, "export.direction", direction);
         put(flags, "export.format", format);

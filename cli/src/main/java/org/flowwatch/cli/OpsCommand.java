@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.dashboard.OpsCentre;
+import org.flowwatch.consumers.metrics.SiteMetrics;
 import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
@@ -45,10 +46,11 @@ final class OpsCommand implements Callable<Integer> {
             admin.createMissing(OpsCentre.topics(), CommonSettings.replicationFactor(settings));
         }
         PrintWriter out = spec.commandLine().getOut();
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());
         try (GracefulStop stop = new GracefulStop();
              OpsEndpoint endpoint = OpsEndpoint.start(settings, "ops");
-             OpsCentre centre = OpsCentre.start(ops, FlowwatchSerdes.forRegistry(ops.registry()), endpoint.registry(),
-                     Clock.systemUTC())) {
+             OpsCentre centre = OpsCentre.start(ops, serdes, endpoint.registry(), Clock.systemUTC());
+             SiteMetrics projection = SiteMetrics.follow(ops.kafka(), serdes, endpoint.registry())) {
             out.printf("Dashboard on %s; metrics on http://127.0.0.1:%d/metrics%n", address(centre), endpoint.port());
             out.flush();
             stop.awaitRequest();

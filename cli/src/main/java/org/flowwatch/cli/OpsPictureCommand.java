@@ -1,13 +1,18 @@
 package org.flowwatch.cli;
 
+import java.util.Collection;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.flowwatch.consumers.console.StatusText;
 import org.flowwatch.consumers.dashboard.OpsPicture;
 import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.consumers.dashboard.OpsView;
+import org.flowwatch.consumers.export.CompactedSnapshot;
+import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -25,10 +30,14 @@ abstract class OpsPictureCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = config.load();
         OpsSettings ops = OpsSettings.from(settings);
-        OpsPicture picture = OpsPicture.snapshot(ops, FlowwatchSerdes.forRegistry(ops.registry()));
-        print(new StatusText(spec.commandLine().getOut(), CommonSettings.timeZone(settings)), picture.view());
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());
+        OpsPicture picture = OpsPicture.snapshot(ops, serdes);
+        Supplier<Collection<SiteStatus>> sites = () -> CompactedSnapshot.read(ops.kafka(), serdes, Topics.SITE_STATUS,
+                ops.readTimeout()).values();
+        print(new StatusText(spec.commandLine().getOut(), CommonSettings.timeZone(settings)), picture.view(), sites);
         return 0;
     }
 
-    abstract void print(StatusText text, OpsView view);
+    /** {@code sites} reads the latest status of every site when asked (the view has no run-out projection). */
+    abstract void print(StatusText text, OpsView view, Supplier<Collection<SiteStatus>> sites);
 }

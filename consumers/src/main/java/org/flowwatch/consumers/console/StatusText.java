@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.flowwatch.consumers.dashboard.OpsView;
+import org.flowwatch.schemas.avro.SiteStatus;
 
 /** The dashboard's picture as text for a terminal: {@code flowwatch status} and {@code flowwatch alerts}. */
 public final class StatusText {
@@ -20,7 +23,11 @@ public final class StatusText {
         this.zone = zone;
     }
 
-    public void status(OpsView view) {
+    /**
+     * The picture, with {@code sites} (the latest status of each site) most urgent first: population, vulnerable
+     * people and per item the projected run-out. The view gives each site's worst open alert.
+     */
+    public void status(OpsView view, Collection<SiteStatus> sites) {
         out.printf("ARRIVALS  %,d people counted", view.totalArrivals());
         if (!view.hours().isEmpty()) {
             OpsView.Hour last = view.hours().get(view.hours().size() - 1);
@@ -30,14 +37,18 @@ public final class StatusText {
         out.printf("%nPOSTS     %-16s %10s %10s  %s%n", "post", "last hour", "last 24 h", "status");
         view.posts().forEach(post -> out.printf("          %-16s %,10d %,10d  %s%n", post.post(), post.lastHour(),
                 post.last24Hours(), post.silent() == null ? "reporting" : "SILENT (" + post.silent() + ")"));
-        out.printf("%nSITES     %-16s %10s %10s  %s%n", "site", "people", "capacity", "days of cover (severity)");
-        view.sites().forEach(site -> out.printf("          %-16s %,10d %10s  %s%n", site.site(), site.population(),
-                site.capacity() == null ? "-" : String.format("%,d", site.capacity()), site.items().stream()
-                        .filter(item -> item.daysOfCover() != null)
-                        .map(item -> String.format("%s %.1f%s", item.item(), item.daysOfCover(),
-                                item.severity().equals("ok") ? "" : " " + item.severity().toUpperCase()))
-                        .collect(Collectors.joining(", "))));
-        out.println();
+        out.printf("%nSITES     most urgent first; times %s, as of each site's last change%n", zone.getId());
+        Map<String, String> severities = view.sites().stream().collect(Collectors.toMap(OpsView.SiteCard::site,
+                OpsView.SiteCard::severity, (a, b) -> a));
+        SiteText siteText = new SiteText(zone);
+        sites.stream().sorted(SiteText.MOST_URGENT_FIRST).forEach(site -> {
+            siteText.lines(site, severities.get(site.getSiteId())).forEach(out::println);
+            out.println();
+        });
+        if (sites.isEmpty()) {
+            out.println("          none reported");
+            out.println();
+        }
         alerts(view);
     }
 

@@ -20,14 +20,18 @@ public final class ArrivalsExport {
         Map<String, ArrivalCount> counts = CompactedSnapshot.read(settings.kafka(), serdes, Topics.ARRIVALS_HOURLY, settings.readTimeout());
         Map<String, Site> sites = CompactedSnapshot.read(settings.kafka(), serdes, Topics.SITES, settings.readTimeout());
         List<ExportRow> rows = ExportRows.of(counts.values(), sites, settings.granularity(), settings.directions(), settings.zone());
-        if (settings.publicThreshold().isPresent()) {
-            rows = SmallCellSuppression.apply(rows, settings.publicThreshold().getAsInt());
-        }
-        if (settings.format().equals("json")) {
-            HdxExport.writeJson(rows, settings.publicThreshold(), out);
-        } else {
-            HdxExport.writeCsv(rows, out);
-        }
+        write(rows, HdxExport.Layout.ARRIVALS, settings, out);
         return rows.size();
+    }
+
+    /** Suppresses small cells if the export is public, then writes in the asked format (sites exports too). */
+    static void write(List<ExportRow> rows, HdxExport.Layout layout, ExportSettings settings, Writer out) throws IOException {
+        List<ExportRow> shown = settings.publicThreshold().isPresent()
+                ? SmallCellSuppression.apply(rows, settings.publicThreshold().getAsInt()) : rows;
+        if (settings.format().equals("json")) {
+            HdxExport.writeJson(shown, layout, settings.publicThreshold(), out);
+        } else {
+            HdxExport.writeCsv(shown, layout, out);
+        }
     }
 }

@@ -14,14 +14,25 @@ import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.RegistrySettings;
 
-/** The typed settings of {@code flowwatch export}. {@code publicThreshold} is empty for an internal export. */
-public record ExportSettings(Map<String, Object> kafka, RegistrySettings registry, Granularity granularity,
+/**
+ * The typed settings of {@code flowwatch export}. {@code publicThreshold} is empty for an internal export; a sites
+ * export ignores granularity and direction.
+ */
+public record ExportSettings(Map<String, Object> kafka, RegistrySettings registry, What what, Granularity granularity,
                              Set<Direction> directions, String format, OptionalInt publicThreshold, ZoneId zone,
                              Duration readTimeout) {
 
     public static final String DEFAULTS = "flowwatch/defaults/export.properties";
 
+    /** What is exported: arrivals per region and post over time, or the sites as they are now. */
+    public enum What { ARRIVALS, SITES }
+
     public static ExportSettings from(Settings settings) {
+        What what = switch (settings.string("export.what").toLowerCase(Locale.ROOT)) {
+            case "arrivals" -> What.ARRIVALS;
+            case "sites" -> What.SITES;
+            default -> throw invalid(settings, "export.what", "arrivals or sites");
+        };
         Granularity granularity = switch (settings.string("export.granularity").toLowerCase(Locale.ROOT)) {
             case "hour", "hourly" -> Granularity.HOUR;
             case "day", "daily" -> Granularity.DAY;
@@ -41,7 +52,7 @@ public record ExportSettings(Map<String, Object> kafka, RegistrySettings registr
         if (threshold < 1) {
             throw invalid(settings, "export.public.threshold", "1 or more");
         }
-        return new ExportSettings(CommonSettings.kafkaClient(settings), CommonSettings.registry(settings), granularity,
+        return new ExportSettings(CommonSettings.kafkaClient(settings), CommonSettings.registry(settings), what, granularity,
                 directions, format, settings.bool("export.public") ? OptionalInt.of(threshold) : OptionalInt.empty(),
                 ZoneId.of(settings.string("export.time.zone")), settings.duration("export.read.timeout"));
     }

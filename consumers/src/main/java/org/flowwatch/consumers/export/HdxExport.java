@@ -32,42 +32,75 @@ public final class HdxExport {
     private HdxExport() {
     }
 
+    /** The columns of an export: sites have no direction, and their own counts. */
+    public enum Layout {
+        ARRIVALS(true, Column.ARRIVALS),
+        SITES(false, Column.SITES);
+
+        private final boolean direction;
+        private final List<Column> columns;
+
+        Layout(boolean direction, List<Column> columns) {
+            this.direction = direction;
+            this.columns = columns;
+        }
+
+        private List<String> fixed(String[] all) {
+            List<String> fixed = new ArrayList<>(List.of(all));
+            if (!direction) {
+                fixed.remove(DIRECTION);
+            }
+            return fixed;
+        }
+    }
+
+    private static final int DIRECTION = 6;
+
     public static void writeCsv(List<ExportRow> rows, Writer out) throws IOException {
+        writeCsv(rows, Layout.ARRIVALS, out);
+    }
+
+    public static void writeCsv(List<ExportRow> rows, Layout layout, Writer out) throws IOException {
         try (SequenceWriter csv = CSV.writerFor(String[].class).with(CsvSchema.emptySchema()).writeValues(out)) {
-            csv.write(line(List.of(HEADERS), column -> column.header(), SUPPRESSED_HEADER));
-            csv.write(line(List.of(HXL), column -> column.hxl(), SUPPRESSED_HXL));
+            csv.write(line(layout, layout.fixed(HEADERS), column -> column.header(), SUPPRESSED_HEADER));
+            csv.write(line(layout, layout.fixed(HXL), column -> column.hxl(), SUPPRESSED_HXL));
             for (ExportRow row : rows) {
-                csv.write(line(List.of(row.date(), row.scope(), row.adm1Code(), row.adm1Name(), row.location(), locationCode(row),
-                        row.direction(), row.status()), row::shown, suppressed(row)));
+                csv.write(line(layout, layout.fixed(values(row)), row::shown, suppressed(row)));
             }
         }
     }
 
-    /** {@code threshold} is present for a public export: readers see which rule hid the cells. */
     public static void writeJson(List<ExportRow> rows, OptionalInt threshold, Writer out) throws IOException {
+        writeJson(rows, Layout.ARRIVALS, threshold, out);
+    }
+
+    /** {@code threshold} is present for a public export: readers see which rule hid the cells. */
+    public static void writeJson(List<ExportRow> rows, Layout layout, OptionalInt threshold, Writer out) throws IOException {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode document = mapper.createObjectNode();
         if (threshold.isPresent()) {
             document.put("suppressedBelow", threshold.getAsInt());
         }
         ObjectNode hxl = document.putObject("hxl");
-        for (int i = 0; i < HEADERS.length; i++) {
-            hxl.put(HEADERS[i], HXL[i]);
+        List<String> headers = layout.fixed(HEADERS);
+        List<String> tags = layout.fixed(HXL);
+        for (int i = 0; i < headers.size(); i++) {
+            hxl.put(headers.get(i), tags.get(i));
         }
-        for (Column column : Column.values()) {
+        for (Column column : layout.columns) {
             hxl.put(column.header(), column.hxl());
         }
         hxl.put(SUPPRESSED_HEADER, SUPPRESSED_HXL);
         ArrayNode array = document.putArray("rows");
-        rows.forEach(row -> jsonRow(array.addObject(), row));
+        rows.forEach(row -> jsonRow(array.addObject(), headers, layout.fixed(values(row)), layout.columns, row));
         mapper.writeValue(out, document);
     }
 
-    private static void jsonRow(ObjectNode json, ExportRow row) {
-        json.put("date", row.date()).put("scope", row.scope()).put("adm1_code", row.adm1Code()).put("adm1_name", row.adm1Name())
-                .put("location", row.location()).put("location_code", locationCode(row)).put("direction", row.direction())
-                .put("status", row.status());
-        for (Column column : Column.values()) {
+    private static void jsonRow(ObjectNode json, List<String> headers, List<String> fixed, List<Column> columns, ExportRow row) {
+        for (int i = 0; i < headers.size(); i++) {
+            json.put(headers.get(i), fixed.get(i));
+        }
+        for (Column column : columns) {
             String shown = row.shown(column);
             if (shown.isEmpty()) {
                 json.putNull(column.header());
@@ -79,9 +112,14 @@ public final class HdxExport {
         row.suppressed().stream().sorted().forEach(column -> suppressed.add(column.header()));
     }
 
-    private static String[] line(List<String> fixed, java.util.function.Function<Column, String> cell, String last) {
+    private static String[] values(ExportRow row) {
+        return new String[] {row.date(), row.scope(), row.adm1Code(), row.adm1Name(), row.location(), locationCode(row),
+                row.direction(), row.status()};
+    }
+
+    private static String[] line(Layout layout, List<String> fixed, java.util.function.Function<Column, String> cell, String last) {
         List<String> values = new ArrayList<>(fixed);
-        for (Column column : Column.values()) {
+        for (Column column : layout.columns) {
             values.add(cell.apply(column));
         }
         values.add(last);
@@ -89,7 +127,7 @@ public final class HdxExport {
     }
 
     private static String locationCode(ExportRow row) {
-        return row.scope().equals("post") ? row.scopeId() : "";
+        return row.scope().equals("post") || row.scope().equals("site") ? row.scopeId() : "";
     }
 
     private static String suppressed(ExportRow row) {

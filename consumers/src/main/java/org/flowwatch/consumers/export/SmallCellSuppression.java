@@ -37,7 +37,7 @@ public final class SmallCellSuppression {
     private static Set<Column> primary(ExportRow row, int threshold) {
         Set<Column> hidden = EnumSet.noneOf(Column.class);
         row.counts().forEach((column, value) -> {
-            if (value > 0 && value < threshold) {
+            if (column.people() && value > 0 && value < threshold) {
                 hidden.add(column);
             }
         });

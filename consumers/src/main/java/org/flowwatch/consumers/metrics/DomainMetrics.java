@@ -12,7 +12,9 @@ import org.flowwatch.consumers.dashboard.OpsPicture;
  * {@code flowwatch_site_population{site}},
  * {@code flowwatch_site_capacity{site}}, {@code flowwatch_site_days_of_cover{site,item}} and, through
  * {@link OpenAlerts#register}, {@code flowwatch_alerts_open{kind,severity}}. Posts, sites and items appear as the
- * topics name them, so gauges are registered as new ones are seen ({@link #refresh}).
+ * topics name them, so gauges are registered as new ones are seen ({@link #refresh}). The run-out projection, vulnerable
+ * people and estimated population per site are {@link SiteMetrics}', which follows the site statuses itself (the
+ * picture keeps no projection).
  */
 public final class DomainMetrics {
 

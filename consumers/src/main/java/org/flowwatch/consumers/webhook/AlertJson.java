@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.TreeMap;
 import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.AlertKind;
 
 /** Our JSON form of an alert state change: field names as in the Avro contract, times as ISO-8601 UTC. */
 final class AlertJson {
@@ -29,7 +30,22 @@ final class AlertJson {
                 .put("summary", alert.getSummary());
         json.set("labels", MAPPER.valueToTree(new TreeMap<>(alert.getLabels())));
         json.set("evidence", MAPPER.valueToTree(new TreeMap<>(alert.getEvidence())));
+        if (alert.getKind() == AlertKind.RUN_OUT) {
+            json.set("projection", projection(alert));
+        } else if (alert.getKind() == AlertKind.UNREPORTED) {
+            AlertFacts.unreportedItems(alert).forEach(json.putArray("unreportedItems")::add);
+        }
         return json;
+    }
+
+    /** RUN_OUT: when (ISO-8601), in how many hours and the band; a bound beyond the horizon is null. */
+    private static ObjectNode projection(Alert alert) {
+        return MAPPER.createObjectNode()
+                .put("runsOutAt", AlertFacts.runsOutAt(alert))
+                .put("hoursToRunOut", alert.getEvidence().get(AlertFacts.HOURS))
+                .put("earliestHours", alert.getEvidence().get(AlertFacts.EARLIEST))
+                .put("latestHours", alert.getEvidence().get(AlertFacts.LATEST))
+                .put("band", AlertFacts.band(alert));
     }
 
     static Payload payload(Object json) {

@@ -1,21 +1,25 @@
 package org.flowwatch.consumers.webhook;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.flowwatch.schemas.avro.Alert;
 
 /**
  * A body with {@code {{placeholders}}}: {@code alertId version idempotencyKey kind severity state summary startsAt
- * endsAt updatedAt}, {@code labels.<name>} and {@code evidence.<name>}. Values are JSON-string escaped (without
- * quotes), since templates are JSON in practice; a missing label or evidence renders empty.
+ * endsAt updatedAt}, {@code labels.<name>} and {@code evidence.<name>}; for RUN_OUT {@code runsOutAt} (ISO-8601) and
+ * {@code runOutBand} ("19-28 h"), and {@code facts}: RUN_OUT's and UNREPORTED's facts as one line ("Runs out: ...;
+ * People: 1,840; ..."). Values are JSON-string escaped (without quotes), since templates are JSON in practice; a
+ * missing label, evidence or fact renders empty.
  */
 final class BodyTemplate {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*}}");
     private static final Set<String> FIELDS = Set.of("alertId", "version", "idempotencyKey", "kind", "severity", "state",
-            "summary", "startsAt", "endsAt", "updatedAt");
+            "summary", "startsAt", "endsAt", "updatedAt", "runsOutAt", "runOutBand", "facts");
 
     private final String text;
 
@@ -58,6 +62,10 @@ final class BodyTemplate {
             case "summary" -> alert.getSummary();
             case "startsAt" -> alert.getStartsAt().toString();
             case "endsAt" -> alert.getEndsAt() == null ? "" : alert.getEndsAt().toString();
+            case "runsOutAt" -> Objects.requireNonNullElse(AlertFacts.runsOutAt(alert), "");
+            case "runOutBand" -> Objects.requireNonNullElse(AlertFacts.band(alert), "");
+            case "facts" -> AlertFacts.of(alert).entrySet().stream().map(fact -> fact.getKey() + ": " + fact.getValue())
+                    .collect(Collectors.joining("; "));
             default -> alert.getUpdatedAt().toString();
         };
     }

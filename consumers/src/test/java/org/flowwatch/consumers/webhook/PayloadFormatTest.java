@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertState;
 import org.flowwatch.schemas.avro.Severity;
@@ -67,6 +68,86 @@ class PayloadFormatTest {
     void shouldWriteSlackTextWhenFormatIsSlack() throws Exception {
         JsonNode message = JSON.readTree(render("slack", anAlert().build()).body());
         assertThat(message.get("text").asText()).isEqualTo(":red_circle: *CRITICAL* shortage opened: Goris: water covers 0.8 days for 12,400 people");
+    }
+
+    @Test
+    void shouldCarryTheProjectionWhenRunOutIsSentAsJson() throws Exception {
+        // when
+        JsonNode json = JSON.readTree(render("json", anAlert().waterRunsOut().build()).body());
+        JsonNode beyondHorizon = JSON.readTree(render("json", anAlert().waterRunsOut()
+                .evidence(Map.of("hoursToRunOut", 60.0, "runsOutAtEpochSeconds", 1.6957e9, "earliestHours", 50.0)).build()).body());
+
+        // then: the time as ISO-8601, the hours and the band beside the raw evidence
+        assertThat(json.get("kind").asText()).isEqualTo("RUN_OUT");
+        assertThat(json.at("/projection/runsOutAt").asText()).isEqualTo("2023-09-26T09:00:00Z");
+        assertThat(json.at("/projection/hoursToRunOut").asDouble()).isEqualTo(23.0);
+        assertThat(json.at("/projection/earliestHours").asDouble()).isEqualTo(19.0);
+        assertThat(json.at("/projection/band").asText()).isEqualTo("19-28 h");
+        assertThat(json.at("/evidence/unaccompaniedChildren").asDouble()).isEqualTo(37.0);
+        assertThat(beyondHorizon.at("/projection/latestHours").isNull()).as("beyond the horizon").isTrue();
+        assertThat(beyondHorizon.at("/projection/band").asText()).isEqualTo("50 h to beyond the horizon");
+    }
+
+    @Test
+    void shouldListTheMissingItemsWhenUnreportedIsSentAsJson() throws Exception {
+        // when
+        JsonNode json = JSON.readTree(render("json", anAlert().itemsUnreported("fuel,hygiene").build()).body());
+
+        // then
+        assertThat(json.get("unreportedItems")).extracting(JsonNode::asText).containsExactly("fuel", "hygiene");
+        assertThat(json.has("projection")).isFalse();
+    }
+
+    @Test
+    void shouldShowProjectionAndPeopleAsSlackFieldsWhenWaterRunsOut() throws Exception {
+        // when
+        JsonNode section = JSON.readTree(render("slack", anAlert().waterRunsOut().build()).body()).at("/blocks/0");
+
+        // then: one field per fact, zero counts left out
+        assertThat(section.get("fields")).extracting(field -> field.get("text").asText()).containsExactly(
+                "*Runs out*\n2023-09-26T09:00:00Z (in ~23 h)", "*Band*\n19-28 h", "*Stock left*\n4,200",
+                "*People*\n1,840", "*Unaccompanied children*\n37");
+        assertThat(section.at("/text/text").asText()).startsWith(":red_circle: *CRITICAL* run_out opened: Goris reception centre:");
+    }
+
+    @Test
+    void shouldKeepChangingValuesOutOfAlertmanagerLabelsWhenProjectionOrItemsChange() throws Exception {
+        // when the projection moves and the list of missing items shrinks within one episode
+        JsonNode runOut = JSON.readTree(render("alertmanager", anAlert().waterRunsOut().build()).body()).get(0);
+        JsonNode unreported = JSON.readTree(render("alertmanager", anAlert().itemsUnreported("fuel,hygiene").build()).body()).get(0);
+        JsonNode fewer = JSON.readTree(render("alertmanager", anAlert().itemsUnreported("fuel").version(2).build()).body()).get(0);
+
+        // then: labels stay the alert's identity; the values are annotations
+        assertThat(runOut.get("labels").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("alertname", "alert_id", "severity", "site", "region", "item");
+        assertThat(runOut.at("/annotations/runs_out_at").asText()).isEqualTo("2023-09-26T09:00:00Z");
+        assertThat(runOut.at("/annotations/run_out_band").asText()).isEqualTo("19-28 h");
+        assertThat(runOut.at("/annotations/hoursToRunOut").asText()).isEqualTo("23.0");
+        assertThat(unreported.get("labels").has("items")).isFalse();
+        assertThat(unreported.at("/annotations/items").asText()).isEqualTo("fuel,hygiene");
+        assertThat(fewer.get("labels")).isEqualTo(unreported.get("labels"));
+    }
+
+    @Test
+    void shouldFillProjectionPlaceholdersWhenTemplateNamesThem() {
+        // given a Teams workflow template
+        Endpoint teams = EndpointsFile.parse("""
+                endpoints:
+                  - name: teams
+                    url: https://example.org/workflows/abc
+                    format: template
+                    template: '{"text":"{{summary}}","at":"{{runsOutAt}}","band":"{{runOutBand}}","facts":"{{facts}}"}'
+                """, PUBLIC_ONLY).get(0);
+
+        // when
+        String runOut = teams.format().render(anAlert().waterRunsOut().build(), teams, T0).body();
+        String shortage = teams.format().render(anAlert().build(), teams, T0).body();
+
+        // then
+        assertThat(runOut).contains("\"at\":\"2023-09-26T09:00:00Z\"", "\"band\":\"19-28 h\"",
+                "\"facts\":\"Runs out: 2023-09-26T09:00:00Z (in ~23 h); Band: 19-28 h; Stock left: 4,200; People: 1,840; "
+                        + "Unaccompanied children: 37\"");
+        assertThat(shortage).contains("\"at\":\"\"", "\"facts\":\"\"");
     }
 
     @Test

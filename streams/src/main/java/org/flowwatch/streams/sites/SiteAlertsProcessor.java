@@ -85,10 +85,11 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
         }
         Double hours = item.getHoursToRunOut();
         Map<String, Double> evidence = new HashMap<>(vulnerableEvidence(status));
-        evidence.put("hoursToRunOut", hours == null ? Double.MAX_VALUE : hours);
-        evidence.put("runsOutAtEpochSeconds", item.getRunsOutAt() == null ? 0.0 : item.getRunsOutAt().getEpochSecond());
-        evidence.put("earliestHours", hoursFrom(status, item.getRunsOutEarliest()));
-        evidence.put("latestHours", hoursFrom(status, item.getRunsOutLatest()));
+        // No run-out within the horizon: the keys are left out (a receiver must not read a huge number as hours).
+        putIfKnown(evidence, "hoursToRunOut", hours);
+        putIfKnown(evidence, "runsOutAtEpochSeconds", item.getRunsOutAt() == null ? null : (double) item.getRunsOutAt().getEpochSecond());
+        putIfKnown(evidence, "earliestHours", hoursFrom(status, item.getRunsOutEarliest()));
+        putIfKnown(evidence, "latestHours", hoursFrom(status, item.getRunsOutLatest()));
         evidence.put("stock", item.getStock());
         evidence.put("population", (double) status.getPopulation());
         evidence.put("warningHours", model.runOutWarningHours());
@@ -111,8 +112,14 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
         episodes.assess(reading, model.unreported(), hours).ifPresent(this::forward);
     }
 
-    private static double hoursFrom(SiteStatus status, Instant time) {
-        return time == null ? Double.MAX_VALUE : Duration.between(status.getUpdatedAt(), time).toMillis() / 3.6e6;
+    private static Double hoursFrom(SiteStatus status, Instant time) {
+        return time == null ? null : Math.round(Duration.between(status.getUpdatedAt(), time).toMillis() / 3.6e5) / 10.0;
+    }
+
+    private static void putIfKnown(Map<String, Double> evidence, String key, Double value) {
+        if (value != null) {
+            evidence.put(key, value);
+        }
     }
 
     private static Map<String, Double> vulnerableEvidence(SiteStatus status) {

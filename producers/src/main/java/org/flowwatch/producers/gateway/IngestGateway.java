@@ -43,6 +43,7 @@ public final class IngestGateway implements AutoCloseable {
     private final CrossingPublisher publisher;
     private final Clock clock;
     private final GatewayMetrics metrics;
+    private final CrossingFields crossingFields;
     private final Javalin app;
 
     private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, Clock clock, GatewayMetrics metrics) {
@@ -50,13 +51,14 @@ public final class IngestGateway implements AutoCloseable {
         this.publisher = publisher;
         this.clock = clock;
         this.metrics = metrics;
+        this.crossingFields = new CrossingFields(settings.groupLimit());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
         });
         app.post("/v1/crossings", ctx -> accept(ctx, (body, post) -> List.of(nativeCrossing(body, post))));
-        app.post("/v1/kobo", ctx -> accept(ctx, (body, post) -> List.of(KoboSubmission.toCrossing(body, post, clock.instant()))));
-        app.post("/v1/odk", ctx -> accept(ctx, (body, post) -> OdkSubmission.toCrossings(body, post, clock.instant())));
+        app.post("/v1/kobo", ctx -> accept(ctx, (body, post) -> List.of(KoboSubmission.toCrossing(body, post, clock.instant(), crossingFields))));
+        app.post("/v1/odk", ctx -> accept(ctx, (body, post) -> OdkSubmission.toCrossings(body, post, clock.instant(), crossingFields)));
         app.after("/v1/*", ctx -> metrics.answered(ctx.statusCode()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
     }
@@ -132,7 +134,7 @@ public final class IngestGateway implements AutoCloseable {
     }
 
     private CrossingEvent nativeCrossing(JsonNode body, String post) {
-        return CrossingFields.toCrossing(FlatFields.of(body), post, null, null, clock.instant());
+        return crossingFields.toCrossing(FlatFields.of(body), post, null, null, clock.instant());
     }
 
     private Optional<String> authenticatedPost(Context ctx) {

@@ -30,22 +30,22 @@ public final class CrossingFields {
     public static final String ORIGIN = "origin";
     static final String[] BANDS = {"0_4", "5_11", "12_17", "18_59", "60_plus"};
     static final String[] NEEDS = {"unaccompanied_children", "disabled", "needs_medical_care", "pregnant"};
-    public static final int MAX_PEOPLE = 500;
 
-    private CrossingFields() {
+    private final GroupSizeLimit limit;
+
+    public CrossingFields(GroupSizeLimit limit) {
+        this.limit = limit;
     }
 
     /**
      * The crossing these fields describe. {@code eventId} and {@code crossedAt} fill in what the fields leave out
      * (null: the field is required); {@code postId} is the post the caller records for.
      */
-    public static CrossingEvent toCrossing(Map<String, String> fields, String postId, UUID eventId, Instant crossedAt,
-                                           Instant recordedAt) {
+    public CrossingEvent toCrossing(Map<String, String> fields, String postId, UUID eventId, Instant crossedAt,
+                                    Instant recordedAt) {
         Values values = new Values(fields);
-        int people = values.count(PEOPLE).orElseThrow(() -> new FieldException(PEOPLE, "required, a whole number of people 1-" + MAX_PEOPLE));
-        if (people < 1 || people > MAX_PEOPLE) {
-            throw new FieldException(PEOPLE, "must be 1-" + MAX_PEOPLE + ", got " + people);
-        }
+        int people = limit.check(PEOPLE, values.count(PEOPLE)
+                .orElseThrow(() -> new FieldException(PEOPLE, "required, a whole number of people " + limit.range())));
         return CrossingEvent.newBuilder()
                 .setEventId(values.uuid(EVENT_ID).or(() -> Optional.ofNullable(eventId))
                         .orElseThrow(() -> new FieldException(EVENT_ID, "required, a UUID generated once on the device")))

@@ -20,10 +20,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
+import org.flowwatch.producers.post.GroupSizeLimit;
 import org.flowwatch.producers.publish.CrossingPublisher;
 import org.flowwatch.producers.publish.SendTimeouts;
 import org.flowwatch.producers.testing.TopicReader;
 import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.schemas.topics.TopicAdmin;
@@ -110,6 +112,23 @@ class IngestGatewayIntegrationTest {
         HttpResponse<String> noTime = post("/v1/crossings", bearer(token), "{\"event_id\":\"" + UUID.randomUUID() + "\",\"people\":2}");
         assertThat(noTime.statusCode()).isEqualTo(400);
         assertThat(field(noTime)).isEqualTo("crossed_at");
+    }
+
+    @Test
+    void shouldStoreBusOf120AndRefuse201NamingLimitAndSettingWhenLimitIsTheDefault() throws Exception {
+        // given
+        UUID bus = UUID.randomUUID();
+        // when
+        HttpResponse<String> busAnswer = post("/v1/crossings", bearer(token), crossingJson(bus, 120));
+        HttpResponse<String> overLimit = post("/v1/crossings", bearer(token), crossingJson(UUID.randomUUID(), 201));
+        // then
+        assertThat(busAnswer.statusCode()).isEqualTo(201);
+        assertThat(onTopic()).filteredOn(crossing -> crossing.getEventId().toString().equals(bus.toString()))
+                .extracting(CrossingEvent::getPeople).containsExactly(120);
+        assertThat(overLimit.statusCode()).isEqualTo(400);
+        assertThat(field(overLimit)).isEqualTo("people");
+        assertThat(JSON.readTree(overLimit.body()).path("error").asText())
+                .isEqualTo("people: must be 1-200 (setting crossings.max.people), got 201");
     }
 
     @Test
@@ -214,7 +233,8 @@ class IngestGatewayIntegrationTest {
 
     private GatewaySettings settings(long maxBytes, Duration ackTimeout) {
         PostTokens tokens = PostTokens.load(null, post + ":" + token + ",other-post:" + otherToken);
-        return new GatewaySettings("127.0.0.1", 0, maxBytes, tokens, ackTimeout);
+        // The group limit as every app loads it: the common defaults.
+        return new GatewaySettings("127.0.0.1", 0, maxBytes, tokens, ackTimeout, GroupSizeLimit.from(CommonSettings.loader().load()));
     }
 
     private List<CrossingEvent> onTopic() {

@@ -3,6 +3,7 @@ package org.flowwatch.cli;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -39,39 +40,64 @@ final class SitesCommand {
     private SitesCommand() {
     }
 
-    /** A date-time flag, or a refusal naming it; {@code null} when not given. */
-    static Instant time(CommandSpec spec, String flag, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), flag + ": must be a date-time with offset such as "
-                    + "2023-09-26T08:00:00+04:00, got '" + value + "'");
-        }
-    }
-
-    /** Builds the record, turning a field the contract refuses into a one-line refusal naming its flag. */
-    static <T> T checked(CommandSpec spec, Map<String, String> renamed, Supplier<T> record) {
-        try {
-            return record.get();
-        } catch (FieldException e) {
-            String flag = renamed.getOrDefault(e.field(), FLAGS.getOrDefault(e.field(), e.field()));
-            throw new ParameterException(spec.commandLine(), flag + e.getMessage().substring(e.field().length()));
-        }
-    }
-
-    /** When it happened: --at, or now. */
-    static final class When {
+    /**
+     * What every sites command shares: the settings, when it happened (--at, default now), and how a record is
+     * checked (a field the contract refuses becomes one line naming its flag) and published (acknowledged, then one
+     * line saying what was recorded).
+     */
+    static final class Recording {
+        @Mixin
+        ConfigOptions config;
         @Spec(Spec.Target.MIXEE)
         CommandSpec spec;
         @Option(names = "--at", paramLabel = "TIME", description = "When, e.g. 2023-09-26T08:00:00+04:00 (default: now).")
         String at;
 
-        Instant instant() {
-            Instant given = time(spec, "--at", at);
+        Instant when() {
+            Instant given = time("--at", at);
             return given == null ? Instant.now() : given;
+        }
+
+        /** A date-time flag, or a refusal naming it; {@code null} when not given. */
+        Instant time(String flag, String value) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return OffsetDateTime.parse(value.trim()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new ParameterException(spec.commandLine(), flag + ": must be a date-time with offset such as "
+                        + "2023-09-26T08:00:00+04:00, got '" + value + "'");
+            }
+        }
+
+        <T> T checked(Map<String, String> renamed, Supplier<T> record) {
+            try {
+                return record.get();
+            } catch (FieldException e) {
+                String flag = renamed.getOrDefault(e.field(), FLAGS.getOrDefault(e.field(), e.field()));
+                throw new ParameterException(spec.commandLine(), flag + e.getMessage().substring(e.field().length()));
+            }
+        }
+
+        int publish(SupplyReport report) {
+            SupplyEvent supply = checked(Map.of(), () -> report.toSupply(UUID.randomUUID(), Instant.now()));
+            ReferenceCommand.publish(config.load(), publisher -> publisher.supply(supply));
+            spec.commandLine().getOut().printf("recorded %s of %s %s %s at %s (event %s)%n", lower(supply.getKind()),
+                    supply.getQuantity(), supply.getUnit(), supply.getItem(), supply.getSiteId(), supply.getEventId());
+            return 0;
+        }
+
+        int publish(MovementReport report, Map<String, String> renamed) {
+            SiteMovement movement = checked(renamed, () -> report.toMovement(UUID.randomUUID(), Instant.now()));
+            ReferenceCommand.publish(config.load(), publisher -> publisher.movement(movement));
+            spec.commandLine().getOut().printf("recorded %s of %d people (event %s)%n", lower(movement.getKind()),
+                    movement.getPeople(), movement.getEventId());
+            return 0;
+        }
+
+        private static String lower(Enum<?> kind) {
+            return kind.name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -87,17 +113,21 @@ final class SitesCommand {
         String unit;
     }
 
+    /** How many people moved, and why they left. */
+    static final class People {
+        @Option(names = "--people", required = true, description = "How many people (1 or more).")
+        int count;
+        @Option(names = "--reason", description = "Why they left: onward, housing, return or other (default: not said).")
+        String reason;
+    }
+
     @Command(name = "supply", description = "A delivery adds (--convoy confirms an announced convoy), a distribution reports "
             + "what was handed out (--since: the period it covers), a stock count sets the level, convoy_announced expects one.")
     static final class Supply implements Callable<Integer> {
         @Mixin
-        ConfigOptions config;
+        Recording recording;
         @Mixin
         Stock stock;
-        @Mixin
-        When when;
-        @Spec
-        CommandSpec spec;
         @Option(names = "--kind", required = true, description = "delivery, distribution, stock_count or convoy_announced")
         String kind;
         @Option(names = "--since", paramLabel = "TIME", description = "Distribution: start of the period it covers (it ends at --at).")
@@ -109,9 +139,8 @@ final class SitesCommand {
 
         @Override
         public Integer call() {
-            SupplyReport report = new SupplyReport(kind, stock.site, stock.item, stock.quantity, stock.unit, when.instant(),
-                    time(spec, "--since", since), convoy, time(spec, "--eta", eta));
-            return publish(spec, config, checked(spec, Map.of(), () -> report.toSupply(UUID.randomUUID(), Instant.now())));
+            return recording.publish(new SupplyReport(kind, stock.site, stock.item, stock.quantity, stock.unit, recording.when(),
+                    recording.time("--since", since), convoy, recording.time("--eta", eta)));
         }
     }
 
@@ -119,13 +148,9 @@ final class SitesCommand {
             + "'sites supply --kind delivery --convoy ID' confirms it; until then the sites app counts it as expected).")
     static final class Announce implements Callable<Integer> {
         @Mixin
-        ConfigOptions config;
+        Recording recording;
         @Mixin
         Stock stock;
-        @Mixin
-        When when;
-        @Spec
-        CommandSpec spec;
         @Option(names = "--eta", required = true, paramLabel = "TIME", description = "When the convoy is due at the site.")
         String eta;
         @Option(names = "--convoy", required = true, paramLabel = "ID", description = "The convoy's reference, e.g. C-17 (never a plate).")
@@ -133,76 +158,43 @@ final class SitesCommand {
 
         @Override
         public Integer call() {
-            SupplyReport report = new SupplyReport("convoy_announced", stock.site, stock.item, stock.quantity, stock.unit,
-                    when.instant(), null, convoy, time(spec, "--eta", eta));
-            return publish(spec, config, checked(spec, Map.of(), () -> report.toSupply(UUID.randomUUID(), Instant.now())));
+            return recording.publish(new SupplyReport("convoy_announced", stock.site, stock.item, stock.quantity, stock.unit,
+                    recording.when(), null, convoy, recording.time("--eta", eta)));
         }
     }
 
     @Command(name = "move", description = "People moving: a transfer between sites, a departure, an arrival not seen at a post.")
     static final class Move implements Callable<Integer> {
         @Mixin
-        ConfigOptions config;
+        Recording recording;
         @Mixin
-        When when;
-        @Spec
-        CommandSpec spec;
+        People people;
         @Option(names = "--kind", required = true, description = "transfer, departure or arrival")
         String kind;
         @Option(names = "--from", description = "The site people leave (transfer, departure).")
         String from;
         @Option(names = "--to", description = "The site people reach (transfer, arrival).")
         String to;
-        @Option(names = "--people", required = true)
-        int people;
-        @Option(names = "--reason", description = "Why they left: onward, housing, return or other (default: not said).")
-        String reason;
 
         @Override
         public Integer call() {
-            MovementReport report = new MovementReport(kind, from, to, people, when.instant(), reason);
-            return publish(spec, config, checked(spec, Map.of(), () -> report.toMovement(UUID.randomUUID(), Instant.now())));
+            return recording.publish(new MovementReport(kind, from, to, people.count, recording.when(), people.reason), Map.of());
         }
     }
 
     @Command(name = "depart", description = "People leaving a site: to housing, onward, back home.")
     static final class Depart implements Callable<Integer> {
         @Mixin
-        ConfigOptions config;
+        Recording recording;
         @Mixin
-        When when;
-        @Spec
-        CommandSpec spec;
+        People people;
         @Option(names = "--site", required = true, description = "The site people leave, e.g. goris.")
         String site;
-        @Option(names = "--people", required = true)
-        int people;
-        @Option(names = "--reason", description = "onward, housing, return or other (default: not said).")
-        String reason;
 
         @Override
         public Integer call() {
-            MovementReport report = new MovementReport("departure", site, null, people, when.instant(), reason);
-            SiteMovement departure = checked(spec, Map.of("fromSiteId", "--site"), () -> report.toMovement(UUID.randomUUID(), Instant.now()));
-            return publish(spec, config, departure);
+            return recording.publish(new MovementReport("departure", site, null, people.count, recording.when(), people.reason),
+                    Map.of("fromSiteId", "--site"));
         }
-    }
-
-    private static int publish(CommandSpec spec, ConfigOptions config, SupplyEvent supply) {
-        ReferenceCommand.publish(config.load(), publisher -> publisher.supply(supply));
-        spec.commandLine().getOut().printf("recorded %s of %s %s %s at %s (event %s)%n", lower(supply.getKind()),
-                supply.getQuantity(), supply.getUnit(), supply.getItem(), supply.getSiteId(), supply.getEventId());
-        return 0;
-    }
-
-    private static int publish(CommandSpec spec, ConfigOptions config, SiteMovement movement) {
-        ReferenceCommand.publish(config.load(), publisher -> publisher.movement(movement));
-        spec.commandLine().getOut().printf("recorded %s of %d people (event %s)%n", lower(movement.getKind()),
-                movement.getPeople(), movement.getEventId());
-        return 0;
-    }
-
-    private static String lower(Enum<?> kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 }

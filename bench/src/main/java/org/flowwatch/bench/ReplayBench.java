@@ -11,16 +11,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.flowwatch.producers.publish.CrossingPublisher;
-import org.flowwatch.producers.publish.TopicPublisher;
 import org.flowwatch.producers.reference.SiteReferenceData;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CountScope;
 import org.flowwatch.schemas.avro.Direction;
-import org.flowwatch.schemas.avro.PostHeartbeat;
-import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
@@ -82,10 +78,8 @@ final class ReplayBench {
 
     private static ScenarioReplay.Sent replay(Map<String, Object> kafka, FlowwatchSerdes serdes, ReplaySettings settings)
             throws InterruptedException {
-        try (CrossingPublisher crossings = new CrossingPublisher(kafka, serdes);
-             TopicPublisher<PostHeartbeat> heartbeats = new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes);
-             TopicPublisher<SupplyEvent> supplies = new TopicPublisher<>(Topics.SUPPLIES, kafka, serdes)) {
-            return new ScenarioReplay(settings).runInto(new ScenarioReplay.Publishers(crossings, heartbeats, supplies), (hour, people) -> { });
+        try (ScenarioReplay.Publishers publishers = ScenarioReplay.Publishers.open(kafka, serdes)) {
+            return new ScenarioReplay(settings).runInto(publishers, (hour, people) -> { });
         }
     }
 

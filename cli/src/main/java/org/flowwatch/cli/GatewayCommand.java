@@ -10,6 +10,7 @@ import org.flowwatch.producers.gateway.GatewayMetrics;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.gateway.IngestGateway;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.producers.publish.SendTimeouts;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
@@ -44,12 +45,13 @@ final class GatewayCommand implements Callable<Integer> {
         GatewaySettings gateway = GatewaySettings.from(settings);
         // No registry retries: while the registry cannot answer, the gateway answers 503 at once and Kobo resends.
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO));
+        Map<String, Object> kafka = SendTimeouts.within(CommonSettings.kafkaClient(settings), gateway.ackTimeout());
         try (GracefulStop stop = new GracefulStop();
-             CrossingPublisher publisher = new CrossingPublisher(
-                     SendTimeouts.within(CommonSettings.kafkaClient(settings), gateway.ackTimeout()), serdes);
+             CrossingPublisher publisher = new CrossingPublisher(kafka, serdes);
+             MovementPublisher movements = new MovementPublisher(kafka, serdes);
              OpsEndpoint ops = OpsEndpoint.start(settings, "gateway");
-             IngestGateway running = IngestGateway.start(gateway, publisher, Clock.systemUTC(), new GatewayMetrics(ops.registry()))) {
-            spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk) for %d post(s);"
+             IngestGateway running = IngestGateway.start(gateway, publisher, movements, Clock.systemUTC(), new GatewayMetrics(ops.registry()))) {
+            spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk, /v1/movements) for %d post(s) and site(s);"
                     + " metrics on http://127.0.0.1:%d/metrics%n", gateway.host(), running.port(), gateway.tokens().size(), ops.port());
             spec.commandLine().getOut().flush();
             stop.awaitRequest();

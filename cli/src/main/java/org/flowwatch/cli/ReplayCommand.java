@@ -3,17 +3,12 @@ package org.flowwatch.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowwatch.producers.publish.CrossingPublisher;
-import org.flowwatch.producers.publish.TopicPublisher;
 import org.flowwatch.producers.replay.CurveReplay;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.schemas.avro.PostHeartbeat;
-import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,10 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
         ReplaySettings replaySettings = ReplaySettings.from(settings);
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
         Map<String, Object> kafka = CommonSettings.kafkaClient(settings);
-        try (CrossingPublisher crossings = new CrossingPublisher(kafka, serdes);
-             TopicPublisher<PostHeartbeat> heartbeats = new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes);
-             TopicPublisher<SupplyEvent> supplies = new TopicPublisher<>(Topics.SUPPLIES, kafka, serdes)) {
-            return new ScenarioReplay(replaySettings).runInto(new ScenarioReplay.Publishers(crossings, heartbeats, supplies), progress);
+        try (ScenarioReplay.Publishers publishers = ScenarioReplay.Publishers.open(kafka, serdes)) {
+            return new ScenarioReplay(replaySettings).runInto(publishers, progress);
         }
     }
 

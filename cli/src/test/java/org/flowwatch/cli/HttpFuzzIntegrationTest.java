@@ -27,6 +27,7 @@ import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.gateway.IngestGateway;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -80,12 +81,13 @@ class HttpFuzzIntegrationTest {
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             try (RunningApps apps = RunningApps.start(settings, true, true, true);
                  CrossingPublisher publisher = new CrossingPublisher(CommonSettings.kafkaClient(settings), serdes);
+                 MovementPublisher movements = new MovementPublisher(CommonSettings.kafkaClient(settings), serdes);
                  OpsCentre dashboard = OpsCentre.start(OpsSettings.from(settings), serdes, new SimpleMeterRegistry(), Clock.systemUTC())) {
-                IngestGateway gateway = IngestGateway.start(GatewaySettings.from(settings), publisher, Clock.systemUTC());
+                IngestGateway gateway = IngestGateway.start(GatewaySettings.from(settings), publisher, movements, Clock.systemUTC());
                 try {
                     assertThat(apps.awaitRunning(Duration.ofSeconds(90))).hasSize(2);
                     Map<String, List<String>> apis = new TreeMap<>(Map.of(
-                            "gateway http://127.0.0.1:" + gateway.port(), List.of("/v1/crossings", "/v1/kobo", "/v1/odk", "/health"),
+                            "gateway http://127.0.0.1:" + gateway.port(), List.of("/v1/crossings", "/v1/kobo", "/v1/odk", "/v1/movements", "/health"),
                             "counts http://127.0.0.1:" + settings.integer("query.http.port"), List.of("/counts", "/rolling"),
                             "sites http://127.0.0.1:" + apps.sitesQueryPort(), List.of("/sites", "/sites/goris", "/alerts"),
                             "ops http://127.0.0.1:" + apps.opsPort(), List.of("/metrics", "/health", "/ready"),

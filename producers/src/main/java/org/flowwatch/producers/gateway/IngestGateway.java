@@ -24,15 +24,17 @@ import org.flowwatch.producers.post.CrossingFields;
 import org.flowwatch.producers.post.FieldException;
 import org.flowwatch.producers.post.FlatFields;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.SiteMovement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Crossings over HTTP from phones and field apps. A caller's bearer token fixes the post it writes for. A request is
- * answered 2xx only once Kafka acknowledged every crossing in it (acks=all); if Kafka does not within the ack
- * timeout the answer is 503, which KoboToolbox retries. Bad payloads get 400 naming the field. Payloads are never
- * logged: they describe people.
+ * Crossings over HTTP from phones and field apps, and movements of people reported by sites. A caller's bearer token
+ * fixes the post (or site) it writes for. A request is answered 2xx only once Kafka acknowledged every record in it
+ * (acks=all); if Kafka does not within the ack timeout the answer is 503, which KoboToolbox retries. Bad payloads get
+ * 400 naming the field. Payloads are never logged: they describe people.
  */
 public final class IngestGateway implements AutoCloseable {
 
@@ -41,34 +43,45 @@ public final class IngestGateway implements AutoCloseable {
 
     private final GatewaySettings settings;
     private final CrossingPublisher publisher;
+    private final MovementPublisher movements;
     private final Clock clock;
     private final GatewayMetrics metrics;
+    private final CrossingFields crossingFields;
     private final Javalin app;
 
-    private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, Clock clock, GatewayMetrics metrics) {
+    private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements, Clock clock,
+                          GatewayMetrics metrics) {
         this.settings = settings;
         this.publisher = publisher;
+        this.movements = movements;
         this.clock = clock;
         this.metrics = metrics;
+        this.crossingFields = new CrossingFields(settings.groupLimit());
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = settings.maxRequestBytes();
         });
-        app.post("/v1/crossings", ctx -> accept(ctx, (body, post) -> List.of(nativeCrossing(body, post))));
-        app.post("/v1/kobo", ctx -> accept(ctx, (body, post) -> List.of(KoboSubmission.toCrossing(body, post, clock.instant()))));
-        app.post("/v1/odk", ctx -> accept(ctx, (body, post) -> OdkSubmission.toCrossings(body, post, clock.instant())));
+        app.post("/v1/crossings", ctx -> accept(ctx, (body, post) -> List.of(nativeCrossing(body, post)), this::storeCrossings));
+        app.post("/v1/kobo", ctx -> accept(ctx, (body, post) -> List.of(KoboSubmission.toCrossing(body, post, clock.instant(), crossingFields)),
+                this::storeCrossings));
+        app.post("/v1/odk", ctx -> accept(ctx, (body, post) -> OdkSubmission.toCrossings(body, post, clock.instant(), crossingFields),
+                this::storeCrossings));
+        app.post("/v1/movements", ctx -> accept(ctx, (body, site) -> MovementSubmission.toMovement(body, site, clock.instant()),
+                this::storeMovement));
         app.after("/v1/*", ctx -> metrics.answered(ctx.statusCode()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
     }
 
     /** Starts listening on the configured host and port (0 = any free port, see {@link #port()}). */
-    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, Clock clock) {
-        return start(settings, publisher, clock, GatewayMetrics.unread());
+    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
+                                      Clock clock) {
+        return start(settings, publisher, movements, clock, GatewayMetrics.unread());
     }
 
     /** The same, counting requests, crossings and each post's last submission in {@code metrics}. */
-    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, Clock clock, GatewayMetrics metrics) {
-        IngestGateway gateway = new IngestGateway(settings, publisher, clock, metrics);
+    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
+                                      Clock clock, GatewayMetrics metrics) {
+        IngestGateway gateway = new IngestGateway(settings, publisher, movements, clock, metrics);
         gateway.app.start(settings.host(), settings.port());
         LOG.info("gateway listening on {}:{} for {} post token(s)", settings.host(), gateway.port(), settings.tokens().size());
         return gateway;
@@ -78,20 +91,20 @@ public final class IngestGateway implements AutoCloseable {
         return app.port();
     }
 
-    private void accept(Context ctx, Mapper mapper) {
+    private <T> void accept(Context ctx, Mapper<T> mapper, Store<T> store) {
         Optional<String> post = authenticatedPost(ctx);
         if (post.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer").status(HttpStatus.UNAUTHORIZED)
                     .json(Map.of("error", "a valid bearer token of a post is required"));
             return;
         }
-        List<CrossingEvent> crossings;
+        T submitted;
         try {
             JsonNode body = JSON.readTree(ctx.bodyAsBytes());
             if (body == null || !body.isObject()) {
                 throw new FieldException("body", "must be a JSON object");
             }
-            crossings = mapper.map(body, post.get());
+            submitted = mapper.map(body, post.get());
         } catch (JsonProcessingException e) {
             // A body past Jackson's limits (nesting 1,000 deep, huge numbers) has no location: say what the limit is.
             refuse(ctx, HttpStatus.BAD_REQUEST, "body", e.getLocation() == null
@@ -102,37 +115,49 @@ public final class IngestGateway implements AutoCloseable {
             refuse(ctx, HttpStatus.BAD_REQUEST, "body", "body: could not be read");
             return;
         } catch (FieldException e) {
-            HttpStatus status = e.field().equals(CrossingFields.POST_ID) ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST;
-            refuse(ctx, status, e.field(), e.getMessage());
+            boolean foreign = e.field().equals(CrossingFields.POST_ID) || e instanceof MovementSubmission.ForeignSiteException;
+            refuse(ctx, foreign ? HttpStatus.FORBIDDEN : HttpStatus.BAD_REQUEST, e.field(), e.getMessage());
             return;
         }
-        storeDurably(ctx, crossings);
+        store.store(ctx, submitted);
     }
 
-    private void storeDurably(Context ctx, List<CrossingEvent> crossings) {
+    private void storeCrossings(Context ctx, List<CrossingEvent> crossings) {
+        if (acknowledged(ctx, crossings.stream().map(publisher::publish).toList(), "crossing")) {
+            List<String> ids = crossings.stream().map(crossing -> crossing.getEventId().toString()).toList();
+            metrics.stored(crossings.get(0).getPostId(), crossings.size(), clock.instant());
+            ctx.status(HttpStatus.CREATED).json(Map.of("stored", ids, "postId", crossings.get(0).getPostId()));
+        }
+    }
+
+    private void storeMovement(Context ctx, SiteMovement movement) {
+        if (acknowledged(ctx, List.of(movements.publish(movement)), "movement")) {
+            ctx.status(HttpStatus.CREATED).json(Map.of("stored", List.of(movement.getEventId().toString()),
+                    "siteId", MovementPublisher.keyOf(movement)));
+        }
+    }
+
+    /** Whether Kafka acknowledged every send within the ack timeout; if not, the answer is 503 and the caller resends. */
+    private boolean acknowledged(Context ctx, List<Future<RecordMetadata>> acks, String what) {
         try {
-            List<Future<RecordMetadata>> acks = crossings.stream().map(publisher::publish).toList();
             long deadline = System.nanoTime() + settings.ackTimeout().toNanos();
             for (Future<RecordMetadata> ack : acks) {
                 ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             }
+            return true;
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.warn("gateway: {} crossing(s) not acknowledged by Kafka, answering 503: {}", crossings.size(), e.getMessage());
+            LOG.warn("gateway: {} {}(s) not acknowledged by Kafka, answering 503: {}", acks.size(), what, e.getMessage());
             ctx.header("Retry-After", "60").status(HttpStatus.SERVICE_UNAVAILABLE)
                     .json(Map.of("error", "not stored: Kafka did not acknowledge in time; send the same submission again"));
-            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(Map.of("error", "shutting down; send again"));
-            return;
         }
-        List<String> ids = crossings.stream().map(crossing -> crossing.getEventId().toString()).toList();
-        metrics.stored(crossings.get(0).getPostId(), crossings.size(), clock.instant());
-        ctx.status(HttpStatus.CREATED).json(Map.of("stored", ids, "postId", crossings.get(0).getPostId()));
+        return false;
     }
 
     private CrossingEvent nativeCrossing(JsonNode body, String post) {
-        return CrossingFields.toCrossing(FlatFields.of(body), post, null, null, clock.instant());
+        return crossingFields.toCrossing(FlatFields.of(body), post, null, null, clock.instant());
     }
 
     private Optional<String> authenticatedPost(Context ctx) {
@@ -169,8 +194,15 @@ public final class IngestGateway implements AutoCloseable {
         app.stop();
     }
 
+    /** What a request's body says, for the post or site its token names; throws FieldException naming a bad field. */
     @FunctionalInterface
-    private interface Mapper {
-        List<CrossingEvent> map(JsonNode body, String postId);
+    private interface Mapper<T> {
+        T map(JsonNode body, String callerId);
+    }
+
+    /** Publishes what a request said and answers it once Kafka acknowledged. */
+    @FunctionalInterface
+    private interface Store<T> {
+        void store(Context ctx, T submitted);
     }
 }

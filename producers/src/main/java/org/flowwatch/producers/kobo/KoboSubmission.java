@@ -24,7 +24,7 @@ public final class KoboSubmission {
     private KoboSubmission() {
     }
 
-    public static CrossingEvent toCrossing(JsonNode submission, String postId, Instant receivedAt) {
+    public static CrossingEvent toCrossing(JsonNode submission, String postId, Instant receivedAt, CrossingFields crossingFields) {
         Map<String, String> paths = FlatFields.of(submission);
         String instanceId = text(paths, ROOT_UUID).or(() -> text(paths, INSTANCE_ID))
                 .orElseThrow(() -> new FieldException(INSTANCE_ID, "required (Kobo sends it with every submission)"));
@@ -33,7 +33,7 @@ public final class KoboSubmission {
         if (!fields.containsKey(CrossingFields.CROSSED_AT) && paths.containsKey("start")) {
             fields.put(CrossingFields.CROSSED_AT, paths.get("start"));
         }
-        return CrossingFields.toCrossing(fields, postId, SubmissionIds.eventIdFor(instanceId), null, receivedAt);
+        return crossingFields.toCrossing(fields, postId, SubmissionIds.eventIdFor(instanceId), null, receivedAt);
     }
 
     private static Optional<String> text(Map<String, String> paths, String key) {

@@ -22,9 +22,10 @@ public final class OdkSubmission {
     private OdkSubmission() {
     }
 
-    public static List<CrossingEvent> toCrossings(JsonNode body, String postId, Instant receivedAt) {
+    public static List<CrossingEvent> toCrossings(JsonNode body, String postId, Instant receivedAt,
+                                                 CrossingFields crossingFields) {
         if (!body.has("value")) {
-            return List.of(toCrossing(body, postId, receivedAt));
+            return List.of(toCrossing(body, postId, receivedAt, crossingFields));
         }
         if (!body.get("value").isArray()) {
             throw new FieldException("value", "must be the array of submissions of an OData page");
@@ -32,7 +33,7 @@ public final class OdkSubmission {
         List<CrossingEvent> crossings = new ArrayList<>();
         for (int i = 0; i < body.get("value").size(); i++) {
             try {
-                crossings.add(toCrossing(body.get("value").get(i), postId, receivedAt));
+                crossings.add(toCrossing(body.get("value").get(i), postId, receivedAt, crossingFields));
             } catch (FieldException e) {
                 throw new FieldException("value[" + i + "]." + e.field(), e.getMessage().substring(e.field().length() + 2));
             }
@@ -40,7 +41,8 @@ public final class OdkSubmission {
         return crossings;
     }
 
-    private static CrossingEvent toCrossing(JsonNode submission, String postId, Instant receivedAt) {
+    private static CrossingEvent toCrossing(JsonNode submission, String postId, Instant receivedAt,
+                                            CrossingFields crossingFields) {
         if (!submission.isObject()) {
             throw new FieldException("submission", "must be a JSON object");
         }
@@ -49,6 +51,6 @@ public final class OdkSubmission {
                 .orElseThrow(() -> new FieldException("__id", "required (the submission's instance id)"));
         Map<String, String> fields = FlatFields.byName(paths);
         fields.remove(CrossingFields.EVENT_ID);
-        return CrossingFields.toCrossing(fields, postId, SubmissionIds.eventIdFor(instanceId), null, receivedAt);
+        return crossingFields.toCrossing(fields, postId, SubmissionIds.eventIdFor(instanceId), null, receivedAt);
     }
 }

@@ -1,8 +1,6 @@
 package org.flowwatch.producers.post;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -30,22 +28,22 @@ public final class CrossingFields {
     public static final String ORIGIN = "origin";
     static final String[] BANDS = {"0_4", "5_11", "12_17", "18_59", "60_plus"};
     static final String[] NEEDS = {"unaccompanied_children", "disabled", "needs_medical_care", "pregnant"};
-    public static final int MAX_PEOPLE = 500;
 
-    private CrossingFields() {
+    private final GroupSizeLimit limit;
+
+    public CrossingFields(GroupSizeLimit limit) {
+        this.limit = limit;
     }
 
     /**
      * The crossing these fields describe. {@code eventId} and {@code crossedAt} fill in what the fields leave out
      * (null: the field is required); {@code postId} is the post the caller records for.
      */
-    public static CrossingEvent toCrossing(Map<String, String> fields, String postId, UUID eventId, Instant crossedAt,
-                                           Instant recordedAt) {
-        Values values = new Values(fields);
-        int people = values.count(PEOPLE).orElseThrow(() -> new FieldException(PEOPLE, "required, a whole number of people 1-" + MAX_PEOPLE));
-        if (people < 1 || people > MAX_PEOPLE) {
-            throw new FieldException(PEOPLE, "must be 1-" + MAX_PEOPLE + ", got " + people);
-        }
+    public CrossingEvent toCrossing(Map<String, String> fields, String postId, UUID eventId, Instant crossedAt,
+                                    Instant recordedAt) {
+        FieldValues values = new FieldValues(fields);
+        int people = limit.check(PEOPLE, values.count(PEOPLE)
+                .orElseThrow(() -> new FieldException(PEOPLE, "required, a whole number of people " + limit.range())));
         return CrossingEvent.newBuilder()
                 .setEventId(values.uuid(EVENT_ID).or(() -> Optional.ofNullable(eventId))
                         .orElseThrow(() -> new FieldException(EVENT_ID, "required, a UUID generated once on the device")))
@@ -53,7 +51,7 @@ public final class CrossingFields {
                 .setOccurredAt(values.instant(CROSSED_AT).or(() -> Optional.ofNullable(crossedAt))
                         .orElseThrow(() -> new FieldException(CROSSED_AT, "required, a date-time with offset such as 2023-09-25T14:05:00+04:00")))
                 .setRecordedAt(recordedAt)
-                .setDirection(values.direction())
+                .setDirection(direction(values))
                 .setPeople(people)
                 .setBreakdown(breakdown(values, people))
                 .setVehicles(values.count(VEHICLES).orElse(0))
@@ -63,7 +61,7 @@ public final class CrossingFields {
                 .build();
     }
 
-    private static String postFor(Values values, String postId) {
+    private static String postFor(FieldValues values, String postId) {
         Optional<String> named = values.text(POST_ID);
         if (named.isPresent() && !named.get().equals(postId)) {
             throw new FieldException(POST_ID, "this caller records for post '" + postId + "', not '" + named.get() + "'");
@@ -71,7 +69,7 @@ public final class CrossingFields {
         return postId;
     }
 
-    private static SexAgeBreakdown breakdown(Values values, int people) {
+    private static SexAgeBreakdown breakdown(FieldValues values, int people) {
         if (java.util.Arrays.stream(BANDS).noneMatch(band -> values.has("female_" + band) || values.has("male_" + band))) {
             return null;
         }
@@ -84,7 +82,7 @@ public final class CrossingFields {
         return new SexAgeBreakdown(female, male);
     }
 
-    private static AgeBands bands(Values values, String sex) {
+    private static AgeBands bands(FieldValues values, String sex) {
         int[] counts = new int[BANDS.length];
         for (int i = 0; i < BANDS.length; i++) {
             counts[i] = values.count(sex + BANDS[i]).orElse(0);
@@ -96,7 +94,7 @@ public final class CrossingFields {
         return bands.getAge0to4() + bands.getAge5to11() + bands.getAge12to17() + bands.getAge18to59() + bands.getAge60plus();
     }
 
-    private static Vulnerabilities vulnerabilities(Values values, int people) {
+    private static Vulnerabilities vulnerabilities(FieldValues values, int people) {
         if (java.util.Arrays.stream(NEEDS).noneMatch(values::has)) {
             return null;
         }
@@ -110,59 +108,12 @@ public final class CrossingFields {
         return new Vulnerabilities(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    /** Typed reads of the raw fields, each failing with the field's name. Blank means absent. */
-    private record Values(Map<String, String> fields) {
-
-        boolean has(String name) {
-            return text(name).isPresent();
-        }
-
-        Optional<String> text(String name) {
-            String value = fields.get(name);
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-        }
-
-        Optional<Integer> count(String name) {
-            return text(name).map(value -> {
-                try {
-                    int count = Integer.parseInt(value);
-                    if (count < 0) {
-                        throw new FieldException(name, "must not be negative");
-                    }
-                    return count;
-                } catch (NumberFormatException e) {
-                    throw new FieldException(name, "must be a whole number");
-                }
-            });
-        }
-
-        Optional<UUID> uuid(String name) {
-            return text(name).map(value -> {
-                try {
-                    return UUID.fromString(value);
-                } catch (IllegalArgumentException e) {
-                    throw new FieldException(name, "must be a UUID such as 3f1c2a0e-8a41-4c55-9d2e-6a1f0b7c9e21");
-                }
-            });
-        }
-
-        Optional<Instant> instant(String name) {
-            return text(name).map(value -> {
-                try {
-                    return OffsetDateTime.parse(value).toInstant();
-                } catch (DateTimeParseException e) {
-                    throw new FieldException(name, "must be a date-time with offset such as 2023-09-25T14:05:00+04:00");
-                }
-            });
-        }
-
-        Direction direction() {
-            String value = text(DIRECTION).orElse("arrival").toUpperCase(Locale.ROOT);
-            try {
-                return Direction.valueOf(value);
-            } catch (IllegalArgumentException e) {
-                throw new FieldException(DIRECTION, "must be arrival or departure");
-            }
+    private static Direction direction(FieldValues values) {
+        String value = values.text(DIRECTION).orElse("arrival").toUpperCase(Locale.ROOT);
+        try {
+            return Direction.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(DIRECTION, "must be arrival or departure");
         }
     }
 }

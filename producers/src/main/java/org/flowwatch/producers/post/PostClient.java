@@ -36,6 +36,7 @@ public final class PostClient implements AutoCloseable {
     private final TopicPublisher<PostHeartbeat> heartbeats;
     private final ScheduledExecutorService heartbeatTimer;
     private final Clock clock;
+    private final CrossingFields crossingFields;
 
     private PostClient(PostSettings settings, CrossingJournal journal, JournalSender sender, TopicPublisher<PostHeartbeat> heartbeats,
                        Clock clock) {
@@ -44,6 +45,7 @@ public final class PostClient implements AutoCloseable {
         this.sender = sender;
         this.heartbeats = heartbeats;
         this.clock = clock;
+        this.crossingFields = new CrossingFields(settings.groupLimit());
         this.heartbeatTimer = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "flowwatch-post-heartbeat");
             thread.setDaemon(true);
@@ -71,7 +73,7 @@ public final class PostClient implements AutoCloseable {
      */
     public JournalEntry record(Map<String, String> fields) {
         Instant now = clock.instant();
-        return record(CrossingFields.toCrossing(fields, settings.postId(), UUID.randomUUID(), now, now));
+        return record(crossingFields.toCrossing(fields, settings.postId(), UUID.randomUUID(), now, now));
     }
 
     public JournalEntry record(CrossingEvent crossing) {

@@ -8,9 +8,12 @@ import org.flowwatch.producers.journal.JournalSettings;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
 
-/** A border post's settings: who it is, its journal, and how it sends (defaults in post.properties). */
+/**
+ * A border post's settings: who it is, its journal, how it sends (defaults in post.properties) and the largest group
+ * it records (the common {@code crossings.max.people}).
+ */
 public record PostSettings(String postId, JournalSettings journal, Duration heartbeatInterval, int sendBatch,
-                           Duration sendTimeout, Duration maxBackoff, Duration drainTimeout) {
+                           Duration sendTimeout, Duration maxBackoff, Duration drainTimeout, GroupSizeLimit groupLimit) {
 
     public static final String DEFAULTS = "flowwatch/defaults/post.properties";
 
@@ -31,7 +34,8 @@ public record PostSettings(String postId, JournalSettings journal, Duration hear
         }
         return new PostSettings(postId, journal, settings.duration("post.heartbeat.interval"),
                 settings.integer("post.send.batch"), settings.duration("post.send.timeout"),
-                settings.duration("post.retry.max.backoff"), settings.duration("post.drain.timeout"));
+                settings.duration("post.retry.max.backoff"), settings.duration("post.drain.timeout"),
+                GroupSizeLimit.from(settings));
     }
 
     /** Kafka client settings for a post: a send gives up within {@code sendTimeout}, the journal keeps the crossing. */

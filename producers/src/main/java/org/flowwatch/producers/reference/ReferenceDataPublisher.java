@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.producers.publish.PublishException;
 import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
@@ -58,8 +59,7 @@ public final class ReferenceDataPublisher implements AutoCloseable {
     }
 
     public void movement(SiteMovement movement) {
-        String key = movement.getFromSiteId() != null ? movement.getFromSiteId() : movement.getToSiteId();
-        send(Topics.SITE_MOVEMENTS, key, movement, movement.getOccurredAt());
+        send(Topics.SITE_MOVEMENTS, MovementPublisher.keyOf(movement), movement, movement.getOccurredAt());
     }
 
     private <V> void send(TopicSpec<String, V> topic, String key, V value, Instant timestamp) {

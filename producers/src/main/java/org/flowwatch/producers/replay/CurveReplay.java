@@ -59,6 +59,9 @@ public final class CurveReplay {
         } else if (delivery instanceof Delivery.Supply supply) {
             sink.supply(supply.supply());
             truth.supply();
+        } else if (delivery instanceof Delivery.Movement movement) {
+            sink.movement(movement.movement());
+            truth.moved(movement.movement());
         }
     }
 

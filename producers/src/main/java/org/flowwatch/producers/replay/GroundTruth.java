@@ -13,10 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.MovementReason;
+import org.flowwatch.schemas.avro.SiteMovement;
 
 /**
  * Exactly what a replay sent: people and groups per post, per hour (UTC start of the hour of crossing) and per day
  * (local date in Armenia), each eventId counted once however often it was sent. The pipeline's counts must equal it.
+ * Per destination site: the people routed there and the people who moved on, per hour (UTC) and by reason.
  */
 public final class GroundTruth {
 
@@ -24,6 +27,7 @@ public final class GroundTruth {
     private final Map<String, long[]> posts = new TreeMap<>();
     private final Map<String, Map<String, Long>> hours = new TreeMap<>();
     private final Map<String, Map<String, Long>> days = new TreeMap<>();
+    private final Map<String, SiteTruth> sites = new TreeMap<>();
     private long people;
     private long groups;
     private long resends;
@@ -49,6 +53,15 @@ public final class GroundTruth {
         Instant at = crossing.getOccurredAt();
         hours.computeIfAbsent(post, p -> new TreeMap<>()).merge(at.truncatedTo(ChronoUnit.HOURS).toString(), (long) count, Long::sum);
         days.computeIfAbsent(post, p -> new TreeMap<>()).merge(LocalDate.ofInstant(at, ArrivalsCurve.ARMENIA).toString(), (long) count, Long::sum);
+        if (crossing.getDestinationSiteId() != null) {
+            site(crossing.getDestinationSiteId()).routed.merge(hourOf(at), (long) count, Long::sum);
+        }
+    }
+
+    void moved(SiteMovement movement) {
+        SiteTruth site = site(movement.getFromSiteId());
+        site.departed.merge(hourOf(movement.getOccurredAt()), (long) movement.getPeople(), Long::sum);
+        site.byReason.merge(String.valueOf(movement.getReason()), (long) movement.getPeople(), Long::sum);
     }
 
     void resent() {
@@ -94,6 +107,16 @@ public final class GroundTruth {
         return byDay;
     }
 
+    /** People who left {@code site} in the hour starting at {@code hour} (UTC). */
+    public long departuresInHour(String site, Instant hour) {
+        return sites.containsKey(site) ? sites.get(site).departed.getOrDefault(hourOf(hour), 0L) : 0;
+    }
+
+    /** People who left {@code site} for {@code reason} (e.g. HOUSING, ONWARD) over the whole replay. */
+    public long departures(String site, MovementReason reason) {
+        return sites.containsKey(site) ? sites.get(site).byReason.getOrDefault(reason.name(), 0L) : 0;
+    }
+
     public Map<String, Object> asMap() {
         Map<String, Object> truth = new LinkedHashMap<>(header);
         truth.put("people", people);
@@ -105,10 +128,16 @@ public final class GroundTruth {
         posts.forEach((post, totals) -> perPost.put(post, Map.of("people", totals[0], "groups", totals[1],
                 "hours", hours.get(post), "days", days.get(post))));
         truth.put("posts", perPost);
+        Map<String, Object> perSite = new TreeMap<>();
+        sites.forEach((site, counts) -> perSite.put(site, counts.asMap()));
+        truth.put("sites", perSite);
         return truth;
     }
 
-    /** Writes JSON, or CSV ({@code post,period,start,people}) when the file name ends in .csv. */
+    /**
+     * Writes JSON, or CSV ({@code post,period,start,people}; sites as {@code <site>,routed-hour|departed-hour,...})
+     * when the file name ends in .csv.
+     */
     public void write(Path file) {
         try {
             if (file.getParent() != null) {
@@ -131,6 +160,32 @@ public final class GroundTruth {
             days.get(post).forEach((day, count) -> csv.append(post).append(",day,").append(day).append(',').append(count).append('\n'));
             hours.get(post).forEach((hour, count) -> csv.append(post).append(",hour,").append(hour).append(',').append(count).append('\n'));
         });
+        sites.forEach((site, counts) -> {
+            counts.routed.forEach((hour, count) -> csv.append(site).append(",routed-hour,").append(hour).append(',').append(count).append('\n'));
+            counts.departed.forEach((hour, count) -> csv.append(site).append(",departed-hour,").append(hour).append(',').append(count).append('\n'));
+        });
         return csv.toString();
+    }
+
+    private SiteTruth site(String site) {
+        return sites.computeIfAbsent(site, s -> new SiteTruth());
+    }
+
+    private static String hourOf(Instant at) {
+        return at.truncatedTo(ChronoUnit.HOURS).toString();
+    }
+
+    /** One site's people in and out, per UTC hour, and who left why. */
+    private static final class SiteTruth {
+
+        private final Map<String, Long> routed = new TreeMap<>();
+        private final Map<String, Long> departed = new TreeMap<>();
+        private final Map<String, Long> byReason = new TreeMap<>();
+
+        Map<String, Object> asMap() {
+            return Map.of("routed", routed.values().stream().mapToLong(Long::longValue).sum(),
+                    "departed", departed.values().stream().mapToLong(Long::longValue).sum(),
+                    "departedByReason", byReason, "routedHours", routed, "departedHours", departed);
+        }
     }
 }

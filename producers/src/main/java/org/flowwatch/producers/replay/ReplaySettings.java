@@ -12,12 +12,12 @@ import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
 
 /**
- * What to replay: from when, for how long, how fast, through which posts to which sites, with which seed, and
- * which faults of the field to play (resends, a post's silence).
+ * What to replay: from when, for how long, how fast, through which posts to which sites, with which seed, which
+ * faults of the field to play (resends, a post's silence), and how people move on from the sites.
  */
 public record ReplaySettings(Instant start, Duration length, double speed, long seed, List<String> posts,
                              List<String> destinations, double resendShare, Optional<Silence> silence,
-                             Duration heartbeatInterval, boolean supplies, Optional<Path> truthFile) {
+                             Duration heartbeatInterval, boolean supplies, Optional<Path> truthFile, Transit transit) {
 
     public static final String DEFAULTS = "flowwatch/defaults/replay.properties";
 
@@ -40,13 +40,13 @@ public record ReplaySettings(Instant start, Duration length, double speed, long 
         }
         return new ReplaySettings(start, length(settings, start), speed(settings), settings.longValue("replay.seed"), posts,
                 list(settings, "replay.destinations"), resendShare, silence, settings.duration("replay.heartbeat.interval"),
-                settings.bool("replay.supplies"), settings.optional("replay.truth.file").map(Path::of));
+                settings.bool("replay.supplies"), settings.optional("replay.truth.file").map(Path::of), Transit.from(settings));
     }
 
-    /** The same replay with none of the field's faults and no supplies: for tests that need plain crossings only. */
+    /** The same replay with none of the field's faults, no supplies and no departures: plain crossings only. */
     public ReplaySettings plain() {
         return new ReplaySettings(start, length, speed, seed, posts, destinations, 0, Optional.empty(), heartbeatInterval,
-                false, truthFile);
+                false, truthFile, new Transit(false, transit.medianStay(), transit.housingShare()));
     }
 
     public Instant end() {
@@ -97,6 +97,25 @@ public record ReplaySettings(Instant start, Duration length, double speed, long 
 
         boolean covers(String post, Instant at) {
             return post.equals(postId) && !at.isBefore(from) && at.isBefore(until());
+        }
+    }
+
+    /**
+     * People moving on from the destination sites ({@code replay.departures}): half of them within {@code medianStay},
+     * {@code housingShare} of them to state housing, the rest onward.
+     */
+    public record Transit(boolean departures, Duration medianStay, double housingShare) {
+
+        static Transit from(Settings settings) {
+            Duration median = settings.duration("replay.stay.median");
+            if (median.isZero() || median.isNegative()) {
+                throw new ConfigException("setting 'replay.stay.median' must be more than 0, got " + median);
+            }
+            double share = settings.decimal("replay.housing.share");
+            if (share < 0 || share > 1) {
+                throw new ConfigException("setting 'replay.housing.share' must be between 0 and 1, got " + share);
+            }
+            return new Transit(settings.bool("replay.departures"), median, share);
         }
     }
 }

@@ -8,12 +8,14 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.PostHeartbeat;
+import org.flowwatch.schemas.avro.SiteMovement;
 
 /**
  * What happens in one hour of the scenario, deterministic for a seed: the groups crossing (split at every reported
  * figure inside the hour, so the generated cumulative count equals the reported one at each of them), spread over
  * the posts; a silent post's groups held until its silence ends; some groups sent again later with the same
- * eventId; heartbeats of every post that has a network; supplies at the destination sites.
+ * eventId; heartbeats of every post that has a network; supplies at the destination sites; people moving on from
+ * them after their stay.
  */
 final class ScenarioPlan {
 
@@ -25,13 +27,15 @@ final class ScenarioPlan {
     private final ArrivalsCurve curve;
     private final CrossingGenerator generator;
     private final SupplyPlan supplies;
+    private final ReceptionDepartures departures;
     private final Random faults;
 
     ScenarioPlan(ReplaySettings settings, ArrivalsCurve curve) {
         this.settings = settings;
         this.curve = curve;
         this.generator = new CrossingGenerator(settings.seed(), settings.posts().get(0), settings.destinations());
-        this.supplies = new SupplyPlan(settings.seed());
+        this.supplies = new SupplyPlan(settings.seed(), settings.destinations());
+        this.departures = new ReceptionDepartures(settings.start(), settings.transit(), settings.seed());
         this.faults = new Random(settings.seed() ^ 0xFA17L);
     }
 
@@ -46,6 +50,9 @@ final class ScenarioPlan {
             }
         }
         planned.addAll(heartbeats(hour, end));
+        if (settings.transit().departures()) {
+            planned.addAll(departuresDuring(hour));
+        }
         if (settings.supplies()) {
             planned.addAll(suppliesDue(end));
         }
@@ -56,6 +63,8 @@ final class ScenarioPlan {
         supplies.arrived(group.getDestinationSiteId(), group.getPeople());
         Instant deliverAt = settings.silence().filter(silence -> silence.covers(group.getPostId(), group.getOccurredAt()))
                 .map(ReplaySettings.Silence::until).orElse(group.getOccurredAt());
+        // Routed when delivered: a silent post's groups reach the site's population only when its backlog is sent.
+        departures.routed(group.getDestinationSiteId(), group.getPeople(), deliverAt);
         List<Delivery> deliveries = new ArrayList<>(List.of(new Delivery.Crossing(deliverAt, group, false)));
         if (faults.nextDouble() < settings.resendShare()) {
             Instant again = deliverAt.plusMillis(1 + (long) (faults.nextDouble() * MAX_RESEND_DELAY.toMillis()));
@@ -86,10 +95,19 @@ final class ScenarioPlan {
         return beats;
     }
 
+    private List<Delivery> departuresDuring(Instant hour) {
+        List<Delivery> leaving = new ArrayList<>();
+        for (SiteMovement departure : departures.during(hour)) {
+            supplies.departed(departure.getFromSiteId(), departure.getPeople());
+            leaving.add(new Delivery.Movement(departure.getOccurredAt(), departure));
+        }
+        return leaving;
+    }
+
     private List<Delivery> suppliesDue(Instant end) {
         long hoursIn = Duration.between(settings.start(), end).toHours();
         long period = SupplyPlan.DISTRIBUTION_EVERY.toHours();
-        return hoursIn % period == 0 ? supplies.at(end.minusMillis(1), hoursIn % (2 * period) == 0) : List.of();
+        return hoursIn % period == 0 ? supplies.at(end.minusMillis(1), hoursIn / period) : List.of();
     }
 
     /** The hour cut at every reported figure inside it. */

@@ -1,11 +1,16 @@
 package org.flowwatch.producers.replay;
 
 import java.time.Instant;
+import java.util.Map;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.producers.publish.TopicPublisher;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.PostHeartbeat;
+import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
 
 /** Replays the 2023 scenario into Kafka (or any {@link ScenarioSink}), and tells exactly what it sent. */
 public final class ScenarioReplay {
@@ -45,9 +50,15 @@ public final class ScenarioReplay {
     public record Sent(long people, long groups, long resends, Instant from, Instant to, GroundTruth truth) {
     }
 
-    /** The Kafka side of a replay: crossings, heartbeats and supplies, each to its topic. */
+    /** The Kafka side of a replay: crossings, heartbeats, supplies and movements of people, each to its topic. */
     public record Publishers(CrossingPublisher crossings, TopicPublisher<PostHeartbeat> heartbeats,
-                             TopicPublisher<SupplyEvent> supplies) implements ScenarioSink {
+                             TopicPublisher<SupplyEvent> supplies, MovementPublisher movements) implements ScenarioSink, AutoCloseable {
+
+        /** One publisher per topic a replay writes, on the given Kafka. */
+        public static Publishers open(Map<String, Object> kafka, FlowwatchSerdes serdes) {
+            return new Publishers(new CrossingPublisher(kafka, serdes), new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes),
+                    new TopicPublisher<>(Topics.SUPPLIES, kafka, serdes), new MovementPublisher(kafka, serdes));
+        }
 
         @Override
         public void crossing(CrossingEvent crossing) {
@@ -64,10 +75,24 @@ public final class ScenarioReplay {
             supplies.publish(supply.getSiteId(), supply.getOccurredAt(), supply);
         }
 
+        @Override
+        public void movement(SiteMovement movement) {
+            movements.publish(movement);
+        }
+
         void flush() {
             crossings.flush();
             heartbeats.flush();
             supplies.flush();
+            movements.flush();
+        }
+
+        @Override
+        public void close() {
+            crossings.close();
+            heartbeats.close();
+            supplies.close();
+            movements.close();
         }
     }
 }

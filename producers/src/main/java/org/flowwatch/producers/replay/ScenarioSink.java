@@ -2,6 +2,7 @@ package org.flowwatch.producers.replay;
 
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.PostHeartbeat;
+import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
 
 /** Where a scenario's records go: Kafka in a replay, a list in a test. */
@@ -12,4 +13,6 @@ public interface ScenarioSink {
     void heartbeat(PostHeartbeat heartbeat);
 
     void supply(SupplyEvent supply);
+
+    void movement(SiteMovement movement);
 }

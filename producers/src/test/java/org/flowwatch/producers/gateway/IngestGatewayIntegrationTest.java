@@ -20,10 +20,16 @@ import java.util.Map;
 import java.util.UUID;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
+import org.flowwatch.producers.post.GroupSizeLimit;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.producers.publish.SendTimeouts;
 import org.flowwatch.producers.testing.TopicReader;
 import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.MovementKind;
+import org.flowwatch.schemas.avro.MovementReason;
+import org.flowwatch.schemas.avro.SiteMovement;
+import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.schemas.topics.TopicAdmin;
@@ -46,10 +52,13 @@ class IngestGatewayIntegrationTest {
     private final String post = "it-gw-" + UUID.randomUUID();
     private final String token = "token-" + UUID.randomUUID();
     private final String otherToken = "token-" + UUID.randomUUID();
+    private final String site = "it-site-" + UUID.randomUUID();
+    private final String siteToken = "token-" + UUID.randomUUID();
     private final HttpClient http = HttpClient.newHttpClient();
     private EmbeddedStack stack;
     private FlowwatchSerdes serdes;
     private CrossingPublisher publisher;
+    private MovementPublisher movements;
     private IngestGateway gateway;
 
     @BeforeAll
@@ -60,13 +69,15 @@ class IngestGatewayIntegrationTest {
         }
         serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
         publisher = new CrossingPublisher(Map.of("bootstrap.servers", stack.bootstrapServers()), serdes);
-        gateway = IngestGateway.start(settings(4096, Duration.ofSeconds(20)), publisher, Clock.systemUTC());
+        movements = new MovementPublisher(Map.of("bootstrap.servers", stack.bootstrapServers()), serdes);
+        gateway = IngestGateway.start(settings(4096, Duration.ofSeconds(20)), publisher, movements, Clock.systemUTC());
     }
 
     @AfterAll
     void stopGateway() {
         gateway.close();
         publisher.close();
+        movements.close();
     }
 
     @Test
@@ -110,6 +121,85 @@ class IngestGatewayIntegrationTest {
         HttpResponse<String> noTime = post("/v1/crossings", bearer(token), "{\"event_id\":\"" + UUID.randomUUID() + "\",\"people\":2}");
         assertThat(noTime.statusCode()).isEqualTo(400);
         assertThat(field(noTime)).isEqualTo("crossed_at");
+    }
+
+    @Test
+    void shouldStoreBusOf120AndRefuse201NamingLimitAndSettingWhenLimitIsTheDefault() throws Exception {
+        // given
+        UUID bus = UUID.randomUUID();
+        // when
+        HttpResponse<String> busAnswer = post("/v1/crossings", bearer(token), crossingJson(bus, 120));
+        HttpResponse<String> overLimit = post("/v1/crossings", bearer(token), crossingJson(UUID.randomUUID(), 201));
+        // then
+        assertThat(busAnswer.statusCode()).isEqualTo(201);
+        assertThat(onTopic()).filteredOn(crossing -> crossing.getEventId().toString().equals(bus.toString()))
+                .extracting(CrossingEvent::getPeople).containsExactly(120);
+        assertThat(overLimit.statusCode()).isEqualTo(400);
+        assertThat(field(overLimit)).isEqualTo("people");
+        assertThat(JSON.readTree(overLimit.body()).path("error").asText())
+                .isEqualTo("people: must be 1-200 (setting crossings.max.people), got 201");
+    }
+
+    @Test
+    void shouldStoreSitesDepartureAndAnswerOnlyOnceKafkaAcknowledged() throws Exception {
+        // given
+        UUID eventId = UUID.randomUUID();
+        // when
+        HttpResponse<String> response = post("/v1/movements", bearer(siteToken), departureJson(", \"eventId\":\"" + eventId + "\""));
+        // then
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(response.body()).path("siteId").asText()).isEqualTo(site);
+        assertThat(movementsOnTopic()).filteredOn(m -> m.getEventId().toString().equals(eventId.toString())).singleElement()
+                .satisfies(departure -> {
+                    assertThat(departure.getKind()).isEqualTo(MovementKind.DEPARTURE);
+                    assertThat(departure.getPeople()).isEqualTo(40);
+                    assertThat(departure.getReason()).isEqualTo(MovementReason.HOUSING);
+                    assertThat(departure.getOccurredAt()).isEqualTo(java.time.Instant.parse("2023-09-26T04:00:00Z"));
+                });
+    }
+
+    @Test
+    void shouldGiveResentMovementWithoutEventIdTheSameEventId() throws Exception {
+        // given: a phone that got no answer sends the same report again
+        String report = departureJson("").replace("\"people\":40", "\"people\":7").replace("\"housing\"", "\"onward\"");
+        // when
+        HttpResponse<String> first = post("/v1/movements", bearer(siteToken), report);
+        HttpResponse<String> again = post("/v1/movements", bearer(siteToken), report);
+        // then
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(JSON.readTree(again.body()).get("stored")).isEqualTo(JSON.readTree(first.body()).get("stored"));
+    }
+
+    @Test
+    void shouldNameTheFieldWhenMovementIsWrong() throws Exception {
+        Map<String, String> wrong = Map.of(
+                "people", departureJson("").replace("\"people\":40", "\"people\":0"),
+                "kind", departureJson("").replace("\"departure\"", "\"escape\""),
+                "fromSiteId", departureJson("").replace("\"fromSiteId\":\"" + site + "\"", "\"toSiteId\":\"" + site + "\""),
+                "occurredAt", departureJson("").replace("2023-09-26T08:00:00+04:00", "yesterday"),
+                "reason", departureJson("").replace("\"housing\"", "\"tired\""));
+        wrong.forEach((field, body) -> {
+            HttpResponse<String> response = uncheckedPost("/v1/movements", bearer(siteToken), body);
+            assertThat(response.statusCode()).as(field).isEqualTo(400);
+            assertThat(uncheckedField(response)).as(field).isEqualTo(field);
+        });
+        HttpResponse<String> noPeople = post("/v1/movements", bearer(siteToken), departureJson("").replace("\"people\":40,", ""));
+        assertThat(noPeople.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noPeople.body()).path("error").asText()).isEqualTo("people: required, 1 or more");
+    }
+
+    @Test
+    void shouldRefuseMovementOfAnotherSiteAndCallersWithoutToken() throws Exception {
+        // given: a departure from this test's site, sent with a border post's token
+        String departure = departureJson("");
+        // when
+        HttpResponse<String> foreign = post("/v1/movements", bearer(token), departure);
+        HttpResponse<String> anonymous = post("/v1/movements", Map.of(), departure);
+        // then
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(field(foreign)).isEqualTo("fromSiteId");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
     }
 
     @Test
@@ -167,15 +257,21 @@ class IngestGatewayIntegrationTest {
     @Test
     void shouldAnswer503WhenKafkaDoesNotAcknowledge() throws Exception {
         // given: a gateway whose Kafka cannot be reached
-        try (CrossingPublisher unreachable = new CrossingPublisher(
-                SendTimeouts.within(Map.of("bootstrap.servers", "127.0.0.1:1"), Duration.ofSeconds(2)), serdes);
-             IngestGateway cut = IngestGateway.start(settings(4096, Duration.ofSeconds(3)), unreachable, Clock.systemUTC())) {
+        Map<String, Object> nowhere = SendTimeouts.within(Map.of("bootstrap.servers", "127.0.0.1:1"), Duration.ofSeconds(2));
+        try (CrossingPublisher unreachable = new CrossingPublisher(nowhere, serdes);
+             MovementPublisher unreachableMovements = new MovementPublisher(nowhere, serdes);
+             IngestGateway cut = IngestGateway.start(settings(4096, Duration.ofSeconds(3)), unreachable, unreachableMovements,
+                     Clock.systemUTC())) {
             // when
             HttpResponse<String> response = http.send(request(cut.port(), "/v1/crossings", bearer(token),
                     crossingJson(UUID.randomUUID(), 1)), HttpResponse.BodyHandlers.ofString());
-            // then: Kobo retries on 503
+            HttpResponse<String> movement = http.send(request(cut.port(), "/v1/movements", bearer(siteToken),
+                    departureJson(", \"eventId\":\"" + UUID.randomUUID() + "\"")), HttpResponse.BodyHandlers.ofString());
+            // then: Kobo retries on 503, and so does a site's phone
             assertThat(response.statusCode()).isEqualTo(503);
             assertThat(response.headers().firstValue("Retry-After")).isPresent();
+            assertThat(movement.statusCode()).isEqualTo(503);
+            assertThat(movement.headers().firstValue("Retry-After")).isPresent();
         }
     }
 
@@ -184,7 +280,7 @@ class IngestGatewayIntegrationTest {
         // given a gateway reporting to its own registry
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         Clock clock = Clock.fixed(java.time.Instant.parse("2023-09-26T09:00:00Z"), java.time.ZoneOffset.UTC);
-        try (IngestGateway counted = IngestGateway.start(settings(4096, Duration.ofSeconds(20)), publisher, clock,
+        try (IngestGateway counted = IngestGateway.start(settings(4096, Duration.ofSeconds(20)), publisher, movements, clock,
                 new GatewayMetrics(registry))) {
             // when: two stored, one without a token, one with a bad body, one too large
             for (int people : List.of(2, 3)) {
@@ -213,8 +309,34 @@ class IngestGatewayIntegrationTest {
     }
 
     private GatewaySettings settings(long maxBytes, Duration ackTimeout) {
-        PostTokens tokens = PostTokens.load(null, post + ":" + token + ",other-post:" + otherToken);
-        return new GatewaySettings("127.0.0.1", 0, maxBytes, tokens, ackTimeout);
+        PostTokens tokens = PostTokens.load(null, post + ":" + token + ",other-post:" + otherToken + "," + site + ":" + siteToken);
+        // The group limit as every app loads it: the common defaults.
+        return new GatewaySettings("127.0.0.1", 0, maxBytes, tokens, ackTimeout, GroupSizeLimit.from(CommonSettings.loader().load()));
+    }
+
+    private String departureJson(String more) {
+        return "{\"kind\":\"departure\",\"fromSiteId\":\"" + site + "\",\"people\":40,"
+                + "\"occurredAt\":\"2023-09-26T08:00:00+04:00\",\"reason\":\"housing\"" + more + "}";
+    }
+
+    private List<SiteMovement> movementsOnTopic() {
+        return TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.SITE_MOVEMENTS, m -> site.equals(m.getFromSiteId()));
+    }
+
+    private HttpResponse<String> uncheckedPost(String path, Map<String, String> headers, String body) {
+        try {
+            return post(path, headers, body);
+        } catch (Exception e) {
+            throw new AssertionError("POST " + path + " failed", e);
+        }
+    }
+
+    private static String uncheckedField(HttpResponse<String> response) {
+        try {
+            return field(response);
+        } catch (IOException e) {
+            throw new AssertionError("answer is not JSON", e);
+        }
     }
 
     private List<CrossingEvent> onTopic() {

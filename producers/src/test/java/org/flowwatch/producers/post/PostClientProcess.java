@@ -22,7 +22,7 @@ public final class PostClientProcess {
 
     public static void main(String[] args) throws Exception {
         PostSettings settings = new PostSettings(args[3], JournalSettings.in(Path.of(args[0])), Duration.ofSeconds(1),
-                50, Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofSeconds(120));
+                50, Duration.ofSeconds(4), Duration.ofSeconds(1), Duration.ofSeconds(120), new GroupSizeLimit(200));
         int count = Integer.parseInt(args[4]);
         long intervalMs = Long.parseLong(args[5]);
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(args[2]));

@@ -11,12 +11,9 @@ import java.util.Map;
 import java.util.UUID;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
-import org.flowwatch.producers.publish.CrossingPublisher;
-import org.flowwatch.producers.publish.TopicPublisher;
 import org.flowwatch.producers.testing.TopicReader;
 import org.flowwatch.schemas.avro.CrossingEvent;
-import org.flowwatch.schemas.avro.PostHeartbeat;
-import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.schemas.topics.TopicAdmin;
@@ -44,10 +41,8 @@ class ScenarioReplayIntegrationTest {
         Map<String, Object> kafka = Map.of("bootstrap.servers", stack.bootstrapServers());
         ScenarioReplay.Sent sent;
         // when
-        try (CrossingPublisher crossings = new CrossingPublisher(kafka, serdes);
-             TopicPublisher<PostHeartbeat> heartbeats = new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes);
-             TopicPublisher<SupplyEvent> supplies = new TopicPublisher<>(Topics.SUPPLIES, kafka, serdes)) {
-            sent = new ScenarioReplay(settings).runInto(new ScenarioReplay.Publishers(crossings, heartbeats, supplies), (h, p) -> { });
+        try (ScenarioReplay.Publishers publishers = ScenarioReplay.Publishers.open(kafka, serdes)) {
+            sent = new ScenarioReplay(settings).runInto(publishers, (h, p) -> { });
         }
         // then: counting each eventId once, the topic holds exactly the ground truth, hour by hour
         List<CrossingEvent> onTopic = TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.CROSSINGS,
@@ -62,6 +57,18 @@ class ScenarioReplayIntegrationTest {
                     .filter(c -> c.getOccurredAt().truncatedTo(ChronoUnit.HOURS).equals(start))
                     .mapToLong(CrossingEvent::getPeople).sum();
             assertThat(counted).as("people in hour %s", hour).isEqualTo(sent.truth().peopleInHour(post, hour));
+        }
+        // and the departures from the reception sites on their topic are the ground truth's, hour by hour
+        List<SiteMovement> departures = TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.SITE_MOVEMENTS,
+                movement -> settings.destinations().contains(movement.getFromSiteId()));
+        assertThat(departures).isNotEmpty();
+        for (Instant hour = settings.start(); hour.isBefore(settings.end()); hour = hour.plus(Duration.ofHours(1))) {
+            for (String site : settings.destinations()) {
+                final Instant start = hour;
+                long departed = departures.stream().filter(m -> m.getFromSiteId().equals(site))
+                        .filter(m -> m.getOccurredAt().truncatedTo(ChronoUnit.HOURS).equals(start)).mapToLong(SiteMovement::getPeople).sum();
+                assertThat(departed).as("departures from %s in hour %s", site, hour).isEqualTo(sent.truth().departuresInHour(site, hour));
+            }
         }
     }
 }

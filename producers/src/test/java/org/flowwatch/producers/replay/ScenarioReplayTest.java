@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.SoftAssertions;
 import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.avro.SupplyKind;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,7 @@ class ScenarioReplayTest {
         assertThat(two.truth().asMap()).isEqualTo(one.truth().asMap());
         assertThat(second.crossings).isEqualTo(first.crossings);
         assertThat(second.supplies).isEqualTo(first.supplies);
+        assertThat(second.movements).as("departures, eventIds included").isNotEmpty().isEqualTo(first.movements);
         assertThat(otherSeed.truth().asMap()).isNotEqualTo(one.truth().asMap());
     }
 
@@ -93,6 +96,45 @@ class ScenarioReplayTest {
         new ScenarioReplay(settings(Map.of("replay.hours", "24"))).run(sink, (hour, people) -> { });
         assertThat(sink.supplies).extracting(s -> s.getSiteId().toString()).containsOnly("goris", "vayk");
         assertThat(sink.supplies).extracting(s -> s.getKind().name()).contains("DELIVERY", "DISTRIBUTION");
+    }
+
+    @Test
+    void shouldAnnounceConvoysDeliverThemUnderSameIdAndHoldOneWhenReplayingADay() throws InterruptedException {
+        // given
+        ListSink sink = new ListSink();
+        // when
+        new ScenarioReplay(settings(Map.of("replay.hours", "24"))).run(sink, (hour, people) -> { });
+        // then
+        Map<String, SupplyEvent> announced = new LinkedHashMap<>();
+        sink.supplies.stream().filter(s -> s.getKind() == SupplyKind.CONVOY_ANNOUNCED).forEach(s -> announced.put(s.getConvoyId(), s));
+        Map<String, SupplyEvent> delivered = new LinkedHashMap<>();
+        sink.supplies.stream().filter(s -> s.getKind() == SupplyKind.DELIVERY).forEach(s -> delivered.put(s.getConvoyId(), s));
+        assertThat(announced.values()).allSatisfy(convoy -> assertThat(convoy.getExpectedAt()).isAfter(convoy.getOccurredAt()));
+        assertThat(delivered).isNotEmpty();
+        assertThat(announced).containsKeys(delivered.keySet().toArray(String[]::new));
+        delivered.forEach((convoy, delivery) -> {
+            assertThat(delivery.getQuantity()).as(convoy).isEqualTo(announced.get(convoy).getQuantity());
+            assertThat(delivery.getOccurredAt()).as(convoy).isEqualTo(announced.get(convoy).getExpectedAt());
+        });
+        Instant end = settings(Map.of("replay.hours", "24")).end();
+        assertThat(announced.values()).filteredOn(convoy -> convoy.getExpectedAt().isBefore(end))
+                .filteredOn(convoy -> !delivered.containsKey(convoy.getConvoyId()))
+                .as("a convoy held at the corridor, overdue by the end").extracting(SupplyEvent::getConvoyId)
+                .containsExactly("replay-vayk-water-2");
+    }
+
+    @Test
+    void shouldReportDistributionPeriodsAndCountStockOnceADay() throws InterruptedException {
+        ListSink sink = new ListSink();
+        new ScenarioReplay(settings(Map.of("replay.hours", "48"))).run(sink, (hour, people) -> { });
+        assertThat(sink.supplies).filteredOn(s -> s.getKind() == SupplyKind.DISTRIBUTION).isNotEmpty().allSatisfy(distribution ->
+                assertThat(distribution.getPeriodStart()).isEqualTo(distribution.getOccurredAt().minus(java.time.Duration.ofHours(6))));
+        assertThat(sink.supplies).filteredOn(s -> s.getKind() == SupplyKind.STOCK_COUNT)
+                .extracting(s -> s.getSiteId() + "/" + s.getItem() + "@" + s.getOccurredAt().atOffset(ArrivalsCurve.ARMENIA).getHour())
+                .containsExactlyInAnyOrder("goris/water@11", "goris/food@11", "vayk/water@11", "vayk/food@11",
+                        "goris/water@11", "goris/food@11", "vayk/water@11", "vayk/food@11");
+        assertThat(sink.supplies).filteredOn(s -> s.getKind() == SupplyKind.STOCK_COUNT).allSatisfy(count ->
+                assertThat(count.getQuantity()).isNotNegative());
     }
 
     @Test

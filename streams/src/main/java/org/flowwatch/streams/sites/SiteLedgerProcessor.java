@@ -57,6 +57,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     private ReferenceData reference;
     private LedgerRules ledgerRules;
     private StatusOfSite statusOf;
+    private AppliedInputs applied;
 
     SiteLedgerProcessor(AlertRules rules, SiteModel model, Duration reevaluateEvery) {
         this.rules = rules;
@@ -77,6 +78,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         reference = ReferenceData.in(context, rules);
         ledgerRules = new LedgerRules(reference::site, siteId -> Optional.ofNullable(ledgers.get(siteId)).map(l -> l.counted).orElse(0L));
         statusOf = new StatusOfSite(model);
+        applied = new AppliedInputs(context.getStateStore(AppliedInputs.STORE));
         Long saved = clockStore.get(CLOCK_KEY);
         if (saved != null) {
             inputTime = clock.observe(saved, context.currentSystemTimeMs()); // after a restart: on from where it stood
@@ -89,6 +91,10 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
 
     @Override
     public void process(Record<String, SiteInput> record) {
+        String eventId = AppliedInputs.eventIdOf(record.value().getEvent());
+        if (applied.applied(eventId, record.timestamp())) {
+            return; // a resend of an input already applied
+        }
         long now = clock.observe(record.timestamp(), context.currentSystemTimeMs());
         inputTime = now;
         clockStore.put(CLOCK_KEY, now);
@@ -97,6 +103,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
             context.forward(record.withValue(LedgerOutcome.rejected(record.value())).withHeaders(reasons(record, change)));
             return;
         }
+        applied.remember(eventId, record.timestamp());
         Map<String, SiteLedger> touched = new LinkedHashMap<>();
         Function<String, SiteLedger> atNow = siteId -> touched.computeIfAbsent(siteId, id -> movedOn(id, now));
         change.sites().forEach(atNow::apply);

@@ -1,5 +1,6 @@
 package org.flowwatch.streams.sites;
 
+import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -29,6 +30,8 @@ final class SitesStores {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.STATUS_STORE),
                 Serdes.String(), serdes.avro(SiteStatus.class)));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AppliedInputs.STORE,
+                AppliedInputs.HORIZON, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SurgeProcessor.ARRIVALS_STORE,
                 SurgeProcessor.RETENTION, SurgeProcessor.BUCKET, false), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PostSilenceProcessor.LAST_HEARD_STORE),

@@ -115,6 +115,15 @@ final class SitesDriver implements AutoCloseable {
         supplies.pipeInput(supply.getSiteId(), supply.setEventId(UUID.randomUUID()).setOccurredAt(at).setRecordedAt(at).build(), at);
     }
 
+    void movement(SiteMovement movement) {
+        movements.pipeInput(movement.getFromSiteId() != null ? movement.getFromSiteId() : movement.getToSiteId(), movement,
+                movement.getOccurredAt());
+    }
+
+    void supply(SupplyEvent supply) {
+        supplies.pipeInput(supply.getSiteId(), supply, supply.getOccurredAt());
+    }
+
     void crossing(CrossingEvent crossing) {
         crossings.pipeInput(new TestRecord<>(crossing.getPostId(), crossing, crossing.getOccurredAt()));
     }

@@ -16,6 +16,7 @@ import org.flowwatch.schemas.avro.MovementKind;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
+import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.SupplyKind;
@@ -199,6 +200,28 @@ class SitesModelTopologyTest {
                 .containsExactly("population-negative", "eta-in-the-past", "quantity-negative");
         assertThat(header(rejected.get(1), "flowwatch.reject.reason")).contains("C-9", "ETA before");
         assertThat(sites.statuses.isEmpty()).as("nothing else changed").isTrue();
+    }
+
+    @Test
+    void shouldApplyAResentDepartureAndSupplyOnce() {
+        // given 100 people and 1,000 L at Goris
+        sites.arrivals("kornidzor", 100, T0);
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 1_000, "litre", T0);
+        SiteMovement departure = SiteMovement.newBuilder().setEventId(java.util.UUID.randomUUID()).setKind(MovementKind.DEPARTURE)
+                .setFromSiteId("goris").setPeople(30).setOccurredAt(T0).setRecordedAt(T0).build();
+        SupplyEvent delivery = SupplyEvent.newBuilder().setEventId(java.util.UUID.randomUUID()).setSiteId("goris").setItem("water")
+                .setKind(SupplyKind.DELIVERY).setQuantity(500).setUnit("litre").setOccurredAt(T0).setRecordedAt(T0).build();
+
+        // when a phone that timed out sends each twice
+        for (int copy = 0; copy < 2; copy++) {
+            sites.movement(departure);
+            sites.supply(delivery);
+        }
+
+        // then each counts once
+        SiteStatus goris = last(sites.statuses.readValuesToList());
+        assertThat(goris.getPopulation()).isEqualTo(70);
+        assertThat(goris.getItems().get(0).getStock()).isEqualTo(1_500);
     }
 
     private List<Alert> runOuts() {

@@ -51,7 +51,8 @@ final class GatewayCommand implements Callable<Integer> {
              MovementPublisher movements = new MovementPublisher(kafka, serdes);
              OpsEndpoint ops = OpsEndpoint.start(settings, "gateway");
              IngestGateway running = IngestGateway.start(gateway, publisher, movements, Clock.systemUTC(), new GatewayMetrics(ops.registry()))) {
-            spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk, /v1/movements) for %d post(s) and site(s);"
+            spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
+                    + " /v1/movements) for %d post(s) and site(s);"
                     + " metrics on http://127.0.0.1:%d/metrics%n", gateway.host(), running.port(), gateway.tokens().size(), ops.port());
             spec.commandLine().getOut().flush();
             stop.awaitRequest();

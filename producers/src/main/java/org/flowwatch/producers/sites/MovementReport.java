@@ -14,16 +14,17 @@ import org.flowwatch.schemas.avro.SiteMovement;
  *
  * @param reason null when not said
  */
-public record MovementReport(String kind, String fromSiteId, String toSiteId, int people, Instant occurredAt, String reason) {
+public record MovementReport(String kind, String fromSiteId, String toSiteId, int people, Instant occurredAt,
+                             String reason) {
 
     /** The movement, or a {@link FieldException} naming the first field that is missing or wrong. */
     public SiteMovement toMovement(UUID eventId, Instant recordedAt) {
         MovementKind movementKind = Choices.of(MovementKind.class, "kind", kind);
         if (movementKind != MovementKind.ARRIVAL && blank(fromSiteId)) {
-            throw new FieldException("fromSiteId", "required for a " + movementKind.name().toLowerCase(java.util.Locale.ROOT) + ": the site people leave");
+            throw new FieldException("fromSiteId", "required for a " + word(movementKind) + ": the site people leave");
         }
         if (movementKind != MovementKind.DEPARTURE && blank(toSiteId)) {
-            throw new FieldException("toSiteId", "required for a " + movementKind.name().toLowerCase(java.util.Locale.ROOT) + ": the site people reach");
+            throw new FieldException("toSiteId", "required for a " + word(movementKind) + ": the site people reach");
         }
         if (movementKind == MovementKind.TRANSFER && fromSiteId.trim().equals(toSiteId.trim())) {
             throw new FieldException("toSiteId", "a transfer goes to another site, not back to '" + fromSiteId.trim() + "'");
@@ -44,6 +45,10 @@ public record MovementReport(String kind, String fromSiteId, String toSiteId, in
     /** Whether {@code siteId} is a site this movement leaves or reaches (a site may only report its own movements). */
     public boolean involves(String siteId) {
         return siteId.equals(trimmed(fromSiteId)) || siteId.equals(trimmed(toSiteId));
+    }
+
+    private static String word(MovementKind kind) {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String trimmed(String value) {

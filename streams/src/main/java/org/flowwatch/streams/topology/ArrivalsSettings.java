@@ -26,9 +26,9 @@ public record ArrivalsSettings(ValidationRules validation, Duration dedupeHorizo
         }
     }
 
-    /** The 2023 operation's defaults, as in {@code streams.properties}. */
+    /** The 2023 operation's defaults, as in {@code common.properties} and {@code streams.properties}. */
     public static ArrivalsSettings defaults() {
-        return new ArrivalsSettings(new ValidationRules(100, Duration.ofMinutes(5), Duration.ofDays(7)), Duration.ofDays(7),
+        return new ArrivalsSettings(new ValidationRules(200, Duration.ofMinutes(5), Duration.ofDays(7)), Duration.ofDays(7),
                 Duration.ofHours(6), Duration.ofHours(48), ZoneId.of("Asia/Yerevan"), Duration.ofDays(30));
     }
 }

@@ -70,7 +70,7 @@ class ArrivalsTopologyTest {
                 Arguments.of("unknown post", aCrossing().atPost("BP-99").build(), Reason.UNKNOWN_POST, "postId"),
                 Arguments.of("a reception centre", aCrossing().atPost("GORIS").build(), Reason.NOT_A_BORDER_POST, "postId"),
                 Arguments.of("nobody", aCrossing().people(0).build(), Reason.PEOPLE_OUT_OF_RANGE, "people"),
-                Arguments.of("more than the maximum", aCrossing().people(101).build(), Reason.PEOPLE_OUT_OF_RANGE, "people"),
+                Arguments.of("more than the maximum", aCrossing().people(201).build(), Reason.PEOPLE_OUT_OF_RANGE, "people"),
                 Arguments.of("negative vehicles", aCrossing().vehicles(-1).build(), Reason.NEGATIVE_COUNT, "vehicles"),
                 Arguments.of("breakdown above people", aCrossing().people(5).breakdown(new SexAgeBreakdown(three, three)).build(),
                         Reason.BREAKDOWN_EXCEEDS_PEOPLE, "breakdown"),

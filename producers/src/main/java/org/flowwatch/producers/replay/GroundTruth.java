@@ -107,6 +107,11 @@ public final class GroundTruth {
         return byDay;
     }
 
+    /** People routed to {@code site} (their crossing's destination) in the hour starting at {@code hour} (UTC). */
+    public long routedInHour(String site, Instant hour) {
+        return sites.containsKey(site) ? sites.get(site).routed.getOrDefault(hourOf(hour), 0L) : 0;
+    }
+
     /** People who left {@code site} in the hour starting at {@code hour} (UTC). */
     public long departuresInHour(String site, Instant hour) {
         return sites.containsKey(site) ? sites.get(site).departed.getOrDefault(hourOf(hour), 0L) : 0;

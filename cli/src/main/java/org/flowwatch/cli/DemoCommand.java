@@ -112,6 +112,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("Streams apps RUNNING (%s) after %.1f s; replaying the 2023 arrivals through Kornidzor%n",
                     settings.string("streams.processing.guarantee"), seconds(started));
             ArrivalCountTable table = new ArrivalCountTable(out, CommonSettings.timeZone(settings));
+            DemoSiteLines siteLines = new DemoSiteLines(CommonSettings.timeZone(settings));
             AtomicBoolean firstShown = new AtomicBoolean();
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             try (OpsCentre centre = OpsCentre.start(OpsSettings.from(settings), serdes, streams.registry(), Clock.systemUTC());
@@ -123,11 +124,16 @@ final class DemoCommand implements Callable<Integer> {
                      table.show(batch.stream().map(ConsumerRecord::value).filter(Objects::nonNull).toList());
                  }).start();
                  TopicViewer<?> alerts = TopicViewer.ofValues(CommonSettings.kafkaClient(settings), serdes, Topics.ALERT_EVENTS,
-                         alert -> System.out.println(AlertLine.of(alert))).start()) {
+                         alert -> System.out.println(AlertLine.of(alert))).start();
+                 TopicViewer<?> sites = TopicViewer.ofValues(CommonSettings.kafkaClient(settings), serdes, Topics.SITE_STATUS,
+                         siteLines::update).start()) {
                 out.printf("Dashboard on %s (domain metrics on the ops port's /metrics)%n", OpsCommand.address(centre));
                 // The table of counts and the alert lines are the demo's progress display.
                 DemoSupplyScript supplies = DemoSupplyScript.forReplay(settings);
-                ScenarioReplay.Sent sent = ReplayCommand.replay(settings, (hour, people) -> supplies.publishDueBy(hour));
+                ScenarioReplay.Sent sent = ReplayCommand.replay(settings, (hour, people) -> {
+                    supplies.publishDueBy(hour);
+                    siteLines.showEvery(hour, out);
+                });
                 out.printf("Replay done: %,d people in %,d groups sent and acknowledged%n", sent.people(), sent.groups());
                 out.flush();
                 return settings.bool("demo.exit.after.replay") ? checkCounted(table, sent, out) : stayLive(stop, out);

@@ -35,13 +35,11 @@ final class DemoUnderPrometheus implements AutoCloseable {
     private final LocalProcess demo;
     private final LocalProcess prometheus;
     private final int prometheusPort;
-    private final StandInMetrics standIn;
 
-    private DemoUnderPrometheus(LocalProcess demo, LocalProcess prometheus, int prometheusPort, StandInMetrics standIn) {
+    private DemoUnderPrometheus(LocalProcess demo, LocalProcess prometheus, int prometheusPort) {
         this.demo = demo;
         this.prometheus = prometheus;
         this.prometheusPort = prometheusPort;
-        this.standIn = standIn;
     }
 
     /** Starts both; {@code replay} are the demo's replay flags, e.g. {@code --hours 6 --speed 0}. */
@@ -54,10 +52,9 @@ final class DemoUnderPrometheus implements AutoCloseable {
                 "--query-port", "0", "--dashboard-port", "0", "--data-dir", dir.resolve("demo").toString()));
         command.addAll(replay);
         LocalProcess demo = LocalProcess.start(command, dir.resolve("demo.log"));
-        StandInMetrics standIn = StandInMetrics.start(opsPort);
-        LocalProcess prometheus = LocalProcess.start(List.of(PROMETHEUS.toString(), "--config.file=" + scrapeConfig(dir, opsPort, standIn.port()),
+        LocalProcess prometheus = LocalProcess.start(List.of(PROMETHEUS.toString(), "--config.file=" + scrapeConfig(dir, opsPort),
                 "--storage.tsdb.path=" + dir.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + prometheusPort), dir.resolve("prometheus.log"));
-        return new DemoUnderPrometheus(demo, prometheus, prometheusPort, standIn);
+        return new DemoUnderPrometheus(demo, prometheus, prometheusPort);
     }
 
     /** Waits until the demo has replayed and counted and stays live. */
@@ -91,8 +88,7 @@ final class DemoUnderPrometheus implements AutoCloseable {
         return body.path("data").path("result");
     }
 
-    /** The demo, and the series it cannot make yet ({@link StandInMetrics}) under their own job. */
-    private static Path scrapeConfig(Path dir, int opsPort, int standInPort) throws IOException {
+    private static Path scrapeConfig(Path dir, int opsPort) throws IOException {
         return Files.writeString(dir.resolve("prometheus.yml"), """
                 global:
                   scrape_interval: 1s
@@ -100,10 +96,7 @@ final class DemoUnderPrometheus implements AutoCloseable {
                   - job_name: flowwatch-streams
                     static_configs:
                       - targets: ["127.0.0.1:%d"]
-                  - job_name: flowwatch-stand-in
-                    static_configs:
-                      - targets: ["127.0.0.1:%d"]
-                """.formatted(opsPort, standInPort));
+                """.formatted(opsPort));
     }
 
     private static int freePort() throws IOException {
@@ -117,7 +110,6 @@ final class DemoUnderPrometheus implements AutoCloseable {
         try {
             prometheus.close();
         } finally {
-            standIn.close();
             demo.close();
         }
     }

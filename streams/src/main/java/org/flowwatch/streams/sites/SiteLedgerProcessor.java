@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -58,6 +59,9 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     private LedgerRules ledgerRules;
     private StatusOfSite statusOf;
     private AppliedInputs applied;
+    private WaitingDepartures waiting;
+    /** Ledgers being changed by the input at hand, ahead of the store: what the rules must see. */
+    private final Map<String, SiteLedger> inFlight = new LinkedHashMap<>();
 
     SiteLedgerProcessor(AlertRules rules, SiteModel model, Duration reevaluateEvery) {
         this.rules = rules;
@@ -76,9 +80,11 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         clockStore = context.getStateStore(CLOCK_STORE);
         statuses = context.getStateStore(STATUS_STORE);
         reference = ReferenceData.in(context, rules);
-        ledgerRules = new LedgerRules(reference::site, siteId -> Optional.ofNullable(ledgers.get(siteId)).map(l -> l.counted).orElse(0L));
+        ledgerRules = new LedgerRules(reference::site, siteId -> Optional.ofNullable(inFlight.get(siteId))
+                .or(() -> Optional.ofNullable(ledgers.get(siteId))).map(l -> l.counted).orElse(0L));
         statusOf = new StatusOfSite(model);
         applied = new AppliedInputs(context.getStateStore(AppliedInputs.STORE));
+        waiting = new WaitingDepartures(context.getStateStore(WaitingDepartures.STORE));
         Long saved = clockStore.get(CLOCK_KEY);
         if (saved != null) {
             inputTime = clock.observe(saved, context.currentSystemTimeMs()); // after a restart: on from where it stood
@@ -91,25 +97,60 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
 
     @Override
     public void process(Record<String, SiteInput> record) {
-        String eventId = AppliedInputs.eventIdOf(record.value().getEvent());
+        Object event = record.value().getEvent();
+        String eventId = AppliedInputs.eventIdOf(event);
         if (applied.applied(eventId, record.timestamp())) {
             return; // a resend of an input already applied
         }
         long now = clock.observe(record.timestamp(), context.currentSystemTimeMs());
         inputTime = now;
         clockStore.put(CLOCK_KEY, now);
-        LedgerChange change = decide(record.value().getEvent());
-        if (change.isRefused()) {
-            context.forward(record.withValue(LedgerOutcome.rejected(record.value())).withHeaders(reasons(record, change)));
-            return;
+        LedgerChange change = decide(event);
+        if (change.isRefused() && WaitingDepartures.mayWaitFor(change, event)) {
+            waiting.hold(eventId, record.value());
+        } else if (change.isRefused()) {
+            context.forward(record.withValue(LedgerOutcome.rejected(record.value()))
+                    .withHeaders(reasons(record.headers(), record.value(), change)));
+        } else {
+            apply(eventId, record.timestamp(), change, now);
+            applyWaitingDeparturesThatFit(now);
+            inFlight.forEach((siteId, ledger) -> keep(siteId, ledger, Cause.INPUT));
         }
-        applied.remember(eventId, record.timestamp());
-        Map<String, SiteLedger> touched = new LinkedHashMap<>();
-        Function<String, SiteLedger> atNow = siteId -> touched.computeIfAbsent(siteId, id -> movedOn(id, now));
+        deadLetterDeparturesWaitedTooLong(now);
+        refreshDue(now, inFlight.keySet());
+        inFlight.clear();
+    }
+
+    private void apply(String eventId, long eventTime, LedgerChange change, long now) {
+        applied.remember(eventId, eventTime);
+        Function<String, SiteLedger> atNow = siteId -> inFlight.computeIfAbsent(siteId, id -> movedOn(id, now));
         change.sites().forEach(atNow::apply);
         change.apply().accept(atNow);
-        touched.forEach((siteId, ledger) -> keep(siteId, ledger, Cause.INPUT));
-        refreshDue(now, touched.keySet());
+    }
+
+    // People just counted at a site may be the ones a waiting departure took away.
+    private void applyWaitingDeparturesThatFit(long now) {
+        for (KeyValue<String, SiteInput> entry : waiting.all()) {
+            LedgerChange change = decide(entry.value.getEvent());
+            if (!change.isRefused()) {
+                waiting.release(entry.key);
+                apply(entry.key, WaitingDepartures.occurredAt(entry.value), change, now);
+            }
+        }
+    }
+
+    private void deadLetterDeparturesWaitedTooLong(long now) {
+        for (KeyValue<String, SiteInput> entry : waiting.all()) {
+            if (WaitingDepartures.occurredAt(entry.value) + model.departureWait().toMillis() <= now) {
+                waiting.release(entry.key);
+                LedgerChange refused = decide(entry.value.getEvent());
+                LedgerChange why = LedgerChange.refused(refused.rule(), refused.reason() + ", after waiting "
+                        + model.departureWait().toHours() + " h for the crossings of those people");
+                SiteMovement movement = (SiteMovement) entry.value.getEvent();
+                context.forward(new Record<>(movement.getFromSiteId(), LedgerOutcome.rejected(entry.value), now,
+                        reasons(new RecordHeaders(), entry.value, why)));
+            }
+        }
     }
 
     // Driven by inputs, not by the wall clock, so that the same inputs give the same statuses and alert episodes
@@ -145,6 +186,9 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
             all.forEachRemaining((KeyValue<String, SiteLedger> entry) -> known.add(entry.key));
         }
         known.forEach(siteId -> keep(siteId, movedOn(siteId, now), quiet ? Cause.TIME : Cause.REFERENCE));
+        if (quiet) {
+            deadLetterDeparturesWaitedTooLong(now);
+        }
     }
 
     /** The site's ledger moved on to {@code now}: people moved on by the transit model, stock used up. */
@@ -180,9 +224,8 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         context.forward(new Record<>(siteId, LedgerOutcome.status(fresh), ledger.at));
     }
 
-    private static RecordHeaders reasons(Record<String, SiteInput> record, LedgerChange change) {
-        SiteInput input = record.value();
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    private static RecordHeaders reasons(Headers from, SiteInput input, LedgerChange change) {
+        RecordHeaders headers = new RecordHeaders(from.toArray());
         headers.add("flowwatch.reject.reason", bytes(change.reason()));
         headers.add("flowwatch.reject.rule", bytes(change.rule()));
         headers.add("flowwatch.source.topic", bytes(input.getSourceTopic()));

@@ -19,7 +19,7 @@ import org.flowwatch.streams.sites.alerts.Band;
  *                          to name them
  */
 public record SiteModel(Duration horizon, int trendHours, double trendDamping, double bandFactor, Duration convoyGrace,
-                        Duration transitQuietAfter, Duration statusRefresh, Duration clockQuietAfter, ZoneId zone, double runOutWarningHours,
+                        Duration transitQuietAfter, Duration departureWait, Duration statusRefresh, Duration clockQuietAfter, ZoneId zone, double runOutWarningHours,
                         double runOutCriticalHours, Duration unreportedWarning, Duration unreportedCritical,
                         long[] vulnerableMention) {
 
@@ -28,9 +28,9 @@ public record SiteModel(Duration horizon, int trendHours, double trendDamping, d
             "pregnant", "over60");
 
     public static SiteModel defaults() {
-        return new SiteModel(Duration.ofHours(72), 6, 0.8, 0.5, Duration.ofHours(6), Duration.ofHours(24),
-                Duration.ofMinutes(15), Duration.ofMinutes(5), ZoneId.of("Asia/Yerevan"), 48, 24, Duration.ofHours(6), Duration.ofHours(24),
-                new long[] {1, 10, 1, 10, 50});
+        return new SiteModel(Duration.ofHours(72), 6, 0.8, 0.5, Duration.ofHours(6), Duration.ofHours(24), Duration.ofHours(6),
+                Duration.ofMinutes(15), Duration.ofMinutes(5), ZoneId.of("Asia/Yerevan"), 48, 24, Duration.ofHours(6),
+                Duration.ofHours(24), new long[] {1, 10, 1, 10, 50});
     }
 
     /** RUN_OUT: hours to run-out under the lead times; hysteresis as the other alerts. */

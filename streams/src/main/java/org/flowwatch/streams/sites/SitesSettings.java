@@ -48,8 +48,9 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
     private static SiteModel model(Settings s) {
         return new SiteModel(s.duration("sites.runout.horizon"), s.integer("sites.trend.hours"), s.decimal("sites.trend.damping"),
                 s.decimal("sites.runout.band"), s.duration("sites.convoy.grace"), s.duration("sites.transit.quiet.after"),
-                s.duration("sites.status.refresh"), s.duration("sites.clock.quiet.after"), CommonSettings.timeZone(s), s.decimal("sites.runout.warning.hours"),
-                s.decimal("sites.runout.critical.hours"), s.duration("sites.unreported.warning"),
+                s.duration("sites.departure.wait"), s.duration("sites.status.refresh"), s.duration("sites.clock.quiet.after"),
+                CommonSettings.timeZone(s), s.decimal("sites.runout.warning.hours"), s.decimal("sites.runout.critical.hours"),
+                s.duration("sites.unreported.warning"),
                 s.duration("sites.unreported.critical"), SiteModel.vulnerableMention(s.string("sites.vulnerable.mention")));
     }
 

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.state.Stores;
 import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.avro.SiteInput;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicSpec;
@@ -26,6 +27,8 @@ final class SitesStores {
         addReference(builder, Topics.THRESHOLDS, ReferenceData.THRESHOLDS_STORE, "thresholds-reference");
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.LEDGER_STORE),
                 Serdes.String(), LedgerSerde.siteLedger()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WaitingDepartures.STORE),
+                Serdes.String(), serdes.avro(SiteInput.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.CLOCK_STORE),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SiteLedgerProcessor.STATUS_STORE),

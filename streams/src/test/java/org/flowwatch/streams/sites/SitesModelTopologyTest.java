@@ -189,17 +189,38 @@ class SitesModelTopologyTest {
         sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 1_000, "litre", T0);
         sites.statuses.readValuesToList();
 
-        // when: a departure larger than the population, a convoy whose ETA is before it was announced, a negative count
-        sites.move(MovementKind.DEPARTURE, "goris", null, 101, T0);
+        // when: a convoy whose ETA is before it was announced, a negative count, and a departure larger than the
+        // population for which no crossing comes within the 6 h it waits
         sites.supply(convoy("C-9", 10_000, T0.minus(HOUR)), T0);
         sites.supply("goris", "water", SupplyKind.STOCK_COUNT, -5, "litre", T0);
+        sites.move(MovementKind.DEPARTURE, "goris", null, 101, T0);
 
         // then
         var rejected = sites.rejected.readRecordsToList();
         assertThat(rejected).extracting(record -> header(record, "flowwatch.reject.rule"))
-                .containsExactly("population-negative", "eta-in-the-past", "quantity-negative");
-        assertThat(header(rejected.get(1), "flowwatch.reject.reason")).contains("C-9", "ETA before");
+                .containsExactly("eta-in-the-past", "quantity-negative");
+        assertThat(header(rejected.get(0), "flowwatch.reject.reason")).contains("C-9", "ETA before");
         assertThat(sites.statuses.isEmpty()).as("nothing else changed").isTrue();
+        sites.supply("goris", "water", SupplyKind.DELIVERY, 0, "litre", T0.plus(Duration.ofHours(6))); // 6 h later
+        assertThat(sites.rejected.readRecordsToList()).extracting(record -> header(record, "flowwatch.reject.rule"))
+                .containsExactly("population-negative");
+        assertThat(sites.statuses.readValuesToList()).extracting(SiteStatus::getPopulation).containsOnly(100L);
+    }
+
+    @Test
+    void shouldHoldADepartureReportedBeforeTheCrossingsOfItsPeopleAndApplyItWhenTheyCome() {
+        // given 10 people counted at Goris, and a departure of 30 reported before the crossings of 20 of them
+        // reached the ledger (a post's journal still draining)
+        sites.arrivals("kornidzor", 10, T0);
+        sites.move(MovementKind.DEPARTURE, "goris", null, 30, T0.plus(HOUR));
+        assertThat(last(sites.statuses.readValuesToList()).getPopulation()).isEqualTo(10);
+
+        // when the post's backlog arrives: 25 more people
+        sites.arrivals("kornidzor", 25, T0.plus(Duration.ofMinutes(30)));
+
+        // then the departure applies: 10 + 25 - 30 = 5, nothing dead-lettered
+        assertThat(last(sites.statuses.readValuesToList()).getPopulation()).isEqualTo(5);
+        assertThat(sites.rejected.isEmpty()).isTrue();
     }
 
     @Test

@@ -203,18 +203,20 @@ class SitesTopologyTest {
         sites.arrivals("kornidzor", 10, T0);
         sites.statuses.readValuesToList();
 
-        // when 15 are said to move on to Yerevan
+        // when 15 are said to move on to Yerevan, and no crossing of 5 more people comes within the 6 h it waits
         sites.move(MovementKind.TRANSFER, "goris", "yerevan", 15, T1);
+        assertThat(sites.rejected.isEmpty()).as("waiting for the crossings of those people").isTrue();
+        sites.supply("yerevan", "water", SupplyKind.DELIVERY, 1, "litre", T1.plus(Duration.ofHours(6))); // moves the clock on
 
-        // then the movement is refused with its reason and source, and neither site changed
+        // then the movement is refused with its reason and source, and neither site's people changed
         TestRecord<String, SiteInput> rejected = sites.rejected.readRecord();
         Headers headers = rejected.headers();
         assertThat(header(headers, "flowwatch.reject.rule")).isEqualTo("population-negative");
-        assertThat(header(headers, "flowwatch.reject.reason"))
-                .isEqualTo("TRANSFER of 15 people from 'goris' is more than the 10 people counted there");
+        assertThat(header(headers, "flowwatch.reject.reason")).isEqualTo("TRANSFER of 15 people from 'goris' is more than "
+                + "the 10 people counted there, after waiting 6 h for the crossings of those people");
         assertThat(header(headers, "flowwatch.source.topic")).isEqualTo(Topics.SITE_MOVEMENTS.name());
         assertThat(header(headers, "flowwatch.source.offset")).isEqualTo("0");
-        assertThat(sites.statuses.isEmpty()).isTrue();
+        assertThat(sites.statuses.readValuesToList()).extracting(SiteStatus::getPopulation).containsOnly(0L, 10L);
         assertThat(sites.rejected.isEmpty()).isTrue();
     }
 

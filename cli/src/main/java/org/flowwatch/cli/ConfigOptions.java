@@ -7,6 +7,7 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.flowwatch.bench.BenchSettings;
 import org.flowwatch.producers.gateway.GatewaySettings;
+import org.flowwatch.producers.odk.OdkPullSettings;
 import org.flowwatch.producers.load.LoadSettings;
 import org.flowwatch.producers.post.PostSettings;
 import org.flowwatch.consumers.dashboard.OpsSettings;
@@ -44,6 +45,7 @@ final class ConfigOptions {
                 .defaults(BenchSettings.DEFAULTS)
                 .defaults(PostSettings.DEFAULTS)
                 .defaults(GatewaySettings.DEFAULTS)
+                .defaults(OdkPullSettings.DEFAULTS)
                 .defaults(LoadSettings.DEFAULTS)
                 .defaults(DispatchSettings.DEFAULTS)
                 .defaults(ExportSettings.DEFAULTS)

@@ -9,12 +9,16 @@ import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.producers.gateway.GatewayMetrics;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.gateway.IngestGateway;
+import org.flowwatch.producers.gateway.SignsOfLife;
 import org.flowwatch.producers.publish.CrossingPublisher;
 import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.producers.publish.SendTimeouts;
+import org.flowwatch.producers.publish.TopicPublisher;
+import org.flowwatch.schemas.avro.PostHeartbeat;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,10 +53,12 @@ final class GatewayCommand implements Callable<Integer> {
         try (GracefulStop stop = new GracefulStop();
              CrossingPublisher publisher = new CrossingPublisher(kafka, serdes);
              MovementPublisher movements = new MovementPublisher(kafka, serdes);
+             TopicPublisher<PostHeartbeat> heartbeats = new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes);
              OpsEndpoint ops = OpsEndpoint.start(settings, "gateway");
-             IngestGateway running = IngestGateway.start(gateway, publisher, movements, Clock.systemUTC(), new GatewayMetrics(ops.registry()))) {
+             IngestGateway running = IngestGateway.start(gateway, publisher, movements, Clock.systemUTC(),
+                     new GatewayMetrics(ops.registry()), SignsOfLife.to(heartbeats))) {
             spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
-                    + " /v1/movements) for %d post(s) and site(s);"
+                    + " /v1/movements, /v1/ping) for %d post(s) and site(s);"
                     + " metrics on http://127.0.0.1:%d/metrics%n", gateway.host(), running.port(), gateway.tokens().size(), ops.port());
             spec.commandLine().getOut().flush();
             stop.awaitRequest();

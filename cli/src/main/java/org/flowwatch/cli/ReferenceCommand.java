@@ -15,6 +15,7 @@ import org.flowwatch.schemas.avro.Threshold;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.time.OpeningHours;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,11 +80,22 @@ final class ReferenceCommand {
         Integer capacity;
         @Option(names = "--reception-site", description = "for a border post: where its arrivals go")
         String receptionSite;
+        @Option(names = "--opening-hours", paramLabel = "HH:mm-HH:mm", description = "for a border post: when it works, in"
+                + " operation.time.zone (e.g. 06:00-18:00, 22:00-06:00); POST_SILENT counts only these hours. Default: always open")
+        String openingHours;
+        @Spec
+        CommandSpec spec;
 
         @Override
         public Integer call() {
+            try {
+                OpeningHours.parse(openingHours);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--opening-hours: " + e.getMessage());
+            }
             Site site = Site.newBuilder().setSiteId(id).setName(name).setKind(SiteKind.valueOf(kind.toUpperCase(Locale.ROOT)))
-                    .setAdm1Code(region).setAdm1Name(regionName).setCapacityPeople(capacity).setReceptionSiteId(receptionSite).build();
+                    .setAdm1Code(region).setAdm1Name(regionName).setCapacityPeople(capacity).setReceptionSiteId(receptionSite)
+                    .setOpeningHours(openingHours == null ? null : OpeningHours.parse(openingHours).toString()).build();
             publish(config.load(), publisher -> publisher.site(site));
             return 0;
         }

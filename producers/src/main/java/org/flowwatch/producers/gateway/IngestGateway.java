@@ -46,12 +46,14 @@ public final class IngestGateway implements AutoCloseable {
     private final MovementPublisher movements;
     private final Clock clock;
     private final GatewayMetrics metrics;
+    private final SignsOfLife signsOfLife;
     private final CrossingFields crossingFields;
     private final Javalin app;
 
     private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements, Clock clock,
-                          GatewayMetrics metrics) {
+                          GatewayMetrics metrics, SignsOfLife signsOfLife) {
         this.settings = settings;
+        this.signsOfLife = signsOfLife;
         this.publisher = publisher;
         this.movements = movements;
         this.clock = clock;
@@ -63,9 +65,10 @@ public final class IngestGateway implements AutoCloseable {
         });
         app.post("/v1/crossings", ctx -> accept(ctx, (body, post) -> List.of(nativeCrossing(body, post)), this::storeCrossings));
         app.post("/v1/kobo", ctx -> accept(ctx, (body, post) -> List.of(KoboSubmission.toCrossing(body, post, clock.instant(), crossingFields)),
-                this::storeCrossings));
+                this::storeSubmissions));
         app.post("/v1/odk", ctx -> accept(ctx, (body, post) -> OdkSubmission.toCrossings(body, post, clock.instant(), crossingFields),
-                this::storeCrossings));
+                this::storeSubmissions));
+        app.post("/v1/ping", this::ping);
         app.post("/v1/movements", ctx -> accept(ctx, (body, site) -> MovementSubmission.toMovement(body, site, clock.instant()),
                 this::storeMovement));
         app.after("/v1/*", ctx -> metrics.answered(ctx.statusCode()));
@@ -81,7 +84,13 @@ public final class IngestGateway implements AutoCloseable {
     /** The same, counting requests, crossings and each post's last submission in {@code metrics}. */
     public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
                                       Clock clock, GatewayMetrics metrics) {
-        IngestGateway gateway = new IngestGateway(settings, publisher, movements, clock, metrics);
+        return start(settings, publisher, movements, clock, metrics, SignsOfLife.none());
+    }
+
+    /** The same, writing a heartbeat for the post of each Kobo/ODK submission and each {@code POST /v1/ping}. */
+    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
+                                      Clock clock, GatewayMetrics metrics, SignsOfLife signsOfLife) {
+        IngestGateway gateway = new IngestGateway(settings, publisher, movements, clock, metrics, signsOfLife);
         gateway.app.start(settings.host(), settings.port());
         LOG.info("gateway listening on {}:{} for {} post token(s)", settings.host(), gateway.port(), settings.tokens().size());
         return gateway;
@@ -127,6 +136,28 @@ public final class IngestGateway implements AutoCloseable {
             List<String> ids = crossings.stream().map(crossing -> crossing.getEventId().toString()).toList();
             metrics.stored(crossings.get(0).getPostId(), crossings.size(), clock.instant());
             ctx.status(HttpStatus.CREATED).json(Map.of("stored", ids, "postId", crossings.get(0).getPostId()));
+        }
+    }
+
+    // A form submission is also the post's sign of life; fire and forget: its loss is no reason for Kobo to resend.
+    private void storeSubmissions(Context ctx, List<CrossingEvent> crossings) {
+        storeCrossings(ctx, crossings);
+        if (ctx.statusCode() == HttpStatus.CREATED.getCode()) {
+            signsOfLife.heard(crossings.get(0).getPostId(), clock.instant());
+        }
+    }
+
+    /** {@code POST /v1/ping}: a device's sign of life for the post its token names; 200 once Kafka acknowledged it. */
+    private void ping(Context ctx) {
+        Optional<String> post = authenticatedPost(ctx);
+        if (post.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer").status(HttpStatus.UNAUTHORIZED)
+                    .json(Map.of("error", "a valid bearer token of a post is required"));
+            return;
+        }
+        java.time.Instant now = clock.instant();
+        if (acknowledged(ctx, List.of(signsOfLife.heard(post.get(), now)), "heartbeat")) {
+            ctx.status(HttpStatus.OK).json(Map.of("postId", post.get(), "heardAt", now.toString()));
         }
     }
 

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessingContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteKind;
 import org.flowwatch.schemas.avro.Threshold;
 
 /**
@@ -49,6 +50,19 @@ public final class ReferenceData {
 
     Optional<Site> site(String siteId) {
         return Optional.ofNullable(sites.get(siteId));
+    }
+
+    /** Every site of one kind (e.g. the border posts expected to report). */
+    List<Site> sitesOfKind(SiteKind kind) {
+        List<Site> found = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, Site> all = sites.all()) {
+            all.forEachRemaining((KeyValue<String, Site> entry) -> {
+                if (entry.value != null && entry.value.getKind() == kind) {
+                    found.add(entry.value);
+                }
+            });
+        }
+        return found;
     }
 
     /** The site's own figure for the item if it has one, else the figure for every site. */

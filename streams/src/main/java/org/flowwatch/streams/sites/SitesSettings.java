@@ -42,7 +42,10 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
                 s.decimal("sites.capacity.warning"), s.decimal("sites.capacity.critical"), s.decimal("sites.alerts.margin"),
                 s.decimal("sites.surge.people.per.hour"), s.decimal("sites.surge.baseline.factor"),
                 s.decimal("sites.surge.baseline.min.per.hour"), s.decimal("sites.surge.margin"), s.duration("sites.post.silent.warning"),
-                s.duration("sites.post.silent.critical"), s.duration("sites.post.silent.check.every"));
+                s.duration("sites.post.silent.critical"), s.duration("sites.post.silent.check.every"))
+                .withPostChecks(s.duration("sites.post.never.heard.after"), CommonSettings.timeZone(s),
+                        // Signs of life arrive keyed by post on topics of this many partitions (co-partitioned).
+                        Topics.HEARTBEATS.partitions());
     }
 
     private static SiteModel model(Settings s) {

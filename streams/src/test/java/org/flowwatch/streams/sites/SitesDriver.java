@@ -97,6 +97,11 @@ final class SitesDriver implements AutoCloseable {
         sites.pipeInput(site.getSiteId(), site, T0);
     }
 
+    /** Takes a site out of the reference data (a tombstone on the compacted sites topic). */
+    void removeSite(String siteId) {
+        sites.pipeInput(siteId, null, T0);
+    }
+
     void item(String id, String unit, NeedBasis basis, double perPersonPerDay) {
         items.pipeInput(id, Item.newBuilder().setItemId(id).setUnit(unit).setBasis(basis)
                 .setPerPersonPerDay(perPersonPerDay).build(), T0);

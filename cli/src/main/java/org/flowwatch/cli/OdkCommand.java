@@ -1,0 +1,86 @@
+package org.flowwatch.cli;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowwatch.producers.gateway.SignsOfLife;
+import org.flowwatch.producers.odk.OdkPullSettings;
+import org.flowwatch.producers.odk.OdkPuller;
+import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.SendTimeouts;
+import org.flowwatch.producers.publish.TopicPublisher;
+import org.flowwatch.schemas.avro.PostHeartbeat;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "odk", description = "ODK Central: pull a form's submissions as crossings.", subcommands = OdkCommand.Pull.class)
+final class OdkCommand {
+
+    @Command(name = "pull", description = "Pull the form's submissions (OData) every odk.poll.every until Ctrl-C, resuming at"
+            + " the kept cursor; --once pulls what is there and exits.")
+    static final class Pull implements Callable<Integer> {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Option(names = "--url", paramLabel = "URL", description = "ODK Central's base URL (odk.url).")
+        String url;
+
+        @Option(names = "--project", paramLabel = "ID", description = "Project id (odk.project).")
+        String project;
+
+        @Option(names = "--form", paramLabel = "ID", description = "Form id (odk.form).")
+        String form;
+
+        @Option(names = "--post", paramLabel = "SITE", description = "The border post the form reports for (odk.post).")
+        String post;
+
+        @Option(names = "--once", description = "Pull every page past the cursor once, then exit.")
+        boolean once;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> flags = new LinkedHashMap<>();
+            ReplayCommand.ReplayOptions.putIfSet(flags, "odk.url", url);
+            ReplayCommand.ReplayOptions.putIfSet(flags, "odk.project", project);
+            ReplayCommand.ReplayOptions.putIfSet(flags, "odk.form", form);
+            ReplayCommand.ReplayOptions.putIfSet(flags, "odk.post", post);
+            Settings settings = config.load(flags);
+            OdkPullSettings odk = OdkPullSettings.from(settings);
+            FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
+            Map<String, Object> kafka = SendTimeouts.within(CommonSettings.kafkaClient(settings), Duration.ofSeconds(20));
+            try (CrossingPublisher publisher = new CrossingPublisher(kafka, serdes);
+                 TopicPublisher<PostHeartbeat> heartbeats = new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes)) {
+                OdkPuller puller = new OdkPuller(odk, publisher, SignsOfLife.to(heartbeats), Clock.systemUTC());
+                if (once) {
+                    OdkPuller.Run run = puller.pullOnce();
+                    spec.commandLine().getOut().printf("%d submission(s) published, %d refused (see the log); cursor in %s%n",
+                            run.published(), run.refused(), odk.cursorFile());
+                    return 0;
+                }
+                spec.commandLine().getOut().printf("pulling %s project %s form %s for post %s every %s; cursor in %s%n",
+                        odk.url(), odk.project(), odk.form(), odk.postId(), odk.pollEvery(), odk.cursorFile());
+                spec.commandLine().getOut().flush();
+                // Ctrl-C interrupts this thread: a run cut short keeps the old cursor and is pulled again next time.
+                try (GracefulStop stop = new GracefulStop()) {
+                    puller.run();
+                } catch (InterruptedException stopped) {
+                    return 0;
+                }
+                return 0;
+            }
+        }
+    }
+}

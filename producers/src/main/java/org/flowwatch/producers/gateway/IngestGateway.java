@@ -25,6 +25,7 @@ import org.flowwatch.producers.post.FieldException;
 import org.flowwatch.producers.post.FlatFields;
 import org.flowwatch.producers.publish.CrossingPublisher;
 import org.flowwatch.producers.publish.MovementPublisher;
+import org.flowwatch.producers.sms.SmsWebhook;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.slf4j.Logger;
@@ -50,7 +51,7 @@ public final class IngestGateway implements AutoCloseable {
     private final Javalin app;
 
     private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements, Clock clock,
-                          GatewayMetrics metrics) {
+                          GatewayMetrics metrics, Optional<SmsWebhook> sms) {
         this.settings = settings;
         this.publisher = publisher;
         this.movements = movements;
@@ -68,6 +69,7 @@ public final class IngestGateway implements AutoCloseable {
                 this::storeCrossings));
         app.post("/v1/movements", ctx -> accept(ctx, (body, site) -> MovementSubmission.toMovement(body, site, clock.instant()),
                 this::storeMovement));
+        sms.ifPresent(webhook -> webhook.addRoutes(app));
         app.after("/v1/*", ctx -> metrics.answered(ctx.statusCode()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
     }
@@ -81,7 +83,13 @@ public final class IngestGateway implements AutoCloseable {
     /** The same, counting requests, crossings and each post's last submission in {@code metrics}. */
     public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
                                       Clock clock, GatewayMetrics metrics) {
-        IngestGateway gateway = new IngestGateway(settings, publisher, movements, clock, metrics);
+        return start(settings, publisher, movements, clock, metrics, Optional.empty());
+    }
+
+    /** The same, also taking texts from SMS gateways on {@code /v1/sms/*} when {@code sms} is present. */
+    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
+                                      Clock clock, GatewayMetrics metrics, Optional<SmsWebhook> sms) {
+        IngestGateway gateway = new IngestGateway(settings, publisher, movements, clock, metrics, sms);
         gateway.app.start(settings.host(), settings.port());
         LOG.info("gateway listening on {}:{} for {} post token(s)", settings.host(), gateway.port(), settings.tokens().size());
         return gateway;

@@ -1,48 +1,38 @@
 package org.flowwatch.producers.sms;
 
 import java.io.IOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jsmpp.PDUStringException;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.Alphabet;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
-import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GeneralDataCoding;
 import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
+import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.ReplaceSm;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindRequest;
-import org.jsmpp.session.BroadcastSmResult;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
 import org.jsmpp.session.ServerMessageReceiverListener;
-import org.jsmpp.session.Session;
-import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
-import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.util.MessageId;
 
 /**
  * An operator's SMSC in the test's process (jSMPP's server side): accepts one bind with the right password at a
  * time, delivers texts from phones to the bound gateway (deliver_sm) and keeps what the gateway submits (submit_sm).
  */
-final class InProcessSmsc implements ServerMessageReceiverListener, AutoCloseable {
+final class InProcessSmsc implements AutoCloseable {
 
     /** A text the gateway sent to a phone. */
     record Sent(String to, String text) {
@@ -55,7 +45,7 @@ final class InProcessSmsc implements ServerMessageReceiverListener, AutoCloseabl
     private final Thread acceptor;
     private volatile SMPPServerSession session;
     private volatile boolean closed;
-    private int messageIds;
+    private final AtomicInteger messageIds = new AtomicInteger();
 
     InProcessSmsc(String password) throws IOException {
         this.password = password;
@@ -63,7 +53,7 @@ final class InProcessSmsc implements ServerMessageReceiverListener, AutoCloseabl
             this.port = probe.getLocalPort();
         }
         this.listener = new SMPPServerSessionListener(port);
-        listener.setMessageReceiverListener(this);
+        listener.setMessageReceiverListener(receiver());
         this.acceptor = new Thread(this::acceptBinds, "in-process-smsc");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -117,55 +107,34 @@ final class InProcessSmsc implements ServerMessageReceiverListener, AutoCloseabl
         }
     }
 
-    @Override
-    public synchronized SubmitSmResult onAcceptSubmitSm(SubmitSm submitSm, SMPPServerSession source) throws ProcessRequestException {
+    /** Keeps a submit_sm; the only request a gateway sends besides binds and enquire_link. */
+    private SubmitSmResult accept(SubmitSm submitSm) throws ProcessRequestException {
         sent.add(new Sent("+" + submitSm.getDestAddress(), new String(submitSm.getShortMessage(), StandardCharsets.US_ASCII)));
         try {
-            return new SubmitSmResult(new MessageId(Integer.toHexString(++messageIds)), new OptionalParameter[0]);
-        } catch (Exception e) {
+            return new SubmitSmResult(new MessageId(Integer.toHexString(messageIds.incrementAndGet())), new OptionalParameter[0]);
+        } catch (PDUStringException e) {
             throw new ProcessRequestException("message id", SMPPConstant.STAT_ESME_RSYSERR);
         }
     }
 
-    @Override
-    public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
-            throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
-    }
-
-    @Override
-    public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-        throw new ProcessRequestException("not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+    /** jSMPP's listener of requests from a bound ESME: submit_sm is kept, any other request refused as unsupported. */
+    private ServerMessageReceiverListener receiver() {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("onAcceptSubmitSm")) {
+                return accept((SubmitSm) args[0]);
+            }
+            if (method.isDefault()) {
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            return switch (method.getName()) {
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                case "toString" -> "in-process SMSC";
+                default -> throw new ProcessRequestException(method.getName() + " is not supported", SMPPConstant.STAT_ESME_RINVCMDID);
+            };
+        };
+        return (ServerMessageReceiverListener) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{ServerMessageReceiverListener.class}, handler);
     }
 
     @Override

@@ -199,6 +199,18 @@ class SmsGatewayIntegrationTest {
     }
 
     @Test
+    void shouldBindAgainAndTakeTextsWhenTheSmscDropsTheBind() throws Exception {
+        // given
+        smsc.dropBind();
+        await().alias("bind lost").atMost(WAIT).until(() -> !sms.smpp().orElseThrow().bound());
+        // when
+        await().alias("bound again").atMost(WAIT).until(() -> smsc.bound() && sms.smpp().orElseThrow().bound());
+        smsc.deliver(officer, "FW KOR 1 #40");
+        // then
+        assertThat(smsc.nextSent(WAIT)).isEqualTo(new Sent(officer, "FW OK " + post + " 1 person #40"));
+    }
+
+    @Test
     void shouldRecordTheCrossingAndAnswerTwimlWhenTwilioPostsAText() throws Exception {
         // given
         String form = "From=" + URLEncoder.encode(officer, StandardCharsets.UTF_8) + "&Body="

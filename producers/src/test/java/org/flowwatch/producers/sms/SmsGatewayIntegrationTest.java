@@ -176,12 +176,9 @@ class SmsGatewayIntegrationTest {
             alerts.publish(alert.getAlertId(), alert.getUpdatedAt(), alert).get();
         }
         String shortId = AlertBoard.shortId(alert.getAlertId());
-        // when: the alert board has read it, the ops lead answers the alert SMS
-        String reply = null;
-        for (int tries = 0; tries < 20 && (reply == null || reply.startsWith("FW ERROR: no alert")); tries++) {
-            smsc.deliver(opsLead, "ack " + shortId.toLowerCase());
-            reply = smsc.nextSent(WAIT).text();
-        }
+        // when: the ops lead answers the alert SMS (again, until the gateway's alert board has read the alert)
+        String reply = await().alias("ack taken").atMost(WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> ackAndReply(shortId.toLowerCase()), answer -> !answer.startsWith("FW ERROR: no alert"));
         // then
         assertThat(reply).isEqualTo("FW OK alert " + shortId + " acknowledged");
         assertThat(TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.ALERT_ACKS,
@@ -234,6 +231,11 @@ class SmsGatewayIntegrationTest {
         HttpResponse<String> answer = postForm("/v1/sms/inbound", form, "sms:" + secret);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo("FW OK " + post + " 4 people #32");
+    }
+
+    private String ackAndReply(String alert) throws Exception {
+        smsc.deliver(opsLead, "ACK " + alert);
+        return smsc.nextSent(WAIT).text();
     }
 
     private void assertNoNumberOnAnyTopic() {

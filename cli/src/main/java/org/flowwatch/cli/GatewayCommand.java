@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.producers.gateway.GatewayMetrics;
@@ -14,6 +15,8 @@ import org.flowwatch.producers.publish.CrossingPublisher;
 import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.producers.publish.SendTimeouts;
 import org.flowwatch.producers.publish.TopicPublisher;
+import org.flowwatch.producers.sms.SmsChannel;
+import org.flowwatch.producers.sms.SmsSettings;
 import org.flowwatch.schemas.avro.PostHeartbeat;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
@@ -25,7 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "gateway", description = "Accept crossings over HTTP (JSON, KoboToolbox, ODK Central) until Ctrl-C.")
+@Command(name = "gateway", description = "Accept crossings over HTTP (JSON, KoboToolbox, ODK Central) and SMS (SMSC bind, SMS gateways) until Ctrl-C.")
 final class GatewayCommand implements Callable<Integer> {
 
     @Mixin
@@ -55,11 +58,19 @@ final class GatewayCommand implements Callable<Integer> {
              MovementPublisher movements = new MovementPublisher(kafka, serdes);
              TopicPublisher<PostHeartbeat> heartbeats = new TopicPublisher<>(Topics.HEARTBEATS, kafka, serdes);
              OpsEndpoint ops = OpsEndpoint.start(settings, "gateway");
+             // null (SMS off) is allowed here: try-with-resources skips it
+             SmsChannel sms = SmsChannel.start(SmsSettings.from(settings), CommonSettings.kafkaClient(settings), serdes, publisher,
+                     gateway.groupLimit(), gateway.ackTimeout(), Clock.systemUTC()).orElse(null);
              IngestGateway running = IngestGateway.start(gateway, publisher, movements, Clock.systemUTC(),
-                     new GatewayMetrics(ops.registry()), SignsOfLife.to(heartbeats))) {
+                     new GatewayMetrics(ops.registry()), SignsOfLife.to(heartbeats), sms == null ? Optional.empty() : sms.webhook())) {
             spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
                     + " /v1/movements, /v1/ping) for %d post(s) and site(s);"
                     + " metrics on http://127.0.0.1:%d/metrics%n", gateway.host(), running.port(), gateway.tokens().size(), ops.port());
+            if (sms != null) {
+                spec.commandLine().getOut().printf("SMS in: webhooks (POST /v1/sms/twilio, /v1/sms/inbound) %s; SMSC bind %s%n",
+                        sms.webhook().isPresent() ? "on" : "off (no gateway.sms.webhook.secret)",
+                        sms.smpp().isPresent() ? "to " + settings.string("gateway.sms.smpp.host") : "off (no gateway.sms.smpp.host)");
+            }
             spec.commandLine().getOut().flush();
             stop.awaitRequest();
             return 0;

@@ -25,6 +25,7 @@ import org.flowwatch.producers.post.FieldException;
 import org.flowwatch.producers.post.FlatFields;
 import org.flowwatch.producers.publish.CrossingPublisher;
 import org.flowwatch.producers.publish.MovementPublisher;
+import org.flowwatch.producers.sms.SmsWebhook;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ public final class IngestGateway implements AutoCloseable {
     private final Javalin app;
 
     private IngestGateway(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements, Clock clock,
-                          GatewayMetrics metrics, SignsOfLife signsOfLife) {
+                          GatewayMetrics metrics, SignsOfLife signsOfLife, Optional<SmsWebhook> sms) {
         this.settings = settings;
         this.signsOfLife = signsOfLife;
         this.publisher = publisher;
@@ -71,6 +72,7 @@ public final class IngestGateway implements AutoCloseable {
         app.post("/v1/ping", this::ping);
         app.post("/v1/movements", ctx -> accept(ctx, (body, site) -> MovementSubmission.toMovement(body, site, clock.instant()),
                 this::storeMovement));
+        sms.ifPresent(webhook -> webhook.addRoutes(app));
         app.after("/v1/*", ctx -> metrics.answered(ctx.statusCode()));
         app.get("/health", ctx -> ctx.json(Map.of("status", "up")));
     }
@@ -84,13 +86,25 @@ public final class IngestGateway implements AutoCloseable {
     /** The same, counting requests, crossings and each post's last submission in {@code metrics}. */
     public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
                                       Clock clock, GatewayMetrics metrics) {
-        return start(settings, publisher, movements, clock, metrics, SignsOfLife.none());
+        return start(settings, publisher, movements, clock, metrics, SignsOfLife.none(), Optional.empty());
     }
 
     /** The same, writing a heartbeat for the post of each Kobo/ODK submission and each {@code POST /v1/ping}. */
     public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
                                       Clock clock, GatewayMetrics metrics, SignsOfLife signsOfLife) {
-        IngestGateway gateway = new IngestGateway(settings, publisher, movements, clock, metrics, signsOfLife);
+        return start(settings, publisher, movements, clock, metrics, signsOfLife, Optional.empty());
+    }
+
+    /** The same, also taking texts from SMS gateways on {@code /v1/sms/*} when {@code sms} is present. */
+    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
+                                      Clock clock, GatewayMetrics metrics, Optional<SmsWebhook> sms) {
+        return start(settings, publisher, movements, clock, metrics, SignsOfLife.none(), sms);
+    }
+
+    /** The same with heartbeats for submissions and pings, and SMS texts when {@code sms} is present. */
+    public static IngestGateway start(GatewaySettings settings, CrossingPublisher publisher, MovementPublisher movements,
+                                      Clock clock, GatewayMetrics metrics, SignsOfLife signsOfLife, Optional<SmsWebhook> sms) {
+        IngestGateway gateway = new IngestGateway(settings, publisher, movements, clock, metrics, signsOfLife, sms);
         gateway.app.start(settings.host(), settings.port());
         LOG.info("gateway listening on {}:{} for {} post token(s)", settings.host(), gateway.port(), settings.tokens().size());
         return gateway;

@@ -86,7 +86,7 @@ public final class TopicPublisher<V> implements AutoCloseable {
     }
 
     /** The producer settings every flowwatch publisher uses: acks=all and idempotence cannot be turned off. */
-    private static Map<String, Object> reliable(Map<String, Object> kafkaConfig) {
+    static Map<String, Object> reliable(Map<String, Object> kafkaConfig) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -224,6 +224,24 @@ class SitesModelTopologyTest {
     }
 
     @Test
+    void shouldPublishAnUnchangedStatusAgainAfterTheRefresh() {
+        // given water nobody uses, counted at Goris with 100 people there (the status holds times in its items)
+        sites.item("water", "litre", org.flowwatch.schemas.avro.NeedBasis.DAILY_CONSUMPTION, 0);
+        sites.arrivals("kornidzor", 100, T0);
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 1_000, "litre", T0);
+        SiteStatus before = last(sites.statuses.readValuesToList());
+
+        // when 20 quiet minutes pass (the refresh is 15 min) and nothing but the time changed
+        sites.advanceWallClock(Duration.ofMinutes(20));
+
+        // then the same status, as of 20 min later
+        SiteStatus again = sites.statuses.readValue();
+        assertThat(again.getUpdatedAt()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
+        assertThat(again.getItems().get(0).getCountedAt()).isEqualTo(before.getItems().get(0).getCountedAt());
+        assertThat(again.getPopulation()).isEqualTo(100);
+    }
+
+    @Test
     void shouldApplyAResentDepartureAndSupplyOnce() {
         // given 100 people and 1,000 L at Goris
         sites.arrivals("kornidzor", 100, T0);

@@ -3,10 +3,13 @@ package org.flowwatch.consumers.webhook;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What one HTTP attempt came to. {@code status} is absent when no answer came (refused, timed out). */
-record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> retryAfter, String error) {
+/**
+ * What one attempt came to. {@code status} is the HTTP status (or SMPP command status) and is absent when no answer
+ * came (refused, timed out). {@code error} is shown in the dead-letter headers: never a payload or a phone number.
+ */
+public record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> retryAfter, String error) {
 
-    enum Kind {
+    public enum Kind {
         /** 2xx. */
         DELIVERED,
         /** 408, 425, 429, 5xx, or no answer: try again later. */
@@ -17,7 +20,7 @@ record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> ret
         REJECTED
     }
 
-    static AttemptResult ofStatus(int status, Optional<Duration> retryAfter) {
+    public static AttemptResult ofStatus(int status, Optional<Duration> retryAfter) {
         Kind kind;
         if (status >= 200 && status < 300) {
             kind = Kind.DELIVERED;
@@ -31,16 +34,16 @@ record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> ret
         return new AttemptResult(kind, Optional.of(status), retryAfter, kind == Kind.DELIVERED ? "" : "HTTP " + status);
     }
 
-    static AttemptResult refused(String error) {
+    public static AttemptResult refused(String error) {
         return new AttemptResult(Kind.REJECTED, Optional.empty(), Optional.empty(), error);
     }
 
-    static AttemptResult noAnswer(String error) {
+    public static AttemptResult noAnswer(String error) {
         return new AttemptResult(Kind.RETRY, Optional.empty(), Optional.empty(), error);
     }
 
     /** A short metric tag: the status class or "no_answer". */
-    String reason() {
+    public String reason() {
         return status.map(code -> "http_" + code).orElse(kind == Kind.REJECTED ? "url_refused" : "no_answer");
     }
 }

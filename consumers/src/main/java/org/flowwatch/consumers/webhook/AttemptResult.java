@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What one attempt came to. {@code status} is the HTTP status (or SMPP command status) and is absent when no answer
- * came (refused, timed out). {@code error} is shown in the dead-letter headers: never a payload or a phone number.
+ * What one attempt came to. {@code status} is the HTTP status (or the SMPP command status) and is absent when no
+ * answer came (refused, timed out). {@code error} goes into the dead-letter headers and {@code reason} into a metric
+ * tag: never a payload or a phone number.
  */
-public record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> retryAfter, String error) {
+public record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> retryAfter, String error, String reason) {
 
     public enum Kind {
         /** 2xx. */
@@ -31,19 +32,23 @@ public record AttemptResult(Kind kind, Optional<Integer> status, Optional<Durati
         } else {
             kind = Kind.REJECTED;
         }
-        return new AttemptResult(kind, Optional.of(status), retryAfter, kind == Kind.DELIVERED ? "" : "HTTP " + status);
+        return new AttemptResult(kind, Optional.of(status), retryAfter, kind == Kind.DELIVERED ? "" : "HTTP " + status, "http_" + status);
     }
 
     public static AttemptResult refused(String error) {
-        return new AttemptResult(Kind.REJECTED, Optional.empty(), Optional.empty(), error);
+        return new AttemptResult(Kind.REJECTED, Optional.empty(), Optional.empty(), error, "url_refused");
     }
 
     public static AttemptResult noAnswer(String error) {
-        return new AttemptResult(Kind.RETRY, Optional.empty(), Optional.empty(), error);
+        return new AttemptResult(Kind.RETRY, Optional.empty(), Optional.empty(), error, "no_answer");
     }
 
-    /** A short metric tag: the status class or "no_answer". */
-    public String reason() {
-        return status.map(code -> "http_" + code).orElse(kind == Kind.REJECTED ? "url_refused" : "no_answer");
+    /** An answer of another protocol (SMPP): its status code, and the metric tag, e.g. {@code smpp_88}. */
+    public static AttemptResult answered(Kind kind, int status, String error, String reason) {
+        return new AttemptResult(kind, Optional.of(status), Optional.empty(), error, reason);
+    }
+
+    public static AttemptResult delivered() {
+        return new AttemptResult(Kind.DELIVERED, Optional.empty(), Optional.empty(), "", "delivered");
     }
 }

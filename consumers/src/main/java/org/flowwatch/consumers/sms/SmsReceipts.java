@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes what became of each SMS to {@code flowwatch.sms.receipts.v1}, keyed by the recipient's reference: ACCEPTED
- * when the SMSC or gateway took it, then what its delivery receipt says. An SMSC's receipt names only its message id,
- * so the ids of accepted messages are remembered (the latest {@value #REMEMBERED}) to find the alert and recipient.
+ * when the SMSC or gateway took it, then once what its delivery receipts say: DELIVERED when every part was
+ * delivered, else FAILED or EXPIRED as the first part that was not. An SMSC's receipt names only its message id, so
+ * the ids of accepted parts are remembered (the latest {@value #REMEMBERED}) to find the alert and recipient.
  * Receipts are a record of what happened, not part of the delivery promise: a write the broker refuses is logged and
  * counted by the producer's own metrics.
  */
@@ -30,9 +31,9 @@ public final class SmsReceipts implements AutoCloseable {
 
     private final KafkaProducer<String, SmsReceipt> producer;
     private final Clock clock;
-    private final Map<String, SmsReceipt> accepted = new LinkedHashMap<>(16, 0.75f, false) {
+    private final Map<String, Pending> accepted = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, SmsReceipt> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Pending> eldest) {
             return size() > REMEMBERED;
         }
     };
@@ -48,23 +49,33 @@ public final class SmsReceipts implements AutoCloseable {
 
     /** The SMSC or gateway took the message; {@code partIds} are its ids of the parts, to match later receipts. */
     void accepted(SmsReceipt receipt, List<String> partIds) {
+        Pending pending = new Pending(receipt, partIds.size());
         synchronized (accepted) {
-            partIds.forEach(id -> accepted.put(id, receipt));
+            partIds.forEach(id -> accepted.put(id, pending));
         }
         write(receipt);
     }
 
     /** A delivery receipt for one message id; unknown ids (sent before a restart, or not ours) are skipped. */
     void received(String messageId, SmsStatus status, String detail) {
-        SmsReceipt sent;
+        if (status == SmsStatus.ACCEPTED) {
+            return; // already recorded when the SMSC answered the submit
+        }
+        Pending pending;
         synchronized (accepted) {
-            sent = status == SmsStatus.ACCEPTED ? accepted.get(messageId) : accepted.remove(messageId);
+            pending = accepted.remove(messageId);
+            if (pending == null) {
+                LOG.debug("receipt for unknown message id {} skipped", messageId);
+                return;
+            }
+            pending.remaining--;
+            if (pending.finished || (status == SmsStatus.DELIVERED && pending.remaining > 0)) {
+                return;
+            }
+            pending.finished = true;
         }
-        if (sent == null) {
-            LOG.debug("receipt for unknown message id {} skipped", messageId);
-            return;
-        }
-        write(SmsReceipt.newBuilder(sent).setStatus(status).setMessageId(messageId).setDetail(detail).setAt(clock.instant()).build());
+        write(SmsReceipt.newBuilder(pending.accepted).setStatus(status).setMessageId(messageId).setDetail(detail)
+                .setAt(clock.instant()).build());
     }
 
     private void write(SmsReceipt receipt) {
@@ -79,5 +90,17 @@ public final class SmsReceipts implements AutoCloseable {
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
+    }
+
+    /** An accepted message waiting for its parts' receipts (guarded by the map's lock). */
+    private static final class Pending {
+        private final SmsReceipt accepted;
+        private int remaining;
+        private boolean finished;
+
+        Pending(SmsReceipt accepted, int parts) {
+            this.accepted = accepted;
+            this.remaining = parts;
+        }
     }
 }

@@ -1,11 +1,9 @@
 package org.flowwatch.consumers.sms;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.util.Optional;
 
 /**
  * A RapidPro (or TextIt) workspace, which sends through whatever SMS channel it has, an External API channel
@@ -31,13 +29,8 @@ record RapidProGateway(URI workspace, String token) implements HttpSmsSender.Gat
     }
 
     @Override
-    public Optional<String> messageId(JsonNode answer) {
-        return HttpSmsSender.text(answer, "id");
-    }
-
-    @Override
-    public Optional<String> status(JsonNode answer) {
-        return HttpSmsSender.text(answer, "status");
+    public String idField() {
+        return "id";
     }
 
     @Override

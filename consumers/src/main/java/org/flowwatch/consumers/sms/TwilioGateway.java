@@ -1,12 +1,10 @@
 package org.flowwatch.consumers.sms;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Optional;
 
 /**
  * Twilio's Messages API and the gateways that copy it: {@code POST <url>/2010-04-01/Accounts/<account>/Messages.json},
@@ -32,13 +30,8 @@ record TwilioGateway(URI base, String account, String token, String from) implem
     }
 
     @Override
-    public Optional<String> messageId(JsonNode answer) {
-        return HttpSmsSender.text(answer, "sid");
-    }
-
-    @Override
-    public Optional<String> status(JsonNode answer) {
-        return HttpSmsSender.text(answer, "status");
+    public String idField() {
+        return "sid";
     }
 
     private static String encoded(String value) {

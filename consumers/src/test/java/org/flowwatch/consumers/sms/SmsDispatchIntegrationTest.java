@@ -19,13 +19,11 @@ import java.util.random.RandomGenerator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flowwatch.consumers.sms.GatewayStub.Answer;
 import org.flowwatch.consumers.sms.TestSmsc.Inbox;
 import org.flowwatch.consumers.webhook.AlertDispatcher;
 import org.flowwatch.consumers.webhook.Backoff;
+import org.flowwatch.consumers.webhook.DispatchStack;
 import org.flowwatch.consumers.webhook.DispatchMetrics;
 import org.flowwatch.consumers.webhook.DispatchSettings;
 import org.flowwatch.consumers.webhook.RetryPolicy;
@@ -41,7 +39,6 @@ import org.flowwatch.schemas.avro.WebhookDelivery;
 import org.flowwatch.schemas.config.ValueReferences;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.serde.RegistrySettings;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,10 +70,7 @@ class SmsDispatchIntegrationTest {
     @BeforeEach
     void useStack(EmbeddedStack stack) {
         this.stack = stack;
-        this.serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
-        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
+        this.serdes = DispatchStack.prepared(stack);
     }
 
     @Test
@@ -249,11 +243,7 @@ class SmsDispatchIntegrationTest {
     }
 
     private void publish(Alert alert) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(config, serdes.key(Topics.ALERT_EVENTS).serializer(),
-                serdes.value(Topics.ALERT_EVENTS).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS.name(), alert.getAlertId(), alert));
-        }
+        DispatchStack.publish(stack, serdes, alert);
     }
 
     private List<SmsReceipt> receipts(int count) {

@@ -2,7 +2,10 @@ package org.flowwatch.consumers.sms;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -13,11 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jsmpp.bean.BroadcastSm;
-import org.jsmpp.bean.CancelBroadcastSm;
-import org.jsmpp.bean.CancelSm;
 import org.jsmpp.bean.DataCodings;
-import org.jsmpp.bean.DataSm;
 import org.jsmpp.bean.DeliveryReceipt;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.GSMSpecificFeature;
@@ -25,23 +24,13 @@ import org.jsmpp.bean.MessageMode;
 import org.jsmpp.bean.MessageType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.bean.QueryBroadcastSm;
-import org.jsmpp.bean.QuerySm;
 import org.jsmpp.bean.RegisteredDelivery;
-import org.jsmpp.bean.ReplaceSm;
-import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.ProcessRequestException;
-import org.jsmpp.session.BroadcastSmResult;
-import org.jsmpp.session.DataSmResult;
-import org.jsmpp.session.QueryBroadcastSmResult;
-import org.jsmpp.session.QuerySmResult;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
 import org.jsmpp.session.ServerMessageReceiverListener;
-import org.jsmpp.session.Session;
-import org.jsmpp.session.SubmitMultiResult;
 import org.jsmpp.session.SubmitSmResult;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
@@ -65,7 +54,7 @@ final class TestSmsc implements AutoCloseable {
     TestSmsc(int port, Inbox inbox) throws IOException {
         this.inbox = inbox;
         this.listener = new SMPPServerSessionListener(port);
-        listener.setMessageReceiverListener(new Handler());
+        listener.setMessageReceiverListener(submitsOnly());
         executor.execute(this::accept);
     }
 
@@ -124,81 +113,53 @@ final class TestSmsc implements AutoCloseable {
         }
     }
 
-    private final class Handler implements ServerMessageReceiverListener {
+    /** Takes submit_sm; refuses every other request, as an SMSC that supports none of them would. */
+    private ServerMessageReceiverListener submitsOnly() {
+        return (ServerMessageReceiverListener) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {ServerMessageReceiverListener.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("onAcceptSubmitSm")) {
+                        return submitted((SubmitSm) args[0], (SMPPServerSession) args[1]);
+                    }
+                    if (method.isDefault()) {
+                        return InvocationHandler.invokeDefault(proxy, method, args);
+                    }
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.getName().equals("equals") ? proxy == args[0] : method.getName().equals("hashCode") ? 0 : "test SMSC";
+                    }
+                    throw UNSUPPORTED;
+                });
+    }
 
-        @Override
-        public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
-            byte[] bytes = submit.getShortMessage();
-            SmsEncoding encoding = submit.getDataCoding() == 0x08 ? SmsEncoding.UCS2 : SmsEncoding.GSM7;
-            if (submit.isUdhi()) {
-                int header = bytes[0] + 1;
-                inbox.part(submit.getDestAddress(), submit.getDataCoding(), bytes[3] & 0xFF, bytes[4], bytes[5],
-                        encoding.decode(Arrays.copyOfRange(bytes, header, bytes.length)));
-            } else {
-                inbox.part(submit.getDestAddress(), submit.getDataCoding(), -1, 1, 1, encoding.decode(bytes));
+    private SubmitSmResult submitted(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
+        byte[] bytes = submit.getShortMessage();
+        SmsEncoding encoding = submit.getDataCoding() == 0x08 ? SmsEncoding.UCS2 : SmsEncoding.GSM7;
+        if (submit.isUdhi()) {
+            int header = bytes[0] + 1;
+            inbox.part(submit.getDestAddress(), submit.getDataCoding(), bytes[3] & 0xFF, bytes[4], bytes[5],
+                    encoding.decode(Arrays.copyOfRange(bytes, header, bytes.length)));
+        } else {
+            inbox.part(submit.getDestAddress(), submit.getDataCoding(), -1, 1, 1, encoding.decode(bytes));
+        }
+        String id = Long.toHexString(IDS.incrementAndGet());
+        executor.schedule(() -> receipt(session, submit, id), 50, TimeUnit.MILLISECONDS);
+        try {
+            return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
+        } catch (Exception e) {
+            throw new ProcessRequestException("bad id", 0x08, e);
+        }
+    }
+
+    private void receipt(SMPPServerSession session, SubmitSm submit, String id) {
+        DeliveryReceipt receipt = new DeliveryReceipt(id, 1, 1, new Date(), new Date(), DeliveryReceiptState.DELIVRD, "000", "");
+        try {
+            session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, submit.getDestAddress(),
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, submit.getSourceAddr(),
+                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT), (byte) 0, (byte) 0,
+                    new RegisteredDelivery(0), DataCodings.ZERO, receipt.toString().getBytes(StandardCharsets.US_ASCII));
+        } catch (Exception e) {
+            if (!closed) {
+                System.err.println("test SMSC: receipt not sent: " + e);
             }
-            String id = Long.toHexString(IDS.incrementAndGet());
-            executor.schedule(() -> receipt(session, submit, id), 50, TimeUnit.MILLISECONDS);
-            try {
-                return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);
-            } catch (Exception e) {
-                throw new ProcessRequestException("bad id", 0x08, e);
-            }
-        }
-
-        private void receipt(SMPPServerSession session, SubmitSm submit, String id) {
-            DeliveryReceipt receipt = new DeliveryReceipt(id, 1, 1, new Date(), new Date(), DeliveryReceiptState.DELIVRD, "000", "");
-            try {
-                session.deliverShortMessage("", TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, submit.getDestAddress(),
-                        TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, submit.getSourceAddr(),
-                        new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT), (byte) 0, (byte) 0,
-                        new RegisteredDelivery(0), DataCodings.ZERO, receipt.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            } catch (Exception e) {
-                if (!closed) {
-                    System.err.println("test SMSC: receipt not sent: " + e);
-                }
-            }
-        }
-
-        @Override
-        public SubmitMultiResult onAcceptSubmitMulti(SubmitMulti submitMulti, SMPPServerSession source) throws ProcessRequestException {
-            throw UNSUPPORTED;
-        }
-
-        @Override
-        public QuerySmResult onAcceptQuerySm(QuerySm querySm, SMPPServerSession source) throws ProcessRequestException {
-            throw UNSUPPORTED;
-        }
-
-        @Override
-        public void onAcceptReplaceSm(ReplaceSm replaceSm, SMPPServerSession source) throws ProcessRequestException {
-            throw UNSUPPORTED;
-        }
-
-        @Override
-        public void onAcceptCancelSm(CancelSm cancelSm, SMPPServerSession source) throws ProcessRequestException {
-            throw UNSUPPORTED;
-        }
-
-        @Override
-        public BroadcastSmResult onAcceptBroadcastSm(BroadcastSm broadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw UNSUPPORTED;
-        }
-
-        @Override
-        public void onAcceptCancelBroadcastSm(CancelBroadcastSm cancelBroadcastSm, SMPPServerSession source) throws ProcessRequestException {
-            throw UNSUPPORTED;
-        }
-
-        @Override
-        public QueryBroadcastSmResult onAcceptQueryBroadcastSm(QueryBroadcastSm queryBroadcastSm, SMPPServerSession source)
-                throws ProcessRequestException {
-            throw UNSUPPORTED;
-        }
-
-        @Override
-        public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
-            throw UNSUPPORTED;
         }
     }
 }

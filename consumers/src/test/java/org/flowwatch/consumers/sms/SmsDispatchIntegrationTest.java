@@ -66,6 +66,7 @@ class SmsDispatchIntegrationTest {
     private final String endpoint = "sms-" + UUID.randomUUID().toString().substring(0, 8);
     private final String recipient = endpoint + "/duty-officer";
     private final String groupPrefix = "it-sms-" + UUID.randomUUID();
+    private String number = NUMBER;
 
     @BeforeEach
     void useStack(EmbeddedStack stack) {
@@ -150,6 +151,27 @@ class SmsDispatchIntegrationTest {
     }
 
     @Test
+    void shouldDeadLetterAtOnceAndRecordFailedWhenSmscRefusesTheNumber() throws Exception {
+        // given a recipient whose number the SMSC refuses (invalid destination address)
+        number = TestSmsc.UNKNOWN_NUMBER;
+        int port = TestSmsc.freePort();
+        try (TestSmsc smsc = new TestSmsc(port, new Inbox()); Running running = dispatcher(smpp(), port, policy(Duration.ofHours(1)))) {
+            // when
+            publish(anAlert("refused-" + site, site, AlertKind.SHORTAGE, Severity.CRITICAL));
+
+            // then: no retry; a dead letter and a FAILED receipt, saying why in the SMSC's terms
+            List<ConsumerRecord<String, WebhookDelivery>> dead = read(Topics.WEBHOOK_DLQ, 1, Duration.ZERO);
+            assertThat(new String(dead.get(0).headers().lastHeader("flowwatch.error.reason").value(), StandardCharsets.UTF_8)).isEqualTo("rejected");
+            assertThat(dead.get(0).value().getAttempts()).isOne();
+            assertThat(dead.get(0).value().getLastStatus()).isEqualTo(TestSmsc.ESME_RINVDSTADR);
+            assertThat(receipts(1).get(0)).satisfies(receipt -> {
+                assertThat(receipt.getStatus()).isEqualTo(SmsStatus.FAILED);
+                assertThat(receipt.getDetail()).isEqualTo("SMSC answered command status 0x0B");
+            });
+        }
+    }
+
+    @Test
     void shouldSendThroughTwilioCompatibleGatewayAndRetryWhenItAnswers503() throws Exception {
         try (GatewayStub gateway = new GatewayStub(attempt -> attempt == 1 ? new Answer(503, "{}")
                 : new Answer(201, "{\"sid\": \"SM" + attempt + "\", \"status\": \"queued\"}"));
@@ -217,7 +239,7 @@ class SmsDispatchIntegrationTest {
                       - name: duty-officer
                         number: "%s"
                         filter: {sites: [%s]}
-                """.formatted(endpoint, via.indent(4), NUMBER, site);
+                """.formatted(endpoint, via.indent(4), number, site);
         List<SmsEndpoint> endpoints = SmsEndpointsFile.parse(yaml, loopbackAllowed, ValueReferences.of(Map.of("TWILIO_TOKEN", "tw-secret")));
         Map<String, Object> kafka = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
         DispatchSettings settings = new DispatchSettings(kafka, RegistrySettings.of(stack.registryUrl()), Optional.empty(),

@@ -43,6 +43,9 @@ import org.jsmpp.util.MessageId;
 final class TestSmsc implements AutoCloseable {
 
     private static final ProcessRequestException UNSUPPORTED = new ProcessRequestException("not supported here", 0x03);
+    /** A number this SMSC refuses for good, as an operator refuses a number that does not exist. */
+    static final String UNKNOWN_NUMBER = "+37400000000";
+    static final int ESME_RINVDSTADR = 0x0B;
     private static final AtomicLong IDS = new AtomicLong(0x1000);
 
     private final SMPPServerSessionListener listener;
@@ -131,6 +134,9 @@ final class TestSmsc implements AutoCloseable {
     }
 
     private SubmitSmResult submitted(SubmitSm submit, SMPPServerSession session) throws ProcessRequestException {
+        if (submit.getDestAddress().equals(UNKNOWN_NUMBER.substring(1))) {
+            throw new ProcessRequestException("invalid destination address", ESME_RINVDSTADR);
+        }
         byte[] bytes = submit.getShortMessage();
         SmsEncoding encoding = submit.getDataCoding() == 0x08 ? SmsEncoding.UCS2 : SmsEncoding.GSM7;
         if (submit.isUdhi()) {

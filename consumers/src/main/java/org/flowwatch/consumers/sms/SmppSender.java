@@ -29,8 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends SMS over one bind to the operator's SMSC (jSMPP), binding on the first attempt and again after the SMSC
- * went away: an SMSC down is an attempt that gets no answer, retried like a webhook that does not answer. A long
+ * Sends one SMS endpoint's messages over its own bind to the operator's SMSC (jSMPP), binding on the first attempt
+ * and again after the SMSC went away: an SMSC down is an attempt that gets no answer, retried like a webhook that
+ * does not answer. A long
  * text goes as concatenated parts (a user data header with a reference, the count and the part's number). Delivery
  * receipts come back on a transceiver bind and go to {@link SmsReceipts} through {@link SmppReceiptListener}.
  */
@@ -43,6 +44,7 @@ final class SmppSender implements SmsSender {
     private final SmppSettings settings;
     private final SmppReceiptListener receipts;
     private SMPPSession session;
+    private boolean failing;
 
     SmppSender(SmppSettings settings, SmppReceiptListener receipts) {
         this.settings = settings;
@@ -66,6 +68,11 @@ final class SmppSender implements SmsSender {
                     "smpp_" + status));
         } catch (IOException | ResponseTimeoutException | PDUException | InvalidResponseException e) {
             unbind();
+            if (!failing) {
+                failing = true; // once per outage, not per attempt
+                LOG.warn("SMSC {}:{} unreachable or not answering ({}); SMS are retried and parked until it is back",
+                        settings.host().orElse(""), settings.port(), e.getClass().getSimpleName());
+            }
             return Sent.failed(AttemptResult.noAnswer("SMSC " + settings.host().orElse("") + ":" + settings.port()
                     + " did not answer: " + e.getClass().getSimpleName()));
         }
@@ -103,6 +110,7 @@ final class SmppSender implements SmsSender {
                 settings.timeout().toMillis());
         LOG.info("bound to SMSC {}:{} as {} ({})", settings.host().orElseThrow(), settings.port(), settings.systemId(), settings.bindType());
         session = fresh;
+        failing = false;
         return fresh;
     }
 

@@ -24,7 +24,8 @@ public final class SmsDispatch implements AutoCloseable {
     }
 
     /**
-     * Refuses an {@code smpp} endpoint when {@code sms.smpp.host} is not set. Every SMPP endpoint shares the bind.
+     * Refuses an {@code smpp} endpoint when {@code sms.smpp.host} is not set. Each SMPP endpoint opens its own bind
+     * to that SMSC (an operator may limit binds: one SMPP endpoint with many recipients needs one).
      * {@code text} writes each recipient's message ({@link SmsText#SUMMARY} until localized sentences exist).
      */
     public static SmsDispatch open(List<SmsEndpoint> endpoints, SmppSettings smpp, Duration requestTimeout, SmsText text,

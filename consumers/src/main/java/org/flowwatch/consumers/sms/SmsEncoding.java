@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
  */
 public enum SmsEncoding {
 
-    GSM7(160, 153, "...", (byte) 0x00),
-    UCS2(70, 67, "\u2026", (byte) 0x08);
+    GSM7(160, 153, "..."),
+    UCS2(70, 67, "\u2026");
 
     /** The default alphabet in code order; 0x1B is the escape to the extension table. */
     static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001BÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
@@ -23,13 +23,11 @@ public enum SmsEncoding {
     private final int single;
     private final int perPart;
     private final String ellipsis;
-    private final byte dataCoding;
 
-    SmsEncoding(int single, int perPart, String ellipsis, byte dataCoding) {
+    SmsEncoding(int single, int perPart, String ellipsis) {
         this.single = single;
         this.perPart = perPart;
         this.ellipsis = ellipsis;
-        this.dataCoding = dataCoding;
     }
 
     /** GSM-7 when every character is in its alphabet, else UCS-2. */
@@ -50,11 +48,6 @@ public enum SmsEncoding {
     /** What marks a shortened text: "..." keeps GSM-7 text GSM-7; UCS-2 text has room for "…". */
     public String ellipsis() {
         return ellipsis;
-    }
-
-    /** SMPP data_coding: 0 = the SMSC's default alphabet (GSM-7), 8 = UCS-2. */
-    public byte dataCoding() {
-        return dataCoding;
     }
 
     /** Units a piece of text takes: septets in GSM-7, UTF-16 units in UCS-2. */

@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.metrics.OpenAlerts;
+import org.flowwatch.consumers.sms.SmppSettings;
+import org.flowwatch.consumers.sms.SmsDispatch;
+import org.flowwatch.consumers.sms.SmsEndpoint;
+import org.flowwatch.consumers.sms.SmsEndpointsFile;
+import org.flowwatch.consumers.sms.SmsText;
 import org.flowwatch.consumers.view.TopicViewer;
 import org.flowwatch.consumers.webhook.AlertDispatcher;
 import org.flowwatch.consumers.webhook.DispatchMetrics;
@@ -29,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dispatch", description = "Deliver every alert state change to the endpoints of an endpoints file "
-        + "(webhooks, Slack, Teams, Alertmanager) until Ctrl-C; metrics, /health and /ready on the ops port.")
+        + "(webhooks, Slack, Teams, Alertmanager, SMS over SMPP or an HTTP gateway) until Ctrl-C; metrics, /health and /ready on the ops port.")
 final class DispatchCommand implements Callable<Integer> {
 
     @Mixin
@@ -53,26 +58,33 @@ final class DispatchCommand implements Callable<Integer> {
         ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
         Settings settings = config.load(flags);
         DispatchSettings dispatch = DispatchSettings.from(settings);
-        List<Endpoint> endpoints = EndpointsFile.load(dispatch.endpointsFile().orElseThrow(() ->
-                new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file")), dispatch.urlPolicy(),
-                ValueReferences.of(System.getenv()));
+        Path file = dispatch.endpointsFile().orElseThrow(() ->
+                new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file"));
+        ValueReferences references = ValueReferences.of(System.getenv());
+        List<Endpoint> endpoints = EndpointsFile.load(file, dispatch.urlPolicy(), references);
+        List<SmsEndpoint> sms = SmsEndpointsFile.load(file, dispatch.urlPolicy(), references);
         try (TopicAdmin admin = new TopicAdmin(dispatch.kafka())) {
-            admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ),
+            admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ, Topics.SMS_RECEIPTS),
                     CommonSettings.replicationFactor(settings));
         }
-        return run(settings, dispatch, endpoints, spec.commandLine().getOut());
+        return run(settings, dispatch, endpoints, sms, spec.commandLine().getOut());
     }
 
-    private Integer run(Settings settings, DispatchSettings dispatch, List<Endpoint> endpoints, PrintWriter out) {
+    private Integer run(Settings settings, DispatchSettings dispatch, List<Endpoint> endpoints, List<SmsEndpoint> smsEndpoints,
+                        PrintWriter out) {
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(dispatch.registry());
         OpenAlerts openAlerts = new OpenAlerts();
         try (GracefulStop stop = new GracefulStop();
              OpsEndpoint ops = OpsEndpoint.start(settings, "dispatch");
              TopicViewer<Alert> feed = TopicViewer.ofValues(dispatch.kafka(), serdes, Topics.ALERT_EVENTS, openAlerts::apply);
-             AlertDispatcher dispatcher = AlertDispatcher.start(dispatch, endpoints, serdes, new DispatchMetrics(ops.registry()))) {
+             SmsDispatch sms = SmsDispatch.open(smsEndpoints, SmppSettings.from(settings), dispatch.requestTimeout(),
+                     SmsText.SUMMARY, dispatch.kafka(), serdes);
+             AlertDispatcher dispatcher = AlertDispatcher.start(dispatch, endpoints, sms.channels(), serdes,
+                     new DispatchMetrics(ops.registry()))) {
             openAlerts.register(ops.registry());
             feed.start();
-            out.printf("dispatching alerts to %d endpoint(s); metrics on http://127.0.0.1:%d/metrics%n", endpoints.size(), ops.port());
+            out.printf("dispatching alerts to %d endpoint(s); metrics on http://127.0.0.1:%d/metrics%n",
+                    endpoints.size() + smsEndpoints.size(), ops.port());
             out.flush();
             dispatcher.awaitStopped();
             return dispatcher.failure().map(error -> {

@@ -27,7 +27,7 @@ import org.flowwatch.streams.app.AppTopics;
  *       outputs, as its own topology says ({@link AppTopics}), and owns the topics, group and transactional ids
  *       prefixed with its application id;</li>
  *   <li>the dispatcher ({@code acl.dispatcher.principal}) reads alert events and its retries with its groups, and
- *       writes retries and dead letters; the operations centre ({@code acl.ops.principal}) reads the outputs it
+ *       writes retries, dead letters and SMS receipts; the operations centre ({@code acl.ops.principal}) reads the outputs it
  *       shows and exports (no group) and writes acknowledgements.</li>
  * </ul>
  * An empty setting grants nothing to that role.
@@ -59,7 +59,7 @@ public final class AccessRoles {
                 bindings.addAll(streamsApp(app, settings.string("sites.application.id"), sites)));
         principal("acl.dispatcher.principal").ifPresent(dispatcher -> {
             reads(bindings, dispatcher, List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES));
-            writes(bindings, dispatcher, List.of(Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ));
+            writes(bindings, dispatcher, List.of(Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ, Topics.SMS_RECEIPTS));
             bindings.add(allow(dispatcher, prefixed(ResourceType.GROUP, settings.string("dispatch.group.prefix") + "-"),
                     AclOperation.READ));
         });

@@ -43,6 +43,20 @@ class AccessRolesTest {
     }
 
     @Test
+    void shouldLetTheDispatcherWriteRetriesDeadLettersAndSmsReceiptsWhenItIsNamed() {
+        // given
+        AccessRoles roles = roles(Map.of("acl.dispatcher.principal", "User:dispatcher"));
+
+        // when
+        List<AclBinding> bindings = roles.bindings();
+
+        // then
+        assertThat(topics(bindings, AclOperation.READ)).containsExactlyInAnyOrder(Topics.ALERT_EVENTS.name(), Topics.WEBHOOK_RETRIES.name());
+        assertThat(topics(bindings, AclOperation.WRITE)).containsExactlyInAnyOrder(Topics.WEBHOOK_RETRIES.name(),
+                Topics.WEBHOOK_DLQ.name(), Topics.SMS_RECEIPTS.name());
+    }
+
+    @Test
     void shouldGiveTheArrivalsAppItsTopologysInputsOutputsAndOwnPrefixes() {
         // given
         AccessRoles roles = roles(Map.of("acl.streams.principal", "User:arrivals"));

@@ -30,21 +30,32 @@ public final class AlertDispatcher implements AutoCloseable {
     private final Map<String, EndpointWorker> workers = new HashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final DeliveryParking parking;
+    private final List<AlertChannel> channels;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private AlertDispatcher(DeliveryParking parking) {
+    private AlertDispatcher(DeliveryParking parking, List<AlertChannel> channels) {
         this.parking = parking;
+        this.channels = List.copyOf(channels);
     }
 
     public static AlertDispatcher start(DispatchSettings settings, List<Endpoint> endpoints, FlowwatchSerdes serdes,
                                         DispatchMetrics metrics) {
+        return start(settings, endpoints, List.of(), serdes, metrics);
+    }
+
+    /** The webhook endpoints and other channels (SMS), each with its own worker; closing the dispatcher closes them. */
+    public static AlertDispatcher start(DispatchSettings settings, List<Endpoint> endpoints, List<? extends AlertChannel> others,
+                                        FlowwatchSerdes serdes, DispatchMetrics metrics) {
         DeliveryParking parking = new DeliveryParking(settings.kafka(), serdes);
-        DispatchParts parts = new DispatchParts(serdes, new WebhookSender(settings.requestTimeout(), settings.urlPolicy(), Clock.systemUTC()),
-                parking, metrics, settings.retry(), Clock.systemUTC());
-        AlertDispatcher dispatcher = new AlertDispatcher(parking);
-        endpoints.forEach(endpoint -> dispatcher.launch(endpoint, new EndpointWorker(endpoint, consumer(settings, endpoint), parts)));
-        LOG.info("dispatching alerts to {} endpoint(s): {}", endpoints.size(), endpoints);
+        DispatchParts parts = new DispatchParts(serdes, parking, metrics, settings.retry(), Clock.systemUTC());
+        WebhookSender sender = new WebhookSender(settings.requestTimeout(), settings.urlPolicy(), Clock.systemUTC());
+        List<AlertChannel> channels = new ArrayList<>();
+        endpoints.forEach(endpoint -> channels.add(new WebhookChannel(endpoint, sender)));
+        channels.addAll(others);
+        AlertDispatcher dispatcher = new AlertDispatcher(parking, channels);
+        channels.forEach(channel -> dispatcher.launch(channel, new EndpointWorker(channel, consumer(settings, channel.name()), parts)));
+        LOG.info("dispatching alerts to {} endpoint(s): {}", channels.size(), channels);
         return dispatcher;
     }
 
@@ -74,11 +85,12 @@ public final class AlertDispatcher implements AutoCloseable {
     public void close() {
         workers.values().forEach(EndpointWorker::stop);
         joinAll();
+        channels.forEach(AlertChannel::close);
         parking.close();
         stopped.countDown();
     }
 
-    private void launch(Endpoint endpoint, EndpointWorker worker) {
+    private void launch(AlertChannel endpoint, EndpointWorker worker) {
         workers.put(endpoint.name(), worker);
         Thread thread = new Thread(worker, "dispatch-" + endpoint.name());
         thread.setUncaughtExceptionHandler((t, error) -> failed(endpoint, error));
@@ -86,7 +98,7 @@ public final class AlertDispatcher implements AutoCloseable {
         thread.start();
     }
 
-    private void failed(Endpoint endpoint, Throwable error) {
+    private void failed(AlertChannel endpoint, Throwable error) {
         LOG.error("endpoint {}: worker failed, stopping the dispatcher: {}", endpoint.name(), error.toString());
         failure.compareAndSet(null, error);
         workers.values().forEach(EndpointWorker::stop);
@@ -104,9 +116,9 @@ public final class AlertDispatcher implements AutoCloseable {
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(DispatchSettings settings, Endpoint endpoint) {
+    private static KafkaConsumer<String, byte[]> consumer(DispatchSettings settings, String channel) {
         Map<String, Object> config = new HashMap<>(settings.kafka());
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupPrefix() + "-" + endpoint.name());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupPrefix() + "-" + channel);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.startFrom());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -3,10 +3,14 @@ package org.flowwatch.consumers.webhook;
 import java.time.Duration;
 import java.util.Optional;
 
-/** What one HTTP attempt came to. {@code status} is absent when no answer came (refused, timed out). */
-record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> retryAfter, String error) {
+/**
+ * What one attempt came to. {@code status} is the HTTP status (or the SMPP command status) and is absent when no
+ * answer came (refused, timed out). {@code error} goes into the dead-letter headers and {@code reason} into a metric
+ * tag: never a payload or a phone number.
+ */
+public record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> retryAfter, String error, String reason) {
 
-    enum Kind {
+    public enum Kind {
         /** 2xx. */
         DELIVERED,
         /** 408, 425, 429, 5xx, or no answer: try again later. */
@@ -17,7 +21,7 @@ record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> ret
         REJECTED
     }
 
-    static AttemptResult ofStatus(int status, Optional<Duration> retryAfter) {
+    public static AttemptResult ofStatus(int status, Optional<Duration> retryAfter) {
         Kind kind;
         if (status >= 200 && status < 300) {
             kind = Kind.DELIVERED;
@@ -28,19 +32,23 @@ record AttemptResult(Kind kind, Optional<Integer> status, Optional<Duration> ret
         } else {
             kind = Kind.REJECTED;
         }
-        return new AttemptResult(kind, Optional.of(status), retryAfter, kind == Kind.DELIVERED ? "" : "HTTP " + status);
+        return new AttemptResult(kind, Optional.of(status), retryAfter, kind == Kind.DELIVERED ? "" : "HTTP " + status, "http_" + status);
     }
 
-    static AttemptResult refused(String error) {
-        return new AttemptResult(Kind.REJECTED, Optional.empty(), Optional.empty(), error);
+    public static AttemptResult refused(String error) {
+        return new AttemptResult(Kind.REJECTED, Optional.empty(), Optional.empty(), error, "url_refused");
     }
 
-    static AttemptResult noAnswer(String error) {
-        return new AttemptResult(Kind.RETRY, Optional.empty(), Optional.empty(), error);
+    public static AttemptResult noAnswer(String error) {
+        return new AttemptResult(Kind.RETRY, Optional.empty(), Optional.empty(), error, "no_answer");
     }
 
-    /** A short metric tag: the status class or "no_answer". */
-    String reason() {
-        return status.map(code -> "http_" + code).orElse(kind == Kind.REJECTED ? "url_refused" : "no_answer");
+    /** An answer of another protocol (SMPP): its status code, and the metric tag, e.g. {@code smpp_88}. */
+    public static AttemptResult answered(Kind kind, int status, String error, String reason) {
+        return new AttemptResult(kind, Optional.of(status), Optional.empty(), error, reason);
+    }
+
+    public static AttemptResult delivered() {
+        return new AttemptResult(Kind.DELIVERED, Optional.empty(), Optional.empty(), "", "delivered");
     }
 }

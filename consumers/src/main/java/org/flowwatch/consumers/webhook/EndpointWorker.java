@@ -39,11 +39,10 @@ final class EndpointWorker implements Runnable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration REGISTRY_PAUSE = Duration.ofSeconds(5);
 
-    private final Endpoint endpoint;
+    private final AlertChannel endpoint;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Deserializer<Alert> alerts;
     private final Deserializer<WebhookDelivery> deliveries;
-    private final WebhookSender sender;
     private final DeliveryParking parking;
     private final DispatchMetrics metrics;
     private final RetryPolicy retry;
@@ -54,12 +53,11 @@ final class EndpointWorker implements Runnable {
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
     private volatile boolean halted;
 
-    EndpointWorker(Endpoint endpoint, KafkaConsumer<String, byte[]> consumer, DispatchParts parts) {
+    EndpointWorker(AlertChannel endpoint, KafkaConsumer<String, byte[]> consumer, DispatchParts parts) {
         this.endpoint = endpoint;
         this.consumer = consumer;
         this.alerts = parts.serdes().value(Topics.ALERT_EVENTS).deserializer();
         this.deliveries = parts.serdes().value(Topics.WEBHOOK_RETRIES).deserializer();
-        this.sender = parts.sender();
         this.parking = parts.parking();
         this.metrics = parts.metrics();
         this.retry = parts.retry();
@@ -130,14 +128,16 @@ final class EndpointWorker implements Runnable {
     private boolean handle(ConsumerRecord<String, byte[]> record, TopicPartition partition) {
         if (record.topic().equals(Topics.ALERT_EVENTS.name())) {
             Alert alert = decode(alerts, record);
-            if (alert != null && endpoint.filter().matches(alert)) {
-                Instant now = clock.instant();
-                deliver(new WebhookDelivery(endpoint.name(), PayloadFormat.idempotencyKey(alert), 0, now, now, null, null, alert));
+            if (alert != null) {
+                for (String addressee : endpoint.addressees(alert)) {
+                    Instant now = clock.instant();
+                    deliver(new WebhookDelivery(addressee, PayloadFormat.idempotencyKey(alert), 0, now, now, null, null, alert));
+                }
             }
             return true;
         }
         WebhookDelivery parked = decode(deliveries, record);
-        if (parked == null || !parked.getEndpoint().equals(endpoint.name())) {
+        if (parked == null || !endpoint.owns(parked.getEndpoint())) {
             return true;
         }
         if (parked.getNextAttemptAt().isAfter(clock.instant())) {
@@ -204,7 +204,7 @@ final class EndpointWorker implements Runnable {
 
     private AttemptResult attempt(WebhookDelivery delivery) {
         try {
-            return sender.send(endpoint, delivery.getAlert());
+            return endpoint.attempt(delivery.getEndpoint(), delivery.getAlert());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Stopped();

@@ -1,13 +1,7 @@
 package org.flowwatch.consumers.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -32,8 +26,6 @@ import org.flowwatch.schemas.config.ValueReferences;
 public final class EndpointsFile {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private EndpointsFile() {
     }
@@ -47,36 +39,19 @@ public final class EndpointsFile {
      * {@code ${env:..}} references (a Slack URL and a signing secret are secrets), resolved with {@code references}.
      */
     public static List<Endpoint> load(Path file, UrlPolicy policy, ValueReferences references) {
-        if (!Files.isReadable(file)) {
-            throw new ConfigException("endpoints file " + file + " does not exist or is not readable");
-        }
-        try {
-            return parse(YAML.readValue(file.toFile(), FileSpec.class).resolved(references), policy, "endpoints file " + file);
-        } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException("endpoints file " + file + ": unknown field '" + e.getPropertyName() + "' (known: "
-                    + e.getKnownPropertyIds() + ")");
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("endpoints file " + file + " is not valid YAML: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException("endpoints file " + file + " could not be read: " + e.getMessage());
-        }
+        return parse(EndpointsYaml.entries(file), policy, references, "endpoints file " + file);
     }
 
     static List<Endpoint> parse(String yaml, UrlPolicy policy) {
-        try {
-            return parse(YAML.readValue(yaml, FileSpec.class), policy, "endpoints");
-        } catch (JsonProcessingException e) {
-            throw new ConfigException("endpoints are not valid YAML: " + e.getOriginalMessage());
-        }
+        return parse(EndpointsYaml.entries(yaml), policy, ValueReferences.of(Map.of()), "endpoints");
     }
 
-    private static List<Endpoint> parse(FileSpec spec, UrlPolicy policy, String where) {
-        if (spec == null || spec.endpoints() == null || spec.endpoints().isEmpty()) {
-            throw new ConfigException(where + " lists no endpoints");
-        }
+    /** The webhook entries ({@code kind: webhook}, the default); SMS entries are read by the sms package. */
+    private static List<Endpoint> parse(List<ObjectNode> entries, UrlPolicy policy, ValueReferences references, String where) {
         Set<String> names = new HashSet<>();
-        return spec.endpoints().stream().map(endpoint -> {
-            Endpoint parsed = endpoint(endpoint, policy, where);
+        return EndpointsYaml.ofKind(entries, EndpointsYaml.WEBHOOK).stream().map(entry -> {
+            EndpointSpec spec = EndpointsYaml.as(entry, EndpointSpec.class, where + ", endpoint '" + entry.path("name").asText() + "'");
+            Endpoint parsed = endpoint(spec.resolved(references), policy, where);
             if (!names.add(parsed.name())) {
                 throw new ConfigException(where + ": endpoint name '" + parsed.name() + "' is used twice");
             }
@@ -84,11 +59,17 @@ public final class EndpointsFile {
         }).toList();
     }
 
-    private static Endpoint endpoint(EndpointSpec spec, UrlPolicy policy, String where) {
-        String name = spec.name() == null ? "" : spec.name();
-        if (!NAME.matcher(name).matches()) {
-            throw new ConfigException(where + ": endpoint name '" + name + "' must be lower-case letters, digits and dashes");
+    /** The name, if it is lower-case letters, digits and dashes (it names consumer groups and metrics). */
+    public static String checkedName(String name, String where) {
+        String given = name == null ? "" : name;
+        if (!NAME.matcher(given).matches()) {
+            throw new ConfigException(where + " name '" + given + "' must be lower-case letters, digits and dashes");
         }
+        return given;
+    }
+
+    private static Endpoint endpoint(EndpointSpec spec, UrlPolicy policy, String where) {
+        String name = checkedName(spec.name(), where + ": endpoint");
         String context = where + ", endpoint '" + name + "'";
         URI url = url(spec.url(), policy, context);
         PayloadFormat format = field(context, "format", () -> PayloadFormat.parse(orElse(spec.format(), "json")));
@@ -119,7 +100,8 @@ public final class EndpointsFile {
         return url;
     }
 
-    private static AlertFilter filter(FilterSpec spec, String context) {
+    /** The filter of an entry (any list may be missing: any value), refusing unknown kinds and severities. */
+    public static AlertFilter filter(FilterSpec spec, String context) {
         if (spec == null) {
             return AlertFilter.ANY;
         }
@@ -134,7 +116,8 @@ public final class EndpointsFile {
         return values == null ? Set.of() : values.stream().map(parse).collect(Collectors.toSet());
     }
 
-    private static <T> T field(String context, String field, java.util.function.Supplier<T> parse) {
+    /** {@code parse}'s value, or a refusal naming the entry and the field. */
+    public static <T> T field(String context, String field, java.util.function.Supplier<T> parse) {
         try {
             return parse.get();
         } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -144,13 +127,6 @@ public final class EndpointsFile {
 
     private static String orElse(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
-    }
-
-    record FileSpec(List<EndpointSpec> endpoints) {
-
-        FileSpec resolved(ValueReferences references) {
-            return endpoints == null ? this : new FileSpec(endpoints.stream().map(endpoint -> endpoint.resolved(references)).toList());
-        }
     }
 
     record EndpointSpec(String name, String url, String format, String secret, Double ratePerSecond, FilterSpec filter,
@@ -168,6 +144,6 @@ public final class EndpointsFile {
         }
     }
 
-    record FilterSpec(List<String> kinds, List<String> severities, List<String> regions, List<String> sites) {
+    public record FilterSpec(List<String> kinds, List<String> severities, List<String> regions, List<String> sites) {
     }
 }

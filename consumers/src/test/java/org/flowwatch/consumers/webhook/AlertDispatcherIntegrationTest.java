@@ -45,7 +45,6 @@ import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.WebhookDelivery;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.serde.RegistrySettings;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -79,10 +78,7 @@ class AlertDispatcherIntegrationTest {
     @BeforeEach
     void useStack(EmbeddedStack stack) {
         this.stack = stack;
-        this.serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
-        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
+        this.serdes = DispatchStack.prepared(stack);
     }
 
     @Test
@@ -358,12 +354,7 @@ class AlertDispatcherIntegrationTest {
     }
 
     private void publish(Alert alert) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, Alert> producer = new KafkaProducer<>(config, serdes.key(Topics.ALERT_EVENTS).serializer(),
-                serdes.value(Topics.ALERT_EVENTS).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.ALERT_EVENTS.name(), alert.getAlertId(), alert));
-        }
+        DispatchStack.publish(stack, serdes, alert);
     }
 
     private List<ConsumerRecord<String, WebhookDelivery>> deadLetters(int count) {

@@ -58,4 +58,17 @@ class EndpointsFileTest {
         assertThat(thrown).isInstanceOf(ConfigException.class).hasMessageContaining("endpoint 'partner', secret")
                 .hasMessageContaining("${file:/run/secrets/absent-webhook-secret}");
     }
+
+    @Test
+    void shouldLeaveSmsEntriesToTheSmsReaderWhenKindIsSms() {
+        // when
+        var endpoints = EndpointsFile.parse("""
+                endpoints:
+                  - {name: hook, url: https://partner.example.org/hook}
+                  - {name: field-sms, kind: sms, via: smpp, recipients: [{name: desk, number: "+37499000000"}]}
+                """, PUBLIC_ONLY);
+
+        // then
+        assertThat(endpoints).extracting(Endpoint::name).containsExactly("hook");
+    }
 }

@@ -14,6 +14,7 @@ import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteInput;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.avro.SmsReceipt;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.Threshold;
 import org.flowwatch.schemas.avro.WebhookDelivery;
@@ -115,10 +116,15 @@ public final class Topics {
             "flowwatch.webhooks.dlq.v1", String.class, WebhookDelivery.class, 4, KEEP_FOREVER,
             "alert deliveries given up (too old, endpoint gone, refused), keyed by endpoint name, flowwatch.error.* headers");
 
+    // Keyed by recipient reference (<endpoint>/<recipient> of the endpoints file): a recipient's receipts in order.
+    public static final TopicSpec<String, SmsReceipt> SMS_RECEIPTS = new TopicSpec<>(
+            "flowwatch.sms.receipts.v1", String.class, SmsReceipt.class, 4, KEEP_FOREVER,
+            "what became of alerts sent as SMS (accepted, delivered, failed, expired), keyed by recipient reference, no numbers");
+
     public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES,
             ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS,
             ITEMS, THRESHOLDS, SITE_MOVEMENTS, SITES_REJECTED, SITE_STATUS, ALERT_EVENTS, ALERTS_CURRENT,
-            ALERT_ACKS, WEBHOOK_RETRIES, WEBHOOK_DLQ);
+            ALERT_ACKS, WEBHOOK_RETRIES, WEBHOOK_DLQ, SMS_RECEIPTS);
 
     private Topics() {
     }

@@ -55,7 +55,7 @@ final class DispatchCommand implements Callable<Integer> {
         DispatchSettings dispatch = DispatchSettings.from(settings);
         List<Endpoint> endpoints = EndpointsFile.load(dispatch.endpointsFile().orElseThrow(() ->
                 new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file")), dispatch.urlPolicy(),
-                ValueReferences.of(System.getenv()));
+                ValueReferences.of(System.getenv())).stream().map(endpoint -> endpoint.inZone(CommonSettings.timeZone(settings))).toList();
         try (TopicAdmin admin = new TopicAdmin(dispatch.kafka())) {
             admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ),
                     CommonSettings.replicationFactor(settings));

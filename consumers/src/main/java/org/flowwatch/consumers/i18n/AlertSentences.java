@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.flowwatch.schemas.avro.Alert;
+import org.flowwatch.schemas.i18n.Messages;
 
 /**
  * An alert's one human sentence in Armenian, Russian or English, written from its kind, labels and evidence (the
@@ -33,7 +34,7 @@ public final class AlertSentences {
 
     /** {@code alert} in {@code locale}'s language; times in {@code zone} (the operation's). */
     public static String sentence(Alert alert, Locale locale, ZoneId zone) {
-        Messages messages = Messages.of(locale);
+        Messages messages = Translations.in(locale);
         Facts facts = new Facts(alert, messages);
         String sentence = switch (alert.getKind()) {
             case SHORTAGE -> shortage(facts);

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.consumers.i18n.AlertSentences;
-import org.flowwatch.consumers.i18n.Languages;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.avro.Alert;
 
 /**

@@ -21,7 +21,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.flowwatch.consumers.dashboard.OpsSettings;
-import org.flowwatch.consumers.i18n.Languages;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.config.ConfigException;

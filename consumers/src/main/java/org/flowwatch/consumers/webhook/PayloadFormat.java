@@ -3,7 +3,7 @@ package org.flowwatch.consumers.webhook;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Locale;
-import org.flowwatch.consumers.i18n.Languages;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.avro.Alert;
 
 /** How an alert state change is written for an endpoint. */

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.AlertState;

@@ -1,4 +1,4 @@
-package org.flowwatch.consumers.i18n;
+package org.flowwatch.schemas.i18n;
 
 import java.util.List;
 import java.util.Locale;

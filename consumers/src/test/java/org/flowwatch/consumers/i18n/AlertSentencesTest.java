@@ -47,38 +47,31 @@ class AlertSentencesTest {
 
     @Test
     void shouldReadLikeTheStreamsSummaryWhenEnglish() {
-        SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(sentence(AlertKind.SHORTAGE, EN)).isEqualTo("Goris: water covers 0.8 days for 12,400 people; stock 150,000");
-        softly.assertThat(sentence(AlertKind.CAPACITY, EN)).isEqualTo("Goris: 2,760 people for 3,000 places (92%)");
-        softly.assertThat(sentence(AlertKind.SURGE, EN))
-                .isEqualTo("Kornidzor: 1,240 arrivals in the last hour, surge level 1,000 (trailing average 180/h)");
-        softly.assertThat(sentence(AlertKind.POST_SILENT, EN)).isEqualTo("Kornidzor: no crossing or heartbeat for 42 min");
-        softly.assertThat(sentence(AlertKind.RUN_OUT, EN)).isEqualTo("Goris reception centre: water runs out in ~23 h "
-                + "(Tue 13:00, between 19 and 28 h) for 1,840 people; 37 unaccompanied children");
-        softly.assertThat(sentence(AlertKind.UNREPORTED, EN))
-                .isEqualTo("Vayk: no stock figure for water, food, with 1,200 people there for 7 h");
-        softly.assertThat(sentence(AlertKind.OTHER, EN)).isEqualTo("DLQ: 3 records dead-lettered");
-        softly.assertAll();
+        assertSentences(EN, Map.of(
+                AlertKind.SHORTAGE, "Goris: water covers 0.8 days for 12,400 people; stock 150,000",
+                AlertKind.CAPACITY, "Goris: 2,760 people for 3,000 places (92%)",
+                AlertKind.SURGE, "Kornidzor: 1,240 arrivals in the last hour, surge level 1,000 (trailing average 180/h)",
+                AlertKind.POST_SILENT, "Kornidzor: no crossing or heartbeat for 42 min",
+                AlertKind.RUN_OUT, "Goris reception centre: water runs out in ~23 h (Tue 13:00, between 19 and 28 h) for 1,840 people; "
+                        + "37 unaccompanied children",
+                AlertKind.UNREPORTED, "Vayk: no stock figure for water, food, with 1,200 people there for 7 h",
+                AlertKind.OTHER, "DLQ: 3 records dead-lettered"));
     }
 
     @Test
     void shouldWriteRussianWithItsPluralFormsWhenRussian() {
-        SoftAssertions softly = new SoftAssertions();
-        softly.assertThat(sentence(AlertKind.SHORTAGE, RU))
-                .isEqualTo("Goris: вода — запаса хватит на 0,8 дня, на месте 12\u00a0400 человек; остаток 150\u00a0000");
-        softly.assertThat(sentence(AlertKind.CAPACITY, RU)).isEqualTo("Goris: 2\u00a0760 человек при вместимости 3\u00a0000 мест (92\u00a0%)");
-        softly.assertThat(sentence(AlertKind.SURGE, RU))
-                .isEqualTo("Kornidzor: 1\u00a0240 прибытий за последний час, порог всплеска 1\u00a0000 (в среднем 180/ч)");
-        softly.assertThat(sentence(AlertKind.POST_SILENT, RU)).isEqualTo("Kornidzor: ни пересечений, ни сигналов уже 42 мин");
-        softly.assertThat(sentence(AlertKind.RUN_OUT, RU)).isEqualTo("Goris reception centre: вода закончится через ~23 ч "
-                + "(вт 13:00, от 19 до 28 ч), на месте 1\u00a0840 человек; дети без сопровождения: 37");
-        softly.assertThat(sentence(AlertKind.UNREPORTED, RU))
-                .isEqualTo("Vayk: нет данных о запасах (вода, продовольствие), на месте 1\u00a0200 человек, уже 7 ч");
-        softly.assertThat(sentence(AlertKind.OTHER, RU)).isEqualTo("Прочее: DLQ: 3 records dead-lettered");
-        softly.assertThat(AlertSentences.sentence(withPeople(AlertKind.CAPACITY, 1), RU, YEREVAN)).startsWith("Goris: 1 человек при");
-        softly.assertThat(AlertSentences.sentence(withPeople(AlertKind.CAPACITY, 2), RU, YEREVAN)).startsWith("Goris: 2 человека при");
-        softly.assertThat(AlertSentences.sentence(withPeople(AlertKind.CAPACITY, 5), RU, YEREVAN)).startsWith("Goris: 5 человек при");
-        softly.assertAll();
+        assertSentences(RU, Map.of(
+                AlertKind.SHORTAGE, "Goris: вода — запаса хватит на 0,8 дня, на месте 12\u00a0400 человек; остаток 150\u00a0000",
+                AlertKind.CAPACITY, "Goris: 2\u00a0760 человек при вместимости 3\u00a0000 мест (92\u00a0%)",
+                AlertKind.SURGE, "Kornidzor: 1\u00a0240 прибытий за последний час, порог всплеска 1\u00a0000 (в среднем 180/ч)",
+                AlertKind.POST_SILENT, "Kornidzor: ни пересечений, ни сигналов уже 42 мин",
+                AlertKind.RUN_OUT, "Goris reception centre: вода закончится через ~23 ч (вт 13:00, от 19 до 28 ч), на месте 1\u00a0840 человек; "
+                        + "дети без сопровождения: 37",
+                AlertKind.UNREPORTED, "Vayk: нет данных о запасах (вода, продовольствие), на месте 1\u00a0200 человек, уже 7 ч",
+                AlertKind.OTHER, "Прочее: DLQ: 3 records dead-lettered"));
+        assertThat(AlertSentences.sentence(withPeople(AlertKind.CAPACITY, 1), RU, YEREVAN)).startsWith("Goris: 1 человек при");
+        assertThat(AlertSentences.sentence(withPeople(AlertKind.CAPACITY, 2), RU, YEREVAN)).startsWith("Goris: 2 человека при");
+        assertThat(AlertSentences.sentence(withPeople(AlertKind.CAPACITY, 5), RU, YEREVAN)).startsWith("Goris: 5 человек при");
     }
 
     @Test
@@ -110,6 +103,13 @@ class AlertSentencesTest {
         Alert later = alert(AlertKind.RUN_OUT, Map.of("site", "goris", "item", "food"), Map.of("population", 1.0, "stock", 9.0), "Goris: x");
         assertThat(AlertSentences.sentence(later, EN, YEREVAN)).isEqualTo("Goris: food lasts beyond the projection for 1 person");
         assertThat(AlertSentences.sentence(later, RU, YEREVAN)).isEqualTo("Goris: продовольствие — хватит дольше срока прогноза, на месте 1 человек");
+    }
+
+    /** Every kind's sentence in {@code locale}, all checked before failing. */
+    private static void assertSentences(Locale locale, Map<AlertKind, String> expected) {
+        SoftAssertions softly = new SoftAssertions();
+        expected.forEach((kind, sentence) -> softly.assertThat(sentence(kind, locale)).as("%s in %s", kind, locale).isEqualTo(sentence));
+        softly.assertAll();
     }
 
     private static String sentence(AlertKind kind, Locale locale) {

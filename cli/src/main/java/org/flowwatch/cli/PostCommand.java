@@ -162,10 +162,11 @@ final class PostCommand {
         public Integer call() {
             Settings settings = config.load(post.asSettings());
             PostSettings postSettings = PostSettings.from(settings);
+            PostMessages say = PostMessages.from(settings);
             var kafka = CommonSettings.kafkaClient(settings);
             PostStatus.lines(postSettings, CrossingJournal.inspect(postSettings.journal()),
                             BrokerProbe.problem(kafka, PROBE_TIMEOUT), String.valueOf(kafka.get("bootstrap.servers")),
-                            Clock.systemUTC().instant(), PostMessages.from(settings))
+                            Clock.systemUTC().instant(), say)
                     .forEach(spec.commandLine().getOut()::println);
             return 0;
         }

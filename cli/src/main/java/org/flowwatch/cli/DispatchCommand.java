@@ -61,7 +61,8 @@ final class DispatchCommand implements Callable<Integer> {
         Path file = dispatch.endpointsFile().orElseThrow(() ->
                 new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file"));
         ValueReferences references = ValueReferences.of(System.getenv());
-        List<Endpoint> endpoints = EndpointsFile.load(file, dispatch.urlPolicy(), references);
+        List<Endpoint> endpoints = EndpointsFile.load(file, dispatch.urlPolicy(), references).stream()
+                .map(endpoint -> endpoint.inZone(CommonSettings.timeZone(settings))).toList();
         List<SmsEndpoint> sms = SmsEndpointsFile.load(file, dispatch.urlPolicy(), references);
         try (TopicAdmin admin = new TopicAdmin(dispatch.kafka())) {
             admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ, Topics.SMS_RECEIPTS),
@@ -78,7 +79,7 @@ final class DispatchCommand implements Callable<Integer> {
              OpsEndpoint ops = OpsEndpoint.start(settings, "dispatch");
              TopicViewer<Alert> feed = TopicViewer.ofValues(dispatch.kafka(), serdes, Topics.ALERT_EVENTS, openAlerts::apply);
              SmsDispatch sms = SmsDispatch.open(smsEndpoints, SmppSettings.from(settings), dispatch.requestTimeout(),
-                     SmsText.SUMMARY, dispatch.kafka(), serdes);
+                     SmsText.inLanguage(CommonSettings.timeZone(settings)), dispatch.kafka(), serdes);
              AlertDispatcher dispatcher = AlertDispatcher.start(dispatch, endpoints, sms.channels(), serdes,
                      new DispatchMetrics(ops.registry()))) {
             openAlerts.register(ops.registry());

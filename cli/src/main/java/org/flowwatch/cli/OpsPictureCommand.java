@@ -1,6 +1,8 @@
 package org.flowwatch.cli;
 
 import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.flowwatch.consumers.console.StatusText;
@@ -10,11 +12,14 @@ import org.flowwatch.consumers.dashboard.OpsView;
 import org.flowwatch.consumers.export.CompactedSnapshot;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** A terminal command that reads the dashboard's topics to their end, prints part of the picture and exits. */
@@ -26,16 +31,28 @@ abstract class OpsPictureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the text: hy, ru or en (ops.locale; default en).")
+    String locale;
+
     @Override
     public Integer call() {
-        Settings settings = config.load();
+        Settings settings = config.load(locale == null ? Map.of() : Map.of("ops.locale", locale));
+        Locale language = language(settings);
         OpsSettings ops = OpsSettings.from(settings);
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());
         OpsPicture picture = OpsPicture.snapshot(ops, serdes);
         Supplier<Collection<SiteStatus>> sites = () -> CompactedSnapshot.read(ops.kafka(), serdes, Topics.SITE_STATUS,
                 ops.readTimeout()).values();
-        print(new StatusText(spec.commandLine().getOut(), CommonSettings.timeZone(settings)), picture.view(), sites);
+        print(new StatusText(spec.commandLine().getOut(), CommonSettings.timeZone(settings), language), picture.view(), sites);
         return 0;
+    }
+
+    private static Locale language(Settings settings) {
+        try {
+            return Languages.parse(settings.string("ops.locale"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting 'ops.locale' (from " + settings.layer("ops.locale") + "): " + e.getMessage());
+        }
     }
 
     /** {@code sites} reads the latest status of every site when asked (the view has no run-out projection). */

@@ -44,10 +44,14 @@ final class PostCommand {
         @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (post.journal.dir; default ~/.flowwatch/journal/<post>).")
         Path journal;
 
+        @Option(names = "--locale", paramLabel = "LANG", description = "Language of the prompt and messages: hy, ru or en (post.locale; default en).")
+        String locale;
+
         Map<String, String> asSettings() {
             Map<String, String> flags = new LinkedHashMap<>();
             ReplayCommand.ReplayOptions.putIfSet(flags, "post.id", postId);
             ReplayCommand.ReplayOptions.putIfSet(flags, "post.journal.dir", journal);
+            ReplayCommand.ReplayOptions.putIfSet(flags, "post.locale", locale);
             return flags;
         }
     }
@@ -81,27 +85,26 @@ final class PostCommand {
             Settings settings = config.load(post.asSettings());
             PrintWriter out = spec.commandLine().getOut();
             PostSettings postSettings = PostSettings.from(settings);
+            PostMessages say = PostMessages.from(settings);
             try (PostClient client = start(settings)) {
                 int exit = 0;
                 if (input == null) {
-                    out.println("Post " + postSettings.postId() + ": recording (works offline; sending in the background). "
-                            + PostMessages.pending(client.backlog(), Clock.systemUTC().instant()) + ".");
+                    out.println(say.say("post.recording", "post", postSettings.postId(),
+                            "pending", say.pending(client.backlog(), Clock.systemUTC().instant())));
                     new OfficerPrompt(client, new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), out,
-                            Clock.systemUTC()).run();
+                            Clock.systemUTC(), say).run();
                 } else {
                     TabletImport.Result result;
                     try (Reader reader = "-".equals(input) ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                             : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
                         result = new TabletImport(client, spec.commandLine().getErr()).run(reader);
                     }
-                    out.printf("recorded %,d crossing(s)%s%n", result.recorded(),
-                            result.rejected() == 0 ? "" : String.format(", %,d line(s) NOT recorded (see above)", result.rejected()));
-                    PostMessages.diskWarning(client.backlog().disk()).ifPresent(out::println);
+                    out.println(say.say("post.imported", "n", result.recorded(), "rejected", result.rejected()));
+                    say.diskWarning(client.backlog().disk()).ifPresent(out::println);
                     exit = result.rejected() == 0 ? 0 : OneLineErrors.FAILED;
                 }
-                out.println(client.awaitDrained(postSettings.drainTimeout()) ? "all sent to Kafka"
-                        : PostMessages.pending(client.backlog(), Clock.systemUTC().instant())
-                        + ": kept in the journal and sent by the next 'flowwatch post record' or 'flowwatch post send'");
+                out.println(client.awaitDrained(postSettings.drainTimeout()) ? say.say("post.allSent")
+                        : say.say("post.keptForLater", "pending", say.pending(client.backlog(), Clock.systemUTC().instant())));
                 return exit;
             }
         }
@@ -126,12 +129,13 @@ final class PostCommand {
         public Integer call() throws Exception {
             Settings settings = config.load(post.asSettings());
             PrintWriter out = spec.commandLine().getOut();
+            PostMessages say = PostMessages.from(settings);
             try (GracefulStop stop = new GracefulStop(); PostClient client = start(settings)) {
-                out.println("sending: " + PostMessages.pending(client.backlog(), Clock.systemUTC().instant()));
+                out.println(say.say("post.sending", "pending", say.pending(client.backlog(), Clock.systemUTC().instant())));
                 out.flush();
                 if (untilDrained) {
                     boolean drained = client.awaitDrained(PostSettings.from(settings).drainTimeout());
-                    out.println(drained ? "all sent to Kafka" : PostMessages.pending(client.backlog(), Clock.systemUTC().instant()));
+                    out.println(drained ? say.say("post.allSent") : say.pending(client.backlog(), Clock.systemUTC().instant()));
                     return drained ? 0 : OneLineErrors.FAILED;
                 }
                 stop.awaitRequest();
@@ -158,10 +162,11 @@ final class PostCommand {
         public Integer call() {
             Settings settings = config.load(post.asSettings());
             PostSettings postSettings = PostSettings.from(settings);
+            PostMessages say = PostMessages.from(settings);
             var kafka = CommonSettings.kafkaClient(settings);
             PostStatus.lines(postSettings, CrossingJournal.inspect(postSettings.journal()),
                             BrokerProbe.problem(kafka, PROBE_TIMEOUT), String.valueOf(kafka.get("bootstrap.servers")),
-                            Clock.systemUTC().instant())
+                            Clock.systemUTC().instant(), say)
                     .forEach(spec.commandLine().getOut()::println);
             return 0;
         }

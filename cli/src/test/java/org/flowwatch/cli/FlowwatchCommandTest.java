@@ -52,6 +52,19 @@ class FlowwatchCommandTest {
     }
 
     @Test
+    void shouldRefuseALanguageOtherThanHyRuEnBeforeReadingKafkaWhenStatusOrPostIsAsked() {
+        // when
+        CommandRun status = CommandRun.of("alerts", "--locale", "de");
+        CommandRun post = CommandRun.of("post", "status", "--locale", "fr");
+
+        // then
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.err().strip()).isEqualTo("flowwatch: setting 'ops.locale' (from flags): unknown language 'de': hy, ru or en");
+        assertThat(post.exitCode()).isEqualTo(2);
+        assertThat(post.err().strip()).isEqualTo("flowwatch: setting 'post.locale' (from flags): unknown language 'fr': hy, ru or en");
+    }
+
+    @Test
     void shouldExplainAMistypedOptionWithoutAStackTrace() {
         // when
         CommandRun run = CommandRun.of("demo", "--kafka-port", "ninety");

@@ -4,6 +4,7 @@
 import { HOUR_MS, number, $, el, svg, stamp, useTimeZone } from "./dom.js";
 import { renderRunOut, renderPeople } from "./runout.js";
 import { loadCountries, renderMap } from "./map.js";
+import { chooseLanguage, loadLanguage, t, named, lang as currentLanguage } from "./i18n.js";
 
 (function () {
   const body = document.body;
@@ -41,7 +42,7 @@ import { loadCountries, renderMap } from "./map.js";
       chart.append(label);
     });
     const peak = svg("text", { x: W - right + 4, y: yh(maxHourly) + 4 });
-    peak.textContent = number.format(maxHourly) + "/h";
+    peak.textContent = t("page.chart.perHour", { n: maxHourly });
     chart.append(peak);
     [from, to].forEach((t, i) => {
       const label = svg("text", { x: x(t), y: H - 8, "text-anchor": i ? "end" : "start" });
@@ -60,10 +61,9 @@ import { loadCountries, renderMap } from "./map.js";
 
   function renderPosts(posts) {
     $("posts").replaceChildren(...(posts.length ? posts.map((p) => el("div", { class: "card " + (p.silent || "ok"), "data-post": p.post },
-      el("h3", {}, p.post, " ", el("span", { class: "badge " + (p.silent || "ok") }, p.silent ? "silent" : "reporting")),
-      el("div", { class: "n" }, number.format(p.lastHour)), el("div", { class: "muted" }, "last hour · ",
-        number.format(p.last24Hours), " in 24 h")))
-      : [el("p", { class: "empty" }, "no post has reported yet")]));
+      el("h3", {}, p.post, " ", el("span", { class: "badge " + (p.silent || "ok") }, t(p.silent ? "page.post.silent" : "page.post.reporting"))),
+      el("div", { class: "n" }, number.format(p.lastHour)), el("div", { class: "muted" }, t("page.post.lastHour", { n: p.last24Hours }))))
+      : [el("p", { class: "empty" }, t("page.posts.empty"))]));
   }
 
   // unreported: "site/item" of the items a site never reported (stock unknown, never shown as 0)
@@ -73,13 +73,13 @@ import { loadCountries, renderMap } from "./map.js";
       return el("div", { class: "card " + s.severity, "data-site": s.site },
         el("h3", {}, s.name),
         el("div", {}, el("span", { class: "n" }, number.format(s.population)),
-          el("span", { class: "muted" }, s.capacity ? " of " + number.format(s.capacity) + " places" : " people")),
+          el("span", { class: "muted" }, " " + (s.capacity ? t("page.site.ofPlaces", { n: s.capacity }) : t("page.site.people")))),
         el("div", { class: "bar" + (share > 1 ? " over" : "") }, el("span", { style: "width:" + Math.min(100, share * 100) + "%" })),
         el("ul", { class: "items" }, s.items.map((i) => el("li", { class: "item " + i.severity, "data-item": i.item },
-          el("span", {}, i.item), el("span", {}, unreported.has(s.site + "/" + i.item) ? "not reported" : i.daysOfCover === null
-            ? (i.perPerson === null ? "–" : i.perPerson.toFixed(1) + " " + i.unit + "/person")
-            : i.daysOfCover.toFixed(1) + " days")))));
-    }) : [el("p", { class: "empty" }, "no site status yet")]));
+          el("span", {}, named("item.", i.item)), el("span", {}, unreported.has(s.site + "/" + i.item) ? t("page.notReported") : i.daysOfCover === null
+            ? (i.perPerson === null ? "–" : t("page.site.perPerson", { n: Number(i.perPerson.toFixed(1)), unit: named("page.unit.", i.unit) }))
+            : t("count.days", { n: Number(i.daysOfCover.toFixed(1)) }))))));
+    }) : [el("p", { class: "empty" }, t("page.sites.empty"))]));
   }
 
   function acknowledge(alert, button) {
@@ -87,28 +87,29 @@ import { loadCountries, renderMap } from "./map.js";
     fetch("api/alerts/" + alert.id.split("/").map(encodeURIComponent).join("/") + "/ack", { method: "POST",
       headers: { "Content-Type": "application/json" }, body: JSON.stringify({ version: alert.version }) })
       .then((response) => response.ok ? response.json() : response.json().then((e) => { throw new Error(e.error); }))
-      .then(() => { button.textContent = "acknowledged"; })
-      .catch((e) => { button.disabled = false; button.title = e.message; button.textContent = "retry acknowledge"; });
+      .then(() => { button.textContent = t("page.alert.acknowledged"); })
+      .catch((e) => { button.disabled = false; button.title = e.message; button.textContent = t("page.alert.retry"); });
   }
 
   function renderAlerts(alerts) {
-    $("alert-count").textContent = alerts.length ? alerts.length + " open" : "";
+    $("alert-count").textContent = alerts.length ? t("page.alerts.open", { n: alerts.length }) : "";
     $("alerts").replaceChildren(...(alerts.length ? alerts.map((a) => {
-      const button = el("button", { type: "button" }, "acknowledge");
+      const button = el("button", { type: "button" }, t("page.alert.acknowledge"));
       button.addEventListener("click", () => acknowledge(a, button));
       return el("li", { class: a.severity + (a.acknowledged ? " acked" : ""), "data-alert": a.id },
-        el("div", {}, el("span", { class: "badge " + a.severity }, a.severity), " ", a.summary),
-        el("div", { class: "meta" }, a.kind.replace("_", " "), " · ", a.state.replace("_", "-"), " since ", stamp(a.startsAt),
-          a.acknowledged ? " · acknowledged " + stamp(a.acknowledgedAt) : ""),
+        el("div", {}, el("span", { class: "badge " + a.severity }, t("page.severity." + a.severity)), " ",
+          (a.sentences && a.sentences[currentLanguage]) || a.summary),
+        el("div", { class: "meta" }, t("page.alert.meta", { kind: t("page.kind." + a.kind), state: t("page.state." + a.state),
+          since: stamp(a.startsAt) }), a.acknowledged ? " · " + t("page.alert.acknowledgedAt", { when: stamp(a.acknowledgedAt) }) : ""),
         a.acknowledged ? "" : button);
-    }) : [el("p", { class: "empty" }, "no open alerts")]));
+    }) : [el("p", { class: "empty" }, t("page.alerts.empty"))]));
   }
 
   function render(state) {
     latest = state;
     useTimeZone(state.timeZone);
-    $("zone").textContent = "times in " + state.timeZone;
-    $("total").textContent = number.format(state.totalArrivals);
+    $("zone").textContent = t("page.timesIn", { zone: state.timeZone });
+    $("total").textContent = t("count.people", { n: state.totalArrivals });
     $("last-hour-total").textContent = number.format(state.hours.length ? state.hours[state.hours.length - 1].people : 0);
     drawChart(state.hours);
     renderPosts(state.posts);
@@ -131,12 +132,12 @@ import { loadCountries, renderMap } from "./map.js";
       render(JSON.parse(event.data));
       if (still) {
         events.close();
-        $("live").textContent = "still picture: reload without #still for live updates";
+        $("live").textContent = t("page.still");
       }
     });
-    events.onopen = () => { $("live").textContent = "live"; $("live").className = "live on"; };
+    events.onopen = () => { $("live").textContent = t("page.live"); $("live").className = "live on"; };
     events.onerror = () => {
-      $("live").textContent = "reconnecting…"; $("live").className = "live off";
+      $("live").textContent = t("page.reconnecting"); $("live").className = "live off";
       // A 401 closes the stream for good: ask whether the server wants a token (http.api.token).
       if (events.readyState === EventSource.CLOSED) fetch("api/state").then((r) => { if (r.status === 401) askForToken(); });
     };
@@ -144,7 +145,7 @@ import { loadCountries, renderMap } from "./map.js";
 
   // When the server asks for a token, keep it in a same-site cookie: EventSource cannot send headers.
   function askForToken() {
-    const token = window.prompt("This dashboard needs its access token (http.api.token):");
+    const token = window.prompt(t("page.tokenPrompt"));
     if (token) {
       document.cookie = "flowwatch_token=" + encodeURIComponent(token.trim()) + "; path=/; SameSite=Strict";
       location.reload();
@@ -156,5 +157,18 @@ import { loadCountries, renderMap } from "./map.js";
     if (latest) drawChart(latest.hours);
   }).catch(countError);
   loadCountries(() => { if (latest) renderMap(latest.places); }, (e) => { console.error(e); });
-  connect();
+  // The language switch: remembered in this browser, the page reloaded in the new language.
+  const language = chooseLanguage();
+  const choice = $("lang");
+  choice.value = language;
+  choice.addEventListener("change", () => {
+    localStorage.setItem("flowwatch.lang", choice.value);
+    const address = new URL(location.href);
+    address.searchParams.delete("lang");
+    location.assign(address);
+  });
+  loadLanguage(language).catch((e) => { console.error(e); return loadLanguage("en"); }).then(() => {
+    document.title = t("page.title");
+    connect();
+  });
 }());

@@ -2,6 +2,7 @@
 // shipped with the app: no tile server, no CDN). Projection: equirectangular around 40° N, enough for one country.
 "use strict";
 import { $, svg, aboutHours } from "./dom.js";
+import { t } from "./i18n.js";
 
 const W = 800;
 const BOX = { west: 43.2, east: 47.0, south: 38.7, north: 41.45 };
@@ -53,7 +54,7 @@ function marker(place) {
     ? svg("rect", { x: cx - 7, y: cy - 7, width: 14, height: 14, transform: "rotate(45 " + cx + " " + cy + ")" })
     : svg("circle", { cx, cy, r: 9 });
   const group = svg("g", { class: "place " + place.urgency, "data-place": place.id });
-  const label = place.name + (place.hoursToRunOut !== null ? " · runs out " + aboutHours(place.hoursToRunOut) : "");
+  const label = place.name + (place.hoursToRunOut !== null ? " · " + t("page.map.runsOut", { in: aboutHours(place.hoursToRunOut) }) : "");
   group.append(svg("title", {}, label + " (" + place.urgency + ")"), shape,
     // Labels near the east edge go to the left of the marker, so they stay inside the map.
     svg("text", { x: cx > W * 0.6 ? cx - 13 : cx + 13, y: cy + 5, class: "place-name",
@@ -70,5 +71,5 @@ export function renderMap(places) {
   const order = ["unknown", "ok", "info", "warning", "critical"];
   places.filter((p) => p.lon >= BOX.west && p.lon <= BOX.east && p.lat >= BOX.south && p.lat <= BOX.north)
     .sort((a, b) => order.indexOf(a.urgency) - order.indexOf(b.urgency)).forEach((p) => map.append(marker(p)));
-  $("map-note").textContent = places.length ? "" : "no post or site reference data yet (flowwatch.sites.v1)";
+  $("map-note").textContent = places.length ? "" : t("page.map.empty");
 }

@@ -9,13 +9,19 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.sse.SseClient;
 import io.javalin.http.staticfiles.Location;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.flowwatch.consumers.i18n.Translations;
+import org.flowwatch.schemas.i18n.Languages;
+import org.flowwatch.schemas.i18n.Messages;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertAck;
 import org.flowwatch.schemas.http.ApiToken;
@@ -31,6 +37,7 @@ public final class DashboardServer implements AutoCloseable {
 
     private static final Pattern ALERT_ID = Pattern.compile("[A-Za-z0-9._:/@-]{1,200}");
     private static final long PUSH_EVERY_MS = 500;
+    private static final List<String> PAGE_KEYS = List.of("page.", "count.", "item.");
     // Marks a 4xx our handler answered, so the not-found handler (for paths with no route) leaves it alone.
     private static final String ANSWERED = "flowwatch.answered";
 
@@ -57,6 +64,7 @@ public final class DashboardServer implements AutoCloseable {
                 })
                 .before("/api/*", ctx -> token.check(ctx.header(ApiToken.AUTHORIZATION), ctx.cookie(ApiToken.COOKIE)))
                 .get("/api/state", ctx -> ctx.json(picture.view()))
+                .get("/i18n/{lang}", DashboardServer::dictionary)
                 .sse("/api/events", this::follow)
                 .post("/api/alerts/<id>/ack", this::acknowledge)
                 .exception(ApiToken.Refused.class, (e, ctx) -> ctx.status(HttpStatus.UNAUTHORIZED)
@@ -75,6 +83,21 @@ public final class DashboardServer implements AutoCloseable {
     /** {@code token}: what the API ({@code /api/*}) asks for; the page itself is open (it holds no data). */
     public static DashboardServer start(OpsPicture picture, AlertAcks acks, Clock clock, String host, int port, ApiToken token) {
         return new DashboardServer(picture, acks, clock, host, port, token);
+    }
+
+    /** The page's words in one language: the page.*, count.* and item.* patterns of the translation files. */
+    private static void dictionary(Context ctx) {
+        Locale language;
+        try {
+            language = Languages.parse(ctx.pathParam("lang"));
+        } catch (IllegalArgumentException e) {
+            ctx.status(HttpStatus.NOT_FOUND).json(error(e.getMessage()));
+            return;
+        }
+        Messages messages = Translations.in(language);
+        Map<String, String> words = new TreeMap<>();
+        PAGE_KEYS.forEach(prefix -> messages.patterns(prefix).forEach((key, pattern) -> words.put(prefix + key, pattern)));
+        ctx.header("Cache-Control", "max-age=300").json(words);
     }
 
     public int port() {

@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.flowwatch.consumers.export.CompactedSnapshot;
+import org.flowwatch.consumers.i18n.AlertSentences;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.consumers.metrics.OpenAlerts;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertAck;
@@ -220,7 +223,8 @@ public final class OpsPicture {
         boolean acknowledged = ack != null && ack.getAlertVersion() >= alert.getVersion();
         return new OpsView.OpenAlert(alert.getAlertId(), alert.getVersion(), lower(alert.getKind()), lower(alert.getSeverity()),
                 lower(alert.getState()), alert.getSummary(), alert.getStartsAt().toString(), alert.getUpdatedAt().toString(),
-                acknowledged, acknowledged ? ack.getAcknowledgedAt().toString() : null);
+                acknowledged, acknowledged ? ack.getAcknowledgedAt().toString() : null, Languages.SUPPORTED.stream().collect(
+                        Collectors.toMap(Locale::getLanguage, locale -> AlertSentences.sentence(alert, locale, timeZone))));
     }
 
     /** The highest severity of the open alerts of {@code kind} (any kind when null) carrying all {@code labels}. */

@@ -1,6 +1,8 @@
 package org.flowwatch.consumers.dashboard;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * What the operations centre sees at one moment, as the page's JSON and the terminal's text: plain values only
@@ -34,8 +36,20 @@ public record OpsView(long version, List<Hour> hours, long totalArrivals, List<P
     public record ItemCover(String item, String unit, Double daysOfCover, Double perPerson, String severity) {
     }
 
+    /** {@code sentences}: the alert's sentence per language ({@code en}, {@code hy}, {@code ru}); {@code summary} is the English one. */
     public record OpenAlert(String id, int version, String kind, String severity, String state, String summary,
-                            String startsAt, String updatedAt, boolean acknowledged, String acknowledgedAt) {
+                            String startsAt, String updatedAt, boolean acknowledged, String acknowledgedAt,
+                            Map<String, String> sentences) {
+
+        public OpenAlert(String id, int version, String kind, String severity, String state, String summary,
+                         String startsAt, String updatedAt, boolean acknowledged, String acknowledgedAt) {
+            this(id, version, kind, severity, state, summary, startsAt, updatedAt, acknowledged, acknowledgedAt, Map.of());
+        }
+
+        /** The sentence in {@code locale}'s language, or the summary when there is none. */
+        public String sentence(Locale locale) {
+            return sentences.getOrDefault(locale.getLanguage(), summary);
+        }
     }
 
     /**

@@ -40,11 +40,12 @@ final class BodyTemplate {
         return new BodyTemplate(text);
     }
 
-    String render(Alert alert) {
-        return PLACEHOLDER.matcher(text).replaceAll(match -> Matcher.quoteReplacement(escaped(value(alert, match.group(1)))));
+    /** The body with {@code {{summary}}} = {@code sentence}, the alert's summary in the endpoint's language. */
+    String render(Alert alert, String sentence) {
+        return PLACEHOLDER.matcher(text).replaceAll(match -> Matcher.quoteReplacement(escaped(value(alert, match.group(1), sentence))));
     }
 
-    private static String value(Alert alert, String name) {
+    private static String value(Alert alert, String name, String sentence) {
         if (name.startsWith("labels.")) {
             return alert.getLabels().getOrDefault(name.substring("labels.".length()), "");
         }
@@ -59,7 +60,7 @@ final class BodyTemplate {
             case "kind" -> alert.getKind().name();
             case "severity" -> alert.getSeverity().name();
             case "state" -> alert.getState().name();
-            case "summary" -> alert.getSummary();
+            case "summary" -> sentence;
             case "startsAt" -> alert.getStartsAt().toString();
             case "endsAt" -> alert.getEndsAt() == null ? "" : alert.getEndsAt().toString();
             case "runsOutAt" -> Objects.requireNonNullElse(AlertFacts.runsOutAt(alert), "");

@@ -7,12 +7,15 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.flowwatch.consumers.dashboard.OpsSettings;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.config.ConfigException;
@@ -84,9 +87,10 @@ public final class EndpointsFile {
             throw new ConfigException(context + ": ratePerSecond must be above 0");
         }
         Duration hold = field(context, "firingHold", () -> Duration.parse(orElse(spec.firingHold(), "P7D")));
+        Locale language = field(context, "language", () -> Languages.parse(orElse(spec.language(), "en")));
         return new Endpoint(name, url, format, secret, rate, filter(spec.filter(), context),
                 spec.headers() == null ? Map.of() : spec.headers(), template,
-                orElse(spec.contentType(), AlertJson.CONTENT_TYPE), hold);
+                orElse(spec.contentType(), AlertJson.CONTENT_TYPE), hold, language, OpsSettings.DEFAULT_TIME_ZONE);
     }
 
     private static URI url(String text, UrlPolicy policy, String context) {
@@ -130,7 +134,8 @@ public final class EndpointsFile {
     }
 
     record EndpointSpec(String name, String url, String format, String secret, Double ratePerSecond, FilterSpec filter,
-                        Map<String, String> headers, String template, String contentType, String firingHold) {
+                        Map<String, String> headers, String template, String contentType, String firingHold,
+                        String language) {
 
         EndpointSpec resolved(ValueReferences references) {
             String where = "endpoint '" + name + "'";
@@ -140,7 +145,7 @@ public final class EndpointsFile {
             }
             return new EndpointSpec(name, references.resolve(where + ", url", url), format,
                     references.resolve(where + ", secret", secret), ratePerSecond, filter,
-                    headers == null ? null : Map.copyOf(resolvedHeaders), template, contentType, firingHold);
+                    headers == null ? null : Map.copyOf(resolvedHeaders), template, contentType, firingHold, language);
         }
     }
 

@@ -1,7 +1,9 @@
 package org.flowwatch.consumers.webhook;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Locale;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.avro.Alert;
 
 /** How an alert state change is written for an endpoint. */
@@ -11,7 +13,11 @@ public enum PayloadFormat {
     JSON {
         @Override
         Payload render(Alert alert, Endpoint endpoint, Instant now) {
-            return AlertJson.payload(AlertJson.of(alert));
+            ObjectNode json = AlertJson.of(alert);
+            if (!endpoint.language().equals(Languages.ENGLISH)) {
+                json.put("localizedSummary", endpoint.sentence(alert)).put("language", endpoint.language().getLanguage());
+            }
+            return AlertJson.payload(json);
         }
     },
     /** CloudEvents 1.0, structured mode: the envelope with our JSON as {@code data}. */
@@ -25,14 +31,15 @@ public enum PayloadFormat {
     SLACK {
         @Override
         Payload render(Alert alert, Endpoint endpoint, Instant now) {
-            return SlackMessage.of(alert);
+            return SlackMessage.of(alert, endpoint.sentence(alert));
         }
     },
     /** The endpoint's own body with {@code {{placeholders}}}: Microsoft Teams workflows, Mattermost, anything else. */
     TEMPLATE {
         @Override
         Payload render(Alert alert, Endpoint endpoint, Instant now) {
-            return new Payload(endpoint.contentType(), BodyTemplate.parse(endpoint.template().orElseThrow()).render(alert));
+            return new Payload(endpoint.contentType(), BodyTemplate.parse(endpoint.template().orElseThrow())
+                    .render(alert, endpoint.sentence(alert)));
         }
     },
     /** Prometheus Alertmanager's {@code POST /api/v2/alerts}: firing with startsAt, resolved with endsAt. */

@@ -17,9 +17,10 @@ final class SlackMessage {
     private SlackMessage() {
     }
 
-    static Payload of(Alert alert) {
+    /** The message with {@code sentence} (the alert's summary in the endpoint's language) as its human text. */
+    static Payload of(Alert alert, String sentence) {
         String headline = icon(alert) + " *" + alert.getSeverity() + "* " + alert.getKind().name().toLowerCase(Locale.ROOT)
-                + " " + verb(alert.getState()) + ": " + alert.getSummary();
+                + " " + verb(alert.getState()) + ": " + sentence;
         String labels = alert.getLabels().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(label -> label.getKey() + "=" + label.getValue()).collect(Collectors.joining(", "));
         ObjectNode message = AlertJson.MAPPER.createObjectNode().put("text", headline);

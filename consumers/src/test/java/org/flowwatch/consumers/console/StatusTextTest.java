@@ -14,6 +14,7 @@ import org.flowwatch.schemas.avro.ItemStatus;
 import org.flowwatch.schemas.avro.NeedBasis;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.avro.VulnerablePeople;
+import org.flowwatch.schemas.i18n.Languages;
 import org.junit.jupiter.api.Test;
 
 class StatusTextTest {
@@ -61,7 +62,7 @@ class StatusTextTest {
                 "                   convoy C-9 with 6,000 L expected Tue 21:00",
                 "          fuel     not reported",
                 "          food     lasts beyond 72 h; about 9,200,000 kcal left",
-                "          shelter  5,900 m2 (3.2 per person, minimum 3.5)");
+                "          shelter  5,900 m² (3.2 per person, minimum 3.5)");
         assertThat(lines).as("stock 0 of an unreported item is unknown, never 0").noneMatch(line -> line.contains("fuel") && line.contains(" 0 "));
     }
 
@@ -81,6 +82,25 @@ class StatusTextTest {
                 "sisian-3  Sisian: 1,840 people, capacity 2,000; as of Mon 15:00",
                 "kapan-2   Kapan: 1,840 people (estimated: the transit model counts 320 as moved on), capacity 2,000; as of Mon 15:00");
         assertThat(text).contains("vulnerable: not known");
+    }
+
+    @Test
+    void shouldPrintInRussianWithItsPluralsWhenLocaleIsRu() {
+        // when
+        StringWriter out = new StringWriter();
+        new StatusText(new PrintWriter(out), ZoneId.of("Asia/Yerevan"), Languages.RUSSIAN).status(VIEW, List.of(goris()));
+        List<String> lines = lines(out.toString());
+
+        // then: words, plural forms, numbers and weekdays the Russian way; codes and ids as they are
+        assertThat(lines).contains("ПРИБЫТИЯ  всего 13\u00a0550 человек; 900 за час с 2023-09-26 08:00 (Asia/Yerevan)")
+                .containsSubsequence(
+                        "goris-1   Goris [CRITICAL]: 1\u00a0840 человек, вместимость 2\u00a0000; на пн 15:00",
+                        "          уязвимые: дети без сопровождения: 37, с инвалидностью: 12, старше 60: 210",
+                        "          вода            закончится через ~23 ч (вт 14:00, диапазон 19-28 ч); осталось около 4\u00a0200 л; "
+                                + "подсчёт 14 ч назад: 18\u00a0000 л",
+                        "                          конвой C-7: 6\u00a0000 л, ОПАЗДЫВАЕТ с пн 12:00 (больше не учитывается)",
+                        "          топливо         нет данных")
+                .anyMatch(line -> line.startsWith("ALERT ESCALATED    CRITICAL SHORTAGE    ") && line.contains("(с 2023-09-26 10:00, подтверждено)"));
     }
 
     @Test

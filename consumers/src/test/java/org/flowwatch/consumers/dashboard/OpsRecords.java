@@ -104,7 +104,7 @@ final class OpsRecords {
         Alert alert = Alert.newBuilder().setAlertId("SHORTAGE/" + site + "/water/" + at).setVersion(1)
                 .setKind(AlertKind.SHORTAGE).setSeverity(Severity.CRITICAL).setState(AlertState.OPEN).setStartsAt(at)
                 .setUpdatedAt(at).setLabels(Map.of("site", site, "item", "water", "region", "AM-SU"))
-                .setEvidence(Map.of("daysOfCover", 0.8)).setSummary(summary).build();
+                .setEvidence(Map.of("daysOfCover", 0.8, "population", 12_400.0, "stock", 150_000.0)).setSummary(summary).build();
         send(Topics.ALERTS_CURRENT, alert.getAlertId(), alert);
         return alert;
     }

@@ -172,6 +172,39 @@ class PayloadFormatTest {
     }
 
     @Test
+    void shouldWriteTheSentenceInTheEndpointsLanguageWhenLanguageIsSet() throws Exception {
+        // given
+        List<Endpoint> endpoints = EndpointsFile.parse("""
+                endpoints:
+                  - {name: slack-ru, url: 'https://hooks.example.org/a', format: slack, language: ru}
+                  - {name: teams-hy, url: 'https://example.org/b', format: template, language: hy, template: '{"text":"{{summary}}"}'}
+                  - {name: json-ru, url: 'https://example.org/c', format: json, language: RU}
+                  - {name: json-en, url: 'https://example.org/d', format: json}
+                """, PUBLIC_ONLY);
+        Alert runOut = anAlert().waterRunsOut().build();
+
+        // when
+        JsonNode slack = JSON.readTree(render(endpoints.get(0), runOut));
+        JsonNode teams = JSON.readTree(render(endpoints.get(1), runOut));
+        JsonNode json = JSON.readTree(render(endpoints.get(2), runOut));
+        JsonNode english = JSON.readTree(render(endpoints.get(3), runOut));
+
+        // then
+        assertThat(slack.get("text").asText()).startsWith(":red_circle: *CRITICAL* run_out opened: Goris reception centre: "
+                + "вода закончится через ~23 ч (вт 13:00, от 19 до 28 ч), на месте 1\u00a0840 человек");
+        assertThat(teams.get("text").asText()).startsWith("Goris reception centre: ջուր՝ կսպառվի ~23 ժամից");
+        assertThat(json.get("summary").asText()).isEqualTo(runOut.getSummary());
+        assertThat(json.get("localizedSummary").asText()).contains("закончится");
+        assertThat(english.has("localizedSummary")).isFalse();
+        assertThatThrownBy(() -> EndpointsFile.parse("endpoints: [{name: f, url: 'https://example.org', language: de}]", PUBLIC_ONLY))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("endpoint 'f'").hasMessageContaining("language");
+    }
+
+    private static String render(Endpoint endpoint, Alert alert) {
+        return endpoint.format().render(alert, endpoint, T0).body();
+    }
+
+    @Test
     void shouldRefuseEndpointsFileWhenUrlIsLoopbackOrFieldUnknownOrPlaceholderUnknown() {
         assertThatThrownBy(() -> EndpointsFile.parse("endpoints: [{name: a, url: 'http://127.0.0.1:9/x'}]", PUBLIC_ONLY))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("endpoint 'a'").hasMessageContaining("loopback");

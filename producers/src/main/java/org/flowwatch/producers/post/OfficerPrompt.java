@@ -21,31 +21,38 @@ public final class OfficerPrompt {
     private final BufferedReader in;
     private final PrintWriter out;
     private final Clock clock;
+    private final PostMessages messages;
 
     public OfficerPrompt(PostClient client, BufferedReader in, PrintWriter out, Clock clock) {
+        this(client, in, out, clock, PostMessages.ENGLISH);
+    }
+
+    /** Asks in the language of {@code messages}. */
+    public OfficerPrompt(PostClient client, BufferedReader in, PrintWriter out, Clock clock, PostMessages messages) {
         this.client = client;
         this.in = in;
         this.out = out;
         this.clock = clock;
+        this.messages = messages;
     }
 
     /** Asks for groups until the officer stops; returns how many were recorded. */
     public int run() throws IOException {
         int recorded = 0;
         while (true) {
-            String people = ask("People in the group (Enter to finish)");
+            String people = ask(messages.say("post.ask.people"));
             if (people == null || people.isBlank()) {
                 return recorded;
             }
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put(CrossingFields.PEOPLE, people);
-            fields.put(CrossingFields.DIRECTION, orDefault(ask("Direction arrival/departure [arrival]"), "arrival"));
-            fields.put(CrossingFields.VEHICLES, orDefault(ask("Vehicles [0]"), "0"));
-            fields.put(CrossingFields.DESTINATION, orDefault(ask("Destination site [none]"), ""));
+            fields.put(CrossingFields.DIRECTION, orDefault(ask(messages.say("post.ask.direction")), "arrival"));
+            fields.put(CrossingFields.VEHICLES, orDefault(ask(messages.say("post.ask.vehicles")), "0"));
+            fields.put(CrossingFields.DESTINATION, orDefault(ask(messages.say("post.ask.destination")), ""));
             try {
-                spread(fields, ask("Women and girls by age " + BANDS + " [skip]"), "female_", CrossingFields.BANDS);
-                spread(fields, ask("Men and boys by age " + BANDS + " [skip]"), "male_", CrossingFields.BANDS);
-                spread(fields, ask("Unaccompanied children, disabled, needing medical care, pregnant [skip]"), "", CrossingFields.NEEDS);
+                spread(fields, ask(messages.say("post.ask.female", "bands", BANDS)), "female_", CrossingFields.BANDS);
+                spread(fields, ask(messages.say("post.ask.male", "bands", BANDS)), "male_", CrossingFields.BANDS);
+                spread(fields, ask(messages.say("post.ask.needs")), "", CrossingFields.NEEDS);
             } catch (FieldException e) {
                 notRecorded(e);
                 continue;
@@ -59,15 +66,15 @@ public final class OfficerPrompt {
     private boolean recordOne(Map<String, String> fields) {
         try {
             JournalEntry entry = client.record(fields);
-            out.printf("Recorded %d people (event %s). %s.%n", entry.crossing().getPeople(), entry.crossing().getEventId(),
-                    PostMessages.pending(client.backlog(), clock.instant()));
-            PostMessages.diskWarning(client.backlog().disk()).ifPresent(out::println);
+            out.println(messages.say("post.recorded", "people", entry.crossing().getPeople(), "event", entry.crossing().getEventId(),
+                    "pending", messages.pending(client.backlog(), clock.instant())));
+            messages.diskWarning(client.backlog().disk()).ifPresent(out::println);
             return true;
         } catch (FieldException e) {
             notRecorded(e);
             return false;
         } catch (JournalFullException e) {
-            out.println("NOT RECORDED: " + e.getMessage() + ". Write the group on paper.");
+            out.println(messages.say("post.journalFull", "reason", e.getMessage()));
             return false;
         } finally {
             out.flush();
@@ -75,7 +82,7 @@ public final class OfficerPrompt {
     }
 
     private void notRecorded(FieldException e) {
-        out.println("Not recorded: " + e.getMessage() + ". Please enter the group again.");
+        out.println(messages.say("post.notRecorded", "reason", e.getMessage()));
         out.flush();
     }
 

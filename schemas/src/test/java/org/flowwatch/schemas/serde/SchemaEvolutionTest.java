@@ -80,6 +80,22 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void shouldReadAnOriginalRevisionWhenWriterPredatesCorrections() {
+        // given: a producer from before corrections knew neither revision nor withdrawn
+        Schema older = withoutFields(CURRENT, Set.of("revision", "withdrawn"));
+        int olderId = registry.register(SUBJECT, older);
+        registry.register(SUBJECT, CURRENT);
+
+        // when
+        CrossingEvent read = currentReader.deserialize(TOPIC, wireFormat(olderId, older, crossingRecord(older)));
+
+        // then
+        assertThat(read.getPeople()).isEqualTo(6);
+        assertThat(read.getRevision()).as("an old crossing is the original, revision 0").isZero();
+        assertThat(read.getWithdrawn()).as("an old crossing is never a withdrawal").isFalse();
+    }
+
+    @Test
     void shouldRefuseVersionWhenItAddsFieldWithoutDefault() {
         // given
         registry.register(SUBJECT, CURRENT);
@@ -128,6 +144,10 @@ class SchemaEvolutionTest {
         if (schema.getField("destinationSiteId") != null) {
             record.put("destinationSiteId", "RC-GORIS");
             record.put("origin", "Berdzor");
+        }
+        if (schema.getField("revision") != null) {
+            record.put("revision", 0);
+            record.put("withdrawn", false);
         }
         return record;
     }

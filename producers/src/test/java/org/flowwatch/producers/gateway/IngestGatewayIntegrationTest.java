@@ -243,6 +243,27 @@ class IngestGatewayIntegrationTest {
     }
 
     @Test
+    void shouldStoreKoboEditAsAHigherRevisionOfTheSameEventId() throws Exception {
+        // given: a submission, then its edit in Kobo (same meta/rootUuid, new meta/instanceID, meta/deprecatedID): 5 -> 9
+        String root = UUID.randomUUID().toString();
+        String submission = resource("/kobo/crossing-submission.json").replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", root);
+        String edit = resource("/kobo/crossing-edit.json").replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", root);
+        Map<String, String> basic = Map.of("Authorization", "Basic "
+                + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
+        // when
+        HttpResponse<String> first = post("/v1/kobo", basic, submission);
+        HttpResponse<String> edited = post("/v1/kobo", basic, edit);
+        // then
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(edited.statusCode()).isEqualTo(201);
+        String eventId = JSON.readTree(first.body()).get("stored").get(0).asText();
+        assertThat(JSON.readTree(edited.body()).get("stored").get(0).asText()).isEqualTo(eventId);
+        List<CrossingEvent> stored = onTopic().stream().filter(c -> c.getEventId().toString().equals(eventId)).toList();
+        assertThat(stored).extracting(CrossingEvent::getPeople, CrossingEvent::getRevision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, 0), org.assertj.core.groups.Tuple.tuple(9, 117_873_000));
+    }
+
+    @Test
     void shouldStoreOdkPageUnderInstanceIds() throws Exception {
         String id = "uuid:" + UUID.randomUUID();
         String page = "{\"value\":[{\"__id\":\"" + id + "\",\"meta\":{\"instanceID\":\"" + id + "\"},"

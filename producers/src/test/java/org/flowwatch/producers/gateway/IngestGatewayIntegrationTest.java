@@ -222,8 +222,7 @@ class IngestGatewayIntegrationTest {
         // given: a KoboToolbox REST-service submission, authenticated as Kobo can (Basic, the token as password)
         String submission = resource("/kobo/crossing-submission.json")
                 .replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", UUID.randomUUID().toString());
-        Map<String, String> basic = Map.of("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> basic = koboBasicAuth();
         // when: Kobo sends it, then sends it again (its 30 s timeout passed before our answer)
         HttpResponse<String> first = post("/v1/kobo", basic, submission);
         HttpResponse<String> again = post("/v1/kobo", basic, submission);
@@ -248,8 +247,7 @@ class IngestGatewayIntegrationTest {
         String root = UUID.randomUUID().toString();
         String submission = resource("/kobo/crossing-submission.json").replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", root);
         String edit = resource("/kobo/crossing-edit.json").replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", root);
-        Map<String, String> basic = Map.of("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> basic = koboBasicAuth();
         // when
         HttpResponse<String> first = post("/v1/kobo", basic, submission);
         HttpResponse<String> edited = post("/v1/kobo", basic, edit);
@@ -362,6 +360,11 @@ class IngestGatewayIntegrationTest {
 
     private List<CrossingEvent> onTopic() {
         return TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.CROSSINGS, c -> c.getPostId().equals(post));
+    }
+
+    // As Kobo can authenticate: Basic, any user name, the post's token as password.
+    private Map<String, String> koboBasicAuth() {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> post(String path, Map<String, String> headers, String body) throws Exception {

@@ -64,12 +64,10 @@ class SchemaEvolutionTest {
     @Test
     void shouldFillDefaultsWhenWriterIsOlderWithoutOptionalFields() {
         // given: an older producer, registered first, knew neither origin nor destinationSiteId
-        Schema older = withoutFields(CURRENT, Set.of("origin", "destinationSiteId"));
-        int olderId = registry.register(SUBJECT, older);
-        registry.register(SUBJECT, CURRENT);
+        Set<String> unknownToWriter = Set.of("origin", "destinationSiteId");
 
         // when
-        CrossingEvent read = currentReader.deserialize(TOPIC, wireFormat(olderId, older, crossingRecord(older)));
+        CrossingEvent read = readWhenWrittenWithout(unknownToWriter);
 
         // then
         assertThat(read.getEventId()).isEqualTo(EVENT_ID);
@@ -82,12 +80,10 @@ class SchemaEvolutionTest {
     @Test
     void shouldReadAnOriginalRevisionWhenWriterPredatesCorrections() {
         // given: a producer from before corrections knew neither revision nor withdrawn
-        Schema older = withoutFields(CURRENT, Set.of("revision", "withdrawn"));
-        int olderId = registry.register(SUBJECT, older);
-        registry.register(SUBJECT, CURRENT);
+        Set<String> unknownToWriter = Set.of("revision", "withdrawn");
 
         // when
-        CrossingEvent read = currentReader.deserialize(TOPIC, wireFormat(olderId, older, crossingRecord(older)));
+        CrossingEvent read = readWhenWrittenWithout(unknownToWriter);
 
         // then
         assertThat(read.getPeople()).isEqualTo(6);
@@ -123,6 +119,14 @@ class SchemaEvolutionTest {
         // then
         assertThat(evolvedId).isNotEqualTo(currentId);
         assertThat(registry.schemaById(evolvedId)).isEqualTo(evolved);
+    }
+
+    // An older writer's schema (the current one without some fields) registered first, then the current one.
+    private CrossingEvent readWhenWrittenWithout(Set<String> fields) {
+        Schema older = withoutFields(CURRENT, fields);
+        int olderId = registry.register(SUBJECT, older);
+        registry.register(SUBJECT, CURRENT);
+        return currentReader.deserialize(TOPIC, wireFormat(olderId, older, crossingRecord(older)));
     }
 
     private static GenericRecord crossingRecord(Schema schema) {

@@ -11,9 +11,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.flowwatch.producers.journal.CrossingJournal;
+import org.flowwatch.producers.journal.JournalEntry;
 import org.flowwatch.producers.post.BrokerProbe;
+import org.flowwatch.producers.post.FieldException;
 import org.flowwatch.producers.post.OfficerPrompt;
 import org.flowwatch.producers.post.PostClient;
 import org.flowwatch.producers.post.PostMessages;
@@ -27,10 +30,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "post", description = "The border-post client: record crossings (works with no network), send the backlog, show status.",
-        subcommands = {PostCommand.Record.class, PostCommand.Send.class, PostCommand.Status.class})
+        subcommands = {PostCommand.Record.class, PostCommand.Correct.class, PostCommand.Withdraw.class, PostCommand.Send.class,
+                PostCommand.Status.class})
 final class PostCommand {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
@@ -107,6 +112,80 @@ final class PostCommand {
                         : say.say("post.keptForLater", "pending", say.pending(client.backlog(), Clock.systemUTC().instant())));
                 return exit;
             }
+        }
+    }
+
+    @Command(name = "correct", description = "Correct a recorded crossing: give it again, whole, as it should be (a new revision replaces it in the counts).")
+    static final class Correct implements Callable<Integer> {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Mixin
+        PostOptions post;
+
+        @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to correct.")
+        UUID eventId;
+
+        @Option(names = "--people", required = true, description = "Everyone in the group, as it should be.")
+        String people;
+
+        @Option(names = "--crossed-at", required = true, paramLabel = "TIME", description = "When the group crossed (ISO date-time with offset).")
+        String crossedAt;
+
+        @Option(names = "--field", paramLabel = "NAME=VALUE", description = "Any other field of the crossing (direction, vehicles, destination, female_0_4, ...); repeatable.")
+        Map<String, String> fields = new LinkedHashMap<>();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, String> crossing = new LinkedHashMap<>(fields);
+            crossing.put("people", people);
+            crossing.put("crossed_at", crossedAt);
+            return journal(config, post, spec, client -> client.correct(eventId, crossing), "correction");
+        }
+    }
+
+    @Command(name = "withdraw", description = "Withdraw a crossing recorded in error: none of its people count any more.")
+    static final class Withdraw implements Callable<Integer> {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Mixin
+        PostOptions post;
+
+        @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to withdraw.")
+        UUID eventId;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return journal(config, post, spec, client -> client.withdraw(eventId, null), "withdrawal");
+        }
+    }
+
+    // Journalled first, sent like any crossing (store-and-forward): offline, it waits in the journal.
+    private static int journal(ConfigOptions config, PostOptions post, CommandSpec spec,
+                               java.util.function.Function<PostClient, JournalEntry> record, String what) throws InterruptedException {
+        Settings settings = config.load(post.asSettings());
+        PrintWriter out = spec.commandLine().getOut();
+        try (PostClient client = start(settings)) {
+            JournalEntry entry;
+            try {
+                entry = record.apply(client);
+            } catch (FieldException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage()); // bad usage: exit 2, nothing recorded
+            }
+            out.println(what + " of " + entry.crossing().getEventId() + " recorded (revision " + entry.crossing().getRevision() + ")");
+            out.println(client.awaitDrained(PostSettings.from(settings).drainTimeout()) ? "all sent to Kafka"
+                    : PostMessages.pending(client.backlog(), Clock.systemUTC().instant())
+                    + ": kept in the journal and sent by the next 'flowwatch post record' or 'flowwatch post send'");
+            return 0;
         }
     }
 

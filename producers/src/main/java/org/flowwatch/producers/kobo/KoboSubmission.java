@@ -2,6 +2,10 @@ package org.flowwatch.producers.kobo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import org.flowwatch.producers.gateway.SubmissionIds;
@@ -15,11 +19,15 @@ import org.flowwatch.schemas.avro.CrossingEvent;
  * string answers; the form's question names are the {@link CrossingFields} names, in any group. The dedupe key is
  * {@code meta/rootUuid} (stable across edits) or else {@code meta/instanceID}; the crossing time is the form's
  * {@code crossed_at} or else {@code start} (device time), never {@code _submission_time} (when a network was found).
+ * An edit keeps {@code meta/rootUuid}, gets a new {@code meta/instanceID} and names the one it replaces in
+ * {@code meta/deprecatedID}: it becomes a higher revision of the same eventId ({@link SubmissionIds#revisionAt}, from
+ * the edit's {@code end}, else its {@code _submission_time}), which replaces the crossing counted before.
  */
 public final class KoboSubmission {
 
     static final String ROOT_UUID = "meta/rootUuid";
     static final String INSTANCE_ID = "meta/instanceID";
+    static final String DEPRECATED_ID = "meta/deprecatedID";
 
     private KoboSubmission() {
     }
@@ -33,7 +41,24 @@ public final class KoboSubmission {
         if (!fields.containsKey(CrossingFields.CROSSED_AT) && paths.containsKey("start")) {
             fields.put(CrossingFields.CROSSED_AT, paths.get("start"));
         }
-        return crossingFields.toCrossing(fields, postId, SubmissionIds.eventIdFor(instanceId), null, receivedAt);
+        CrossingEvent crossing = crossingFields.toCrossing(fields, postId, SubmissionIds.eventIdFor(instanceId), null, receivedAt);
+        if (text(paths, DEPRECATED_ID).isPresent()) {
+            crossing.setRevision(SubmissionIds.revisionAt(editedAt(paths, receivedAt)));
+        }
+        return crossing;
+    }
+
+    private static Instant editedAt(Map<String, String> paths, Instant receivedAt) {
+        Optional<String> end = text(paths, "end");
+        if (end.isPresent()) {
+            try {
+                return OffsetDateTime.parse(end.get()).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new FieldException("end", "must be a date-time with offset, as Kobo sends it");
+            }
+        }
+        // _submission_time is server time in UTC with no offset
+        return text(paths, "_submission_time").map(time -> LocalDateTime.parse(time).toInstant(ZoneOffset.UTC)).orElse(receivedAt);
     }
 
     private static Optional<String> text(Map<String, String> paths, String key) {

@@ -2,6 +2,8 @@ package org.flowwatch.producers.odk;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,9 @@ import org.flowwatch.schemas.avro.CrossingEvent;
  * ODK Central OData submissions as crossings: one submission object, or a page {@code {"value": [...]}} as the
  * Submissions endpoint returns it. Groups are nested objects; the instance id is {@code __id} (or
  * {@code meta/instanceID}) and gives the eventId the same way as for Kobo, so a re-pulled page is counted once.
+ * Central keeps {@code __id} across edits and counts them in {@code __system/edits}: an edited submission is revision
+ * {@code edits} of the same eventId and replaces the crossing counted before (an edit without that count, but with
+ * {@code meta/deprecatedID}, gets a revision from {@code __system/updatedAt}, as Kobo edits do).
  */
 public final class OdkSubmission {
 
@@ -51,6 +56,23 @@ public final class OdkSubmission {
                 .orElseThrow(() -> new FieldException("__id", "required (the submission's instance id)"));
         Map<String, String> fields = FlatFields.byName(paths);
         fields.remove(CrossingFields.EVENT_ID);
-        return crossingFields.toCrossing(fields, postId, SubmissionIds.eventIdFor(instanceId), null, receivedAt);
+        CrossingEvent crossing = crossingFields.toCrossing(fields, postId, SubmissionIds.eventIdFor(instanceId), null, receivedAt);
+        crossing.setRevision(revisionOf(paths, receivedAt));
+        return crossing;
+    }
+
+    private static int revisionOf(Map<String, String> paths, Instant receivedAt) {
+        try {
+            if (paths.get("__system/edits") != null) {
+                return Math.max(0, Integer.parseInt(paths.get("__system/edits")));
+            }
+            if (paths.get("meta/deprecatedID") == null) {
+                return 0;
+            }
+            String updatedAt = paths.get("__system/updatedAt");
+            return SubmissionIds.revisionAt(updatedAt == null ? receivedAt : OffsetDateTime.parse(updatedAt).toInstant());
+        } catch (NumberFormatException | DateTimeParseException e) {
+            throw new FieldException("__system", "edits must be a whole number and updatedAt a date-time with offset");
+        }
     }
 }

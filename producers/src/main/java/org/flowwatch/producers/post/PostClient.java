@@ -3,6 +3,7 @@ package org.flowwatch.producers.post;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import org.flowwatch.producers.journal.CrossingJournal;
 import org.flowwatch.producers.journal.JournalEntry;
 import org.flowwatch.producers.publish.CrossingPublisher;
 import org.flowwatch.producers.publish.TopicPublisher;
+import org.flowwatch.producers.gateway.SubmissionIds;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.PostHeartbeat;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -74,6 +76,35 @@ public final class PostClient implements AutoCloseable {
     public JournalEntry record(Map<String, String> fields) {
         Instant now = clock.instant();
         return record(crossingFields.toCrossing(fields, settings.postId(), UUID.randomUUID(), now, now));
+    }
+
+    /**
+     * Records a correction of crossing {@code eventId}: the fields say the whole crossing as it should be (people and
+     * {@code crossed_at} required; what they leave out is not taken from the original), journalled and sent like a
+     * crossing, as a higher revision ({@link SubmissionIds#revisionAt}: seconds since 2020 of now) that replaces it.
+     */
+    public JournalEntry correct(UUID eventId, Map<String, String> fields) {
+        Instant now = clock.instant();
+        Map<String, String> withoutId = new HashMap<>(fields);
+        withoutId.remove(CrossingFields.EVENT_ID);
+        CrossingEvent correction = crossingFields.toCrossing(withoutId, settings.postId(), eventId, null, now);
+        correction.setRevision(SubmissionIds.revisionAt(now));
+        return record(correction);
+    }
+
+    /**
+     * Records the withdrawal of crossing {@code eventId} (recorded in error): none of its people count any more. It
+     * carries no figures; {@code crossedAt} (null: now) only has to be within the streams app's horizon of the crossing.
+     */
+    public JournalEntry withdraw(UUID eventId, Instant crossedAt) {
+        Instant now = clock.instant();
+        return record(CrossingEvent.newBuilder()
+                .setEventId(eventId).setPostId(settings.postId())
+                .setOccurredAt(crossedAt == null ? now : crossedAt).setRecordedAt(now)
+                .setDirection(org.flowwatch.schemas.avro.Direction.ARRIVAL)
+                .setPeople(0).setVehicles(0)
+                .setRevision(SubmissionIds.revisionAt(now)).setWithdrawn(true)
+                .build());
     }
 
     public JournalEntry record(CrossingEvent crossing) {

@@ -222,8 +222,7 @@ class IngestGatewayIntegrationTest {
         // given: a KoboToolbox REST-service submission, authenticated as Kobo can (Basic, the token as password)
         String submission = resource("/kobo/crossing-submission.json")
                 .replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", UUID.randomUUID().toString());
-        Map<String, String> basic = Map.of("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> basic = koboBasicAuth();
         // when: Kobo sends it, then sends it again (its 30 s timeout passed before our answer)
         HttpResponse<String> first = post("/v1/kobo", basic, submission);
         HttpResponse<String> again = post("/v1/kobo", basic, submission);
@@ -240,6 +239,26 @@ class IngestGatewayIntegrationTest {
             assertThat(crossing.getBreakdown().getFemale().getAge18to59()).isEqualTo(2);
             assertThat(crossing.getVulnerabilities().getNeedsMedicalCare()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void shouldStoreKoboEditAsAHigherRevisionOfTheSameEventId() throws Exception {
+        // given: a submission, then its edit in Kobo (same meta/rootUuid, new meta/instanceID, meta/deprecatedID): 5 -> 9
+        String root = UUID.randomUUID().toString();
+        String submission = resource("/kobo/crossing-submission.json").replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", root);
+        String edit = resource("/kobo/crossing-edit.json").replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", root);
+        Map<String, String> basic = koboBasicAuth();
+        // when
+        HttpResponse<String> first = post("/v1/kobo", basic, submission);
+        HttpResponse<String> edited = post("/v1/kobo", basic, edit);
+        // then
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(edited.statusCode()).isEqualTo(201);
+        String eventId = JSON.readTree(first.body()).get("stored").get(0).asText();
+        assertThat(JSON.readTree(edited.body()).get("stored").get(0).asText()).isEqualTo(eventId);
+        List<CrossingEvent> stored = onTopic().stream().filter(c -> c.getEventId().toString().equals(eventId)).toList();
+        assertThat(stored).extracting(CrossingEvent::getPeople, CrossingEvent::getRevision)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, 0), org.assertj.core.groups.Tuple.tuple(9, 117_873_000));
     }
 
     @Test
@@ -341,6 +360,11 @@ class IngestGatewayIntegrationTest {
 
     private List<CrossingEvent> onTopic() {
         return TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.CROSSINGS, c -> c.getPostId().equals(post));
+    }
+
+    // As Kobo can authenticate: Basic, any user name, the post's token as password.
+    private Map<String, String> koboBasicAuth() {
+        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
     }
 
     private HttpResponse<String> post(String path, Map<String, String> headers, String body) throws Exception {

@@ -64,12 +64,10 @@ class SchemaEvolutionTest {
     @Test
     void shouldFillDefaultsWhenWriterIsOlderWithoutOptionalFields() {
         // given: an older producer, registered first, knew neither origin nor destinationSiteId
-        Schema older = withoutFields(CURRENT, Set.of("origin", "destinationSiteId"));
-        int olderId = registry.register(SUBJECT, older);
-        registry.register(SUBJECT, CURRENT);
+        Set<String> unknownToWriter = Set.of("origin", "destinationSiteId");
 
         // when
-        CrossingEvent read = currentReader.deserialize(TOPIC, wireFormat(olderId, older, crossingRecord(older)));
+        CrossingEvent read = readWhenWrittenWithout(unknownToWriter);
 
         // then
         assertThat(read.getEventId()).isEqualTo(EVENT_ID);
@@ -77,6 +75,20 @@ class SchemaEvolutionTest {
         assertThat(read.getVulnerabilities().getPregnant()).isEqualTo(3);
         assertThat(read.getOrigin()).as("default of a field the writer did not know").isNull();
         assertThat(read.getDestinationSiteId()).as("default of a field the writer did not know").isNull();
+    }
+
+    @Test
+    void shouldReadAnOriginalRevisionWhenWriterPredatesCorrections() {
+        // given: a producer from before corrections knew neither revision nor withdrawn
+        Set<String> unknownToWriter = Set.of("revision", "withdrawn");
+
+        // when
+        CrossingEvent read = readWhenWrittenWithout(unknownToWriter);
+
+        // then
+        assertThat(read.getPeople()).isEqualTo(6);
+        assertThat(read.getRevision()).as("an old crossing is the original, revision 0").isZero();
+        assertThat(read.getWithdrawn()).as("an old crossing is never a withdrawal").isFalse();
     }
 
     @Test
@@ -109,6 +121,14 @@ class SchemaEvolutionTest {
         assertThat(registry.schemaById(evolvedId)).isEqualTo(evolved);
     }
 
+    // An older writer's schema (the current one without some fields) registered first, then the current one.
+    private CrossingEvent readWhenWrittenWithout(Set<String> fields) {
+        Schema older = withoutFields(CURRENT, fields);
+        int olderId = registry.register(SUBJECT, older);
+        registry.register(SUBJECT, CURRENT);
+        return currentReader.deserialize(TOPIC, wireFormat(olderId, older, crossingRecord(older)));
+    }
+
     private static GenericRecord crossingRecord(Schema schema) {
         GenericRecord vulnerabilities = new GenericData.Record(schema.getField("vulnerabilities").schema().getTypes().get(1));
         vulnerabilities.put("unaccompaniedChildren", 2);
@@ -128,6 +148,10 @@ class SchemaEvolutionTest {
         if (schema.getField("destinationSiteId") != null) {
             record.put("destinationSiteId", "RC-GORIS");
             record.put("origin", "Berdzor");
+        }
+        if (schema.getField("revision") != null) {
+            record.put("revision", 0);
+            record.put("withdrawn", false);
         }
         return record;
     }

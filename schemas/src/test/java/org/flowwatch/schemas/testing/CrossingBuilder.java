@@ -58,6 +58,17 @@ public final class CrossingBuilder {
         return this;
     }
 
+    /** A correction: revision {@code revision} of the same eventId (0 is the crossing as first recorded). */
+    public CrossingBuilder revision(int revision) {
+        builder.setRevision(revision);
+        return this;
+    }
+
+    public CrossingBuilder withdrawn() {
+        builder.setWithdrawn(true);
+        return this;
+    }
+
     public CrossingBuilder breakdown(SexAgeBreakdown breakdown) {
         builder.setBreakdown(breakdown);
         return this;

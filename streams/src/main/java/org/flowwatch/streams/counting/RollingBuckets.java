@@ -55,6 +55,14 @@ public final class RollingBuckets {
      * changes nothing: it belongs to no current figure (it is still in the hourly and daily counts).
      */
     public RollingBuckets add(long timestamp, long crossingPeople, long crossingVehicles) {
+        return add(timestamp, crossingPeople, 1, crossingVehicles);
+    }
+
+    /**
+     * Adds figures at {@code timestamp}: a crossing (1 group), or a retraction of one (every figure negative, -1 group)
+     * when a correction replaces it; a retraction older than the current period changes nothing, like its original.
+     */
+    public RollingBuckets add(long timestamp, long crossingPeople, long crossingGroups, long crossingVehicles) {
         long bucket = Math.floorDiv(timestamp, step) * step;
         if (size > 0 && bucket <= latest() - length) {
             return this;
@@ -68,7 +76,7 @@ public final class RollingBuckets {
             i = insert(bucket);
         }
         people[i] += crossingPeople;
-        groups[i] += 1;
+        groups[i] += crossingGroups;
         vehicles[i] += crossingVehicles;
         updatedAt = Math.max(updatedAt, timestamp);
         return this;

@@ -22,7 +22,8 @@ import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.errors.AsSentSerializer;
 import org.flowwatch.streams.counting.CountScopes;
-import org.flowwatch.streams.dedupe.FirstSeenCrossings;
+import org.flowwatch.streams.dedupe.CrossingRevisions;
+import org.flowwatch.streams.dedupe.Retractions;
 import org.flowwatch.streams.validation.CheckPostRecords;
 import org.flowwatch.streams.validation.Checked;
 import org.flowwatch.streams.validation.CrossingRules;
@@ -30,8 +31,8 @@ import org.flowwatch.streams.validation.HeartbeatRules;
 
 /**
  * The arrivals dataflow. Crossings → checked against the rules and the sites reference data (rejects to the dead
- * letter topic) → first copy of each eventId only → published as valid crossings → sent to their post, region and
- * operation-wide counts (one named repartition) → hourly, local-day and rolling counts ({@link WindowedCounts}).
+ * letter topic) → latest revision of each eventId only (a correction also takes the figures it replaces back out of
+ * the counts) → published as valid crossings → sent to their post, region and operation-wide counts (one named repartition) → hourly, local-day and rolling counts ({@link WindowedCounts}).
  * Heartbeats are checked by the same rules; only their rejects are written here.
  */
 public final class ArrivalsTopology {
@@ -55,9 +56,11 @@ public final class ArrivalsTopology {
         writeRejects(checkHeartbeats(read(builder, Topics.HEARTBEATS, "heartbeats-source")), Topics.HEARTBEATS, "heartbeat");
         var checked = checkCrossings(read(builder, Topics.CROSSINGS, "crossings-source"));
         writeRejects(checked, Topics.CROSSINGS, "crossing");
-        KStream<String, CrossingEvent> firstSeen = dropResends(builder, onlyValid(checked));
-        publishValidCrossings(firstSeen);
-        new WindowedCounts(builder, serdes, settings).count(sendToEachScope(firstSeen));
+        KStream<String, CrossingEvent> revisions = keepLatestRevisions(builder, onlyValid(checked));
+        publishValidCrossings(revisions.filterNot((postId, crossing) -> Retractions.isRetraction(crossing),
+                Named.as("latest-revisions")));
+        new WindowedCounts(builder, serdes, settings).count(sendToEachScope(revisions.filterNot(
+                (postId, crossing) -> crossing.getWithdrawn(), Named.as("counted-figures"))));
         return builder.build(streamsProps);
     }
 
@@ -99,14 +102,17 @@ public final class ArrivalsTopology {
                 .mapValues(Checked::value, Named.as("unwrap-valid-crossing"));
     }
 
-    private KStream<String, CrossingEvent> dropResends(StreamsBuilder builder, KStream<String, CrossingEvent> crossings) {
+    // Each eventId's latest revision; a correction comes out as the retraction of the figures counted so far (negative,
+    // at their event time) followed by the new revision; resends and older revisions do not come out.
+    private KStream<String, CrossingEvent> keepLatestRevisions(StreamsBuilder builder, KStream<String, CrossingEvent> crossings) {
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE, settings.dedupeHorizon(),
-                settings.dedupeHorizon(), false), Serdes.String(), Serdes.Long()));
-        return crossings.processValues(() -> new FirstSeenCrossings(SEEN_STORE, settings.dedupeHorizon()),
+                settings.dedupeHorizon(), false), Serdes.String(), serdes.avro(CrossingEvent.class)));
+        return crossings.processValues(() -> new CrossingRevisions(SEEN_STORE, settings.dedupeHorizon()),
                 Named.as("first-seen-crossings"), SEEN_STORE);
     }
 
-    // What the sites and alerts app reads: exactly the valid, first-seen crossings, keyed by post, stamped occurredAt.
+    // What the sites and alerts app reads: each valid crossing's first copy, then each higher revision (a correction
+    // or a withdrawal), keyed by post, stamped occurredAt; never a retraction.
     private void publishValidCrossings(KStream<String, CrossingEvent> crossings) {
         crossings.to(Topics.CROSSINGS_VALID.name(), Produced.with(serdes.key(Topics.CROSSINGS_VALID),
                 serdes.value(Topics.CROSSINGS_VALID)).withName("crossings-valid-sink"));

@@ -38,6 +38,7 @@ import org.flowwatch.streams.counting.RollingBuckets;
 import org.flowwatch.streams.counting.RollingTally;
 import org.flowwatch.streams.counting.ScopeKey;
 import org.flowwatch.streams.counting.Timeliness;
+import org.flowwatch.streams.dedupe.Retractions;
 
 /**
  * The counting half of {@link ArrivalsTopology}, over crossings keyed by {@link ScopeKey}. For each granularity: the
@@ -145,7 +146,8 @@ public final class WindowedCounts {
         String name = "rolling-" + period.name();
         return byScope.groupByKey(Grouped.with(Serdes.String(), serdes.value(Topics.CROSSINGS)))
                 .aggregate(() -> new RollingBuckets(period.length(), period.advance()),
-                        (key, crossing, buckets) -> buckets.add(crossing.getOccurredAt().toEpochMilli(), crossing.getPeople(), crossing.getVehicles()),
+                        (key, crossing, buckets) -> buckets.add(crossing.getOccurredAt().toEpochMilli(), crossing.getPeople(),
+                                Retractions.groups(crossing), crossing.getVehicles()),
                         Named.as(name + "-sum"),
                         Materialized.<String, RollingBuckets, KeyValueStore<Bytes, byte[]>>as(period.store())
                                 .withKeySerde(Serdes.String()).withValueSerde(RollingBuckets.serde(period.length(), period.advance())))

@@ -34,7 +34,9 @@ public final class CrossingRules implements RecordRules<CrossingEvent> {
         if (postRejection.isPresent()) {
             return postRejection;
         }
-        if (crossing.getPeople() < 1 || crossing.getPeople() > limits.maxPeople()) {
+        // A withdrawal counts nobody: it may say 0 people (the post client's withdraw knows only the eventId).
+        int fewest = crossing.getWithdrawn() ? 0 : 1;
+        if (crossing.getPeople() < fewest || crossing.getPeople() > limits.maxPeople()) {
             return reject(Reason.PEOPLE_OUT_OF_RANGE, "people");
         }
         if (crossing.getVehicles() < 0) {

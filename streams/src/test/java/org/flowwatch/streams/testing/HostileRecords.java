@@ -81,4 +81,14 @@ public final class HostileRecords {
         return CrossingEvent.newBuilder(valid).setEventId(new UUID(random.nextLong(), random.nextLong()))
                 .setPostId(text).setOrigin(text).build();
     }
+
+    /**
+     * What the counts must hold: of each eventId on the valid topic the last revision published, unless withdrawn. A
+     * flipped bit can make a resend a higher revision or a withdrawal of its original: a valid correction.
+     */
+    public static java.util.List<CrossingEvent> latestRevisions(java.util.List<CrossingEvent> valid) {
+        java.util.Map<UUID, CrossingEvent> latest = new java.util.LinkedHashMap<>();
+        valid.forEach(crossing -> latest.put(crossing.getEventId(), crossing));
+        return latest.values().stream().filter(crossing -> !crossing.getWithdrawn()).toList();
+    }
 }

@@ -69,7 +69,7 @@ class HostileInputTest {
 
             // and every valid person is in the operation's daily count or on the late topic, per direction
             Map<Direction, Long> sent = new EnumMap<>(Direction.class);
-            valid.forEach(crossing -> sent.merge(crossing.getDirection(), (long) crossing.getPeople(), Long::sum));
+            HostileRecords.latestRevisions(valid).forEach(crossing -> sent.merge(crossing.getDirection(), (long) crossing.getPeople(), Long::sum));
             Map<String, ArrivalCount> days = new HashMap<>();
             arrivals.daily.readValuesToList().forEach(count -> days.put(ArrivalKeys.of(count), count));
             Map<Direction, Long> counted = new EnumMap<>(Direction.class);

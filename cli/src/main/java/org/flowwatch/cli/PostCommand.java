@@ -183,7 +183,7 @@ final class PostCommand {
             }
             out.println(what + " of " + entry.crossing().getEventId() + " recorded (revision " + entry.crossing().getRevision() + ")");
             out.println(client.awaitDrained(PostSettings.from(settings).drainTimeout()) ? "all sent to Kafka"
-                    : PostMessages.pending(client.backlog(), Clock.systemUTC().instant())
+                    : PostMessages.from(settings).pending(client.backlog(), Clock.systemUTC().instant())
                     + ": kept in the journal and sent by the next 'flowwatch post record' or 'flowwatch post send'");
             return 0;
         }

@@ -191,7 +191,7 @@ class ReplayedCurveIntegrationTest {
     // Both posts on one partition of the crossings topic: one task reads them in the order sent, so the silent
     // post's backlog meets a stream time that the other post has moved on, and which crossings are beyond the hourly
     // grace does not depend on how two tasks happen to interleave.
-    private static String postSharingPartitionWith(String post) {
+    static String postSharingPartitionWith(String post) {
         int partitions = Topics.CROSSINGS.partitions();
         return IntStream.iterate(2, n -> n + 1).mapToObj(n -> "hakari-" + n)
                 .filter(candidate -> partition(candidate, partitions) == partition(post, partitions)).findFirst().orElseThrow();

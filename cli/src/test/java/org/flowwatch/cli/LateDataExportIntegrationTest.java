@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -22,13 +21,8 @@ import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.producers.replay.ArrivalsCurve;
 import org.flowwatch.producers.replay.GroundTruth;
 import org.flowwatch.producers.replay.ScenarioReplay;
-import org.flowwatch.schemas.avro.Site;
-import org.flowwatch.schemas.avro.SiteKind;
-import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.topics.TopicAdmin;
-import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.app.ArrivalsApp;
 import org.flowwatch.streams.app.StreamsRunner;
 import org.flowwatch.streams.app.StreamsSettings;
@@ -63,14 +57,7 @@ class LateDataExportIntegrationTest {
     @BeforeAll
     static void startStackSitesAndArrivalsApp() throws Exception {
         stack = EmbeddedStack.start(dir, 0, 0);
-        Settings settings = settings(Map.of());
-        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
-        secondPost = ReplayedCurveIntegrationTest.postSharingPartitionWith(SILENT_POST);
-        ReferenceCommand.publishDefaults(settings);
-        ReferenceCommand.publish(settings, publisher -> publisher.site(Site.newBuilder().setSiteId(secondPost)
-                .setName("second crossing of the test").setKind(SiteKind.BORDER_POST).setAdm1Code("AM-SU").setAdm1Name("Syunik").build()));
+        secondPost = ReplayedCurveIntegrationTest.topicsAndSitesWithASecondPost(settings(Map.of()));
         runner = ArrivalsApp.start(StreamsSettings.from(settings(Map.of("streams.application.id", "flowwatch-arrivals-late-" + UUID.randomUUID(),
                 "streams.state.dir", dir.resolve("state").toString(), "query.http.port", "0"))));
     }
@@ -173,12 +160,7 @@ class LateDataExportIntegrationTest {
         return byHour;
     }
 
-    /** The layered settings as the cli loads them (every app's defaults), pointed at the private stack. */
     private static Settings settings(Map<String, String> overrides) {
-        ConfigOptions config = new ConfigOptions();
-        config.overrides = new LinkedHashMap<>(Map.of("kafka.bootstrap.servers", stack.bootstrapServers(),
-                "registry.url", stack.registryUrl(), "kafka.statestore.cache.max.bytes", "0"));
-        config.overrides.putAll(overrides);
-        return config.load();
+        return ReplayedCurveIntegrationTest.settings(stack, overrides);
     }
 }

@@ -2,15 +2,15 @@ package org.flowwatch.consumers.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
+import static org.flowwatch.consumers.export.Counts.SYUNIK_POSTS;
 import static org.flowwatch.consumers.export.Counts.T0;
+import static org.flowwatch.consumers.export.Counts.YEREVAN;
 import static org.flowwatch.consumers.export.Counts.hour;
 import static org.flowwatch.consumers.export.Counts.post;
-import static org.flowwatch.consumers.export.Counts.site;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +23,11 @@ import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.avro.Granularity;
 import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.avro.SexAgeBreakdown;
-import org.flowwatch.schemas.avro.Site;
 import org.junit.jupiter.api.Test;
 
 /** Export rows with the crossings that reached their hour after its grace (the late topic). */
 class LateRowsTest {
 
-    private static final ZoneId YEREVAN = ZoneId.of("Asia/Yerevan");
-    private static final Map<String, Site> SITES = Map.of(
-            "kornidzor", site("kornidzor", "Kornidzor", "AM-SU", "Syunik"),
-            "tegh", site("tegh", "Tegh", "AM-SU", "Syunik"));
 
     @Test
     void shouldAddLateCrossingsOnceToTheirHourAndSayHowManyCameLateWhenTheLateTopicHoldsResends() {
@@ -43,7 +38,7 @@ class LateRowsTest {
                 late(CountScope.POST, "kornidzor", Granularity.DAY, T0.minus(Duration.ofHours(10)), group));
 
         // when
-        List<ExportRow> rows = ExportRows.of(List.of(post("kornidzor", T0, 30)), late, SITES, Granularity.HOUR,
+        List<ExportRow> rows = ExportRows.of(List.of(post("kornidzor", T0, 30)), late, SYUNIK_POSTS, Granularity.HOUR,
                 Set.of(Direction.ARRIVAL), YEREVAN);
 
         // then the hour holds everyone who crossed in it; the day's record of the same crossing is not in hours
@@ -62,7 +57,7 @@ class LateRowsTest {
                 late(CountScope.ALL, "all", Granularity.HOUR, silentHour, group));
 
         // when
-        List<ExportRow> rows = ExportRows.of(List.of(post("tegh", T0, 20)), late, SITES, Granularity.HOUR,
+        List<ExportRow> rows = ExportRows.of(List.of(post("tegh", T0, 20)), late, SYUNIK_POSTS, Granularity.HOUR,
                 Set.of(Direction.ARRIVAL), YEREVAN);
 
         // then a row per missed count, named as counted rows are, with its breakdown
@@ -88,7 +83,7 @@ class LateRowsTest {
                 late(CountScope.POST, "tegh", Granularity.HOUR, T0, more),
                 late(CountScope.REGION, "AM-SU", Granularity.HOUR, T0, more));
         List<ExportRow> rows = ExportRows.of(List.of(post("kornidzor", T0, 37), post("tegh", T0, 24),
-                hour(CountScope.REGION, "AM-SU", T0, 61, null, null)), late, SITES, Granularity.HOUR, Set.of(Direction.ARRIVAL), YEREVAN);
+                hour(CountScope.REGION, "AM-SU", T0, 61, null, null)), late, SYUNIK_POSTS, Granularity.HOUR, Set.of(Direction.ARRIVAL), YEREVAN);
 
         // when
         List<ExportRow> shown = SmallCellSuppression.apply(rows, 5);

@@ -93,13 +93,7 @@ class ReplayedCurveIntegrationTest {
     static void startStackSitesAndTwoInstances() throws Exception {
         stack = EmbeddedStack.start(dir, 0, 0);
         Settings settings = settings(Map.of());
-        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
-        secondPost = postSharingPartitionWith(SILENT_POST);
-        ReferenceCommand.publishDefaults(settings);
-        ReferenceCommand.publish(settings, publisher -> publisher.site(Site.newBuilder().setSiteId(secondPost)
-                .setName("second crossing of the test").setKind(SiteKind.BORDER_POST).setAdm1Code("AM-SU").setAdm1Name("Syunik").build()));
+        secondPost = topicsAndSitesWithASecondPost(settings);
         String applicationId = "flowwatch-arrivals-replayed-" + UUID.randomUUID();
         for (int instance = 0; instance < 2; instance++) {
             ports.add(freePort());
@@ -188,6 +182,18 @@ class ReplayedCurveIntegrationTest {
         return "garbage " + i;
     }
 
+    /** Creates every topic, publishes the 2023 sites and a second post of Syunik sharing the silent post's partition. */
+    static String topicsAndSitesWithASecondPost(Settings settings) throws Exception {
+        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
+            admin.createMissing(Topics.ALL, (short) 1);
+        }
+        String second = postSharingPartitionWith(SILENT_POST);
+        ReferenceCommand.publishDefaults(settings);
+        ReferenceCommand.publish(settings, publisher -> publisher.site(Site.newBuilder().setSiteId(second)
+                .setName("second crossing of the test").setKind(SiteKind.BORDER_POST).setAdm1Code("AM-SU").setAdm1Name("Syunik").build()));
+        return second;
+    }
+
     // Both posts on one partition of the crossings topic: one task reads them in the order sent, so the silent
     // post's backlog meets a stream time that the other post has moved on, and which crossings are beyond the hourly
     // grace does not depend on how two tasks happen to interleave.
@@ -265,6 +271,11 @@ class ReplayedCurveIntegrationTest {
 
     /** The layered settings as the cli loads them (every app's defaults), pointed at the private stack. */
     private static Settings settings(Map<String, String> overrides) {
+        return settings(stack, overrides);
+    }
+
+    /** The layered settings as the cli loads them, pointed at {@code stack}, with no state store cache. */
+    static Settings settings(EmbeddedStack stack, Map<String, String> overrides) {
         ConfigOptions config = new ConfigOptions();
         config.overrides = new LinkedHashMap<>(Map.of("kafka.bootstrap.servers", stack.bootstrapServers(),
                 "registry.url", stack.registryUrl(), "kafka.statestore.cache.max.bytes", "0"));

@@ -111,6 +111,9 @@ import { chooseLanguage, loadLanguage, t, named, lang as currentLanguage } from 
     $("zone").textContent = t("page.timesIn", { zone: state.timeZone });
     $("total").textContent = t("count.people", { n: state.totalArrivals });
     $("last-hour-total").textContent = number.format(state.hours.length ? state.hours[state.hours.length - 1].people : 0);
+    $("days").textContent = state.days.length ? state.days.map((d) => d.date + ": " + number.format(d.people) + " (" + d.status + ")").join(" · ") : t("page.days.none");
+    $("late-people").textContent = number.format(state.late.people);
+    $("late-crossings").textContent = number.format(state.late.crossings);
     drawChart(state.hours);
     renderPosts(state.posts);
     renderSites(state.sites, new Set(state.runOut.filter((r) => !r.reported).map((r) => r.site + "/" + r.item)));

@@ -12,7 +12,7 @@ import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 
 /**
- * {@code flowwatch ops}: viewers of the six topics the operations centre watches keep one {@link OpsPicture}, which
+ * {@code flowwatch ops}: viewers of the eight topics the operations centre watches keep one {@link OpsPicture}, which
  * the dashboard serves and the domain metrics report on the process's registry.
  */
 public final class OpsCentre implements AutoCloseable {
@@ -28,6 +28,8 @@ public final class OpsCentre implements AutoCloseable {
         metrics = new DomainMetrics(picture, registry);
         viewers = List.of(
                 follow(settings, serdes, Topics.ARRIVALS_HOURLY, picture::hourly),
+                follow(settings, serdes, Topics.ARRIVALS_DAILY, picture::daily),
+                follow(settings, serdes, Topics.ARRIVALS_LATE, picture::late),
                 follow(settings, serdes, Topics.ARRIVALS_ROLLING, picture::rolling),
                 follow(settings, serdes, Topics.SITE_STATUS, picture::site),
                 follow(settings, serdes, Topics.ALERTS_CURRENT, picture::alert),
@@ -44,7 +46,7 @@ public final class OpsCentre implements AutoCloseable {
 
     /** The topics the operations centre reads and writes, for the caller to create. */
     public static List<TopicSpec<?, ?>> topics() {
-        return List.of(Topics.ARRIVALS_HOURLY, Topics.ARRIVALS_ROLLING, Topics.SITE_STATUS, Topics.ALERTS_CURRENT, Topics.ALERT_ACKS,
+        return List.of(Topics.ARRIVALS_HOURLY, Topics.ARRIVALS_DAILY, Topics.ARRIVALS_LATE, Topics.ARRIVALS_ROLLING, Topics.SITE_STATUS, Topics.ALERTS_CURRENT, Topics.ALERT_ACKS,
                 Topics.SITES);
     }
 

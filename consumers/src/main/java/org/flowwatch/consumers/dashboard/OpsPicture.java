@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.flowwatch.consumers.export.CompactedSnapshot;
+import org.flowwatch.consumers.export.LateCrossings;
 import org.flowwatch.consumers.i18n.AlertSentences;
 import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.consumers.metrics.OpenAlerts;
@@ -24,7 +26,9 @@ import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CountScope;
 import org.flowwatch.schemas.avro.Direction;
+import org.flowwatch.schemas.avro.Granularity;
 import org.flowwatch.schemas.avro.ItemStatus;
+import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.avro.RollingCount;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
@@ -34,7 +38,8 @@ import org.flowwatch.schemas.topics.Topics;
 
 /**
  * The latest state of the operation, kept from the authoritative output topics (latest value per key, a tombstone
- * removes it): operation-wide hourly arrivals, rolling counts per post, site statuses, open alerts and their
+ * removes it): operation-wide hourly and daily arrivals, the crossings beyond the hourly grace (late topic), rolling
+ * counts per post, site statuses, open alerts and their
  * acknowledgements, and the posts' and sites' reference data (for the map). The dashboard, the domain metrics and the
  * terminal commands all read this one picture.
  */
@@ -44,6 +49,9 @@ public final class OpsPicture {
     private static final String LAST_DAY = Duration.ofHours(24).toString();
 
     private final Map<String, ArrivalCount> operationHours = new HashMap<>();
+    private final Map<String, ArrivalCount> operationDays = new HashMap<>();
+    // crossings beyond the operation's hourly grace, once per eventId (the late topic repeats them per count missed)
+    private final Map<String, LateCrossing> lateHours = new HashMap<>();
     // arrivals in the last hour / 24 h per post and per region, by rolling-count key
     private final Map<String, RollingCount> rolling = new HashMap<>();
     private final Map<String, SiteStatus> sites = new TreeMap<>();
@@ -66,6 +74,8 @@ public final class OpsPicture {
     public static OpsPicture snapshot(OpsSettings settings, FlowwatchSerdes serdes) {
         OpsPicture picture = new OpsPicture(settings.timeZone());
         CompactedSnapshot.read(settings.kafka(), serdes, Topics.ARRIVALS_HOURLY, settings.readTimeout()).forEach(picture::hourly);
+        CompactedSnapshot.read(settings.kafka(), serdes, Topics.ARRIVALS_DAILY, settings.readTimeout()).forEach(picture::daily);
+        LateCrossings.read(settings.kafka(), serdes, settings.readTimeout()).forEach(late -> picture.late(null, late));
         CompactedSnapshot.read(settings.kafka(), serdes, Topics.ARRIVALS_ROLLING, settings.readTimeout()).forEach(picture::rolling);
         CompactedSnapshot.read(settings.kafka(), serdes, Topics.SITE_STATUS, settings.readTimeout()).forEach(picture::site);
         CompactedSnapshot.read(settings.kafka(), serdes, Topics.ALERTS_CURRENT, settings.readTimeout()).forEach(picture::alert);
@@ -76,6 +86,20 @@ public final class OpsPicture {
     public synchronized void hourly(String key, ArrivalCount count) {
         if (count == null || (count.getScope() == CountScope.ALL && count.getDirection() == Direction.ARRIVAL)) {
             changed(put(operationHours, key, count));
+        }
+    }
+
+    public synchronized void daily(String key, ArrivalCount count) {
+        if (count == null || (count.getScope() == CountScope.ALL && count.getDirection() == Direction.ARRIVAL)) {
+            changed(put(operationDays, key, count));
+        }
+    }
+
+    /** A record of the late topic; only the operation's hourly arrivals count (the key is not needed). */
+    public synchronized void late(String key, LateCrossing late) {
+        if (late != null && late.getScope() == CountScope.ALL && late.getGranularity() == Granularity.HOUR
+                && late.getCrossing().getDirection() == Direction.ARRIVAL) {
+            changed(put(lateHours, late.getCrossing().getEventId().toString(), late));
         }
     }
 
@@ -177,7 +201,14 @@ public final class OpsPicture {
         List<Alert> open = alerts.all();
         return new OpsView(version.get(), hours(), operationHours.values().stream().mapToLong(ArrivalCount::getPeople).sum(),
                 postCards(open), siteCards(open), open.stream().map(this::openAlert).toList(), timeZone.getId(),
-                RunOutRows.rows(sites.values(), open), RunOutRows.people(sites.values()), places(open));
+                RunOutRows.rows(sites.values(), open), RunOutRows.people(sites.values()), places(open), days(),
+                new OpsView.Late(lateHours.size(), lateHours.values().stream().mapToLong(late -> late.getCrossing().getPeople()).sum()));
+    }
+
+    private List<OpsView.Day> days() {
+        return operationDays.values().stream().sorted(Comparator.comparing(ArrivalCount::getWindowStart))
+                .map(day -> new OpsView.Day(day.getWindowStart().atZone(timeZone).toLocalDate().toString(), day.getPeople(),
+                        lower(day.getStatus()))).toList();
     }
 
     private List<OpsView.Hour> hours() {

@@ -11,13 +11,21 @@ import java.util.Map;
  */
 public record OpsView(long version, List<Hour> hours, long totalArrivals, List<Post> posts, List<SiteCard> sites,
                       List<OpenAlert> alerts, String timeZone, List<RunOut> runOut, List<SitePeople> people,
-                      List<Place> places) {
+                      List<Place> places, List<Day> days, Late late) {
 
     /** A view with no run-out, people or map (what the terminal prints), in the operation's default zone. */
     public OpsView(long version, List<Hour> hours, long totalArrivals, List<Post> posts, List<SiteCard> sites,
                    List<OpenAlert> alerts) {
         this(version, hours, totalArrivals, posts, sites, alerts, OpsSettings.DEFAULT_TIME_ZONE.getId(), List.of(),
-                List.of(), List.of());
+                List.of(), List.of(), List.of(), new Late(0, 0));
+    }
+
+    /** Operation-wide arrivals of one local day (the daily counts, 48 h grace); {@code status} provisional or final. */
+    public record Day(String date, long people, String status) {
+    }
+
+    /** Crossings that reached the operation's hourly count after its grace: in the days, not in the hours. */
+    public record Late(long crossings, long people) {
     }
 
     /** Operation-wide arrivals in one hour of event time, and everyone who had arrived by its end. */

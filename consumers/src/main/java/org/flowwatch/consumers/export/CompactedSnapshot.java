@@ -5,8 +5,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -25,11 +27,24 @@ public final class CompactedSnapshot {
 
     public static <V> Map<String, V> read(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes, TopicSpec<String, V> topic,
                                           Duration timeout) {
+        Map<String, V> latest = new LinkedHashMap<>();
+        scan(kafkaConfig, serdes, topic, timeout, record -> {
+            if (record.value() == null) {
+                latest.remove(record.key());
+            } else {
+                latest.put(record.key(), record.value());
+            }
+        });
+        return latest;
+    }
+
+    /** Hands every record of {@code topic}, from its start to its end as it is now, to {@code each} (topics that keep every record, too). */
+    public static <V> void scan(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes, TopicSpec<String, V> topic,
+                                Duration timeout, Consumer<ConsumerRecord<String, V>> each) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Map<String, V> latest = new LinkedHashMap<>();
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, serdes.key(topic).deserializer(),
                 serdes.value(topic).deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), timeout).stream()
@@ -40,16 +55,9 @@ public final class CompactedSnapshot {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(consumer, end)) {
                 failAfter(deadline, () -> topic.name() + " was not read to its end within " + timeout.toSeconds() + " s");
-                consumer.poll(POLL).forEach(record -> {
-                    if (record.value() == null) {
-                        latest.remove(record.key());
-                    } else {
-                        latest.put(record.key(), record.value());
-                    }
-                });
+                consumer.poll(POLL).forEach(each);
             }
         }
-        return latest;
     }
 
     private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {

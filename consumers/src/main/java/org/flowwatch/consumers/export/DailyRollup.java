@@ -14,7 +14,8 @@ import org.flowwatch.schemas.avro.Granularity;
 
 /**
  * Days from hours, in the operation's time zone: people, groups, vehicles and the sex and age breakdown summed;
- * a day is FINAL only when every hour in it is. Used until the arrivals app publishes its own daily counts.
+ * a day is FINAL only when every hour in it is. Used only while the daily topic holds nothing (the export reads
+ * the arrivals app's own daily counts, 48 h grace, when they exist).
  */
 public final class DailyRollup {
 
@@ -38,7 +39,8 @@ public final class DailyRollup {
                 .build();
     }
 
-    private static ArrivalCount sum(ArrivalCount a, ArrivalCount b) {
+    /** Two counts of one window as one: people, groups, vehicles and breakdown summed; FINAL only when both are. */
+    static ArrivalCount sum(ArrivalCount a, ArrivalCount b) {
         return ArrivalCount.newBuilder(a)
                 .setPeople(a.getPeople() + b.getPeople())
                 .setGroups(a.getGroups() + b.getGroups())

@@ -59,8 +59,8 @@ class ArrivalsExportIntegrationTest {
 
         // then
         assertThat(out.toString().lines().filter(line -> line.contains(postId)))
-                .containsExactly("2023-09-25T10:00+04:00,post,,," + postId + "," + postId + ",arrival,final,9,,,,,,,,",
-                        "2023-09-25T11:00+04:00,post,,," + postId + "," + postId + ",arrival,final,30,,,,,,,,");
+                .containsExactly("2023-09-25T10:00+04:00,post,,," + postId + "," + postId + ",arrival,final,9,,,,,,,,0,",
+                        "2023-09-25T11:00+04:00,post,,," + postId + "," + postId + ",arrival,final,30,,,,,,,,0,"); // late: none
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.flowwatch.consumers.export;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.BandTotals;
 import org.flowwatch.schemas.avro.CountScope;
@@ -15,6 +17,11 @@ import org.flowwatch.schemas.avro.SiteKind;
 final class Counts {
 
     static final Instant T0 = Instant.parse("2023-09-25T06:00:00Z"); // 10:00 in Yerevan
+    static final ZoneId YEREVAN = ZoneId.of("Asia/Yerevan");
+    /** Two posts of one region (Syunik). */
+    static final Map<String, Site> SYUNIK_POSTS = Map.of(
+            "kornidzor", site("kornidzor", "Kornidzor", "AM-SU", "Syunik"),
+            "tegh", site("tegh", "Tegh", "AM-SU", "Syunik"));
 
     private Counts() {
     }

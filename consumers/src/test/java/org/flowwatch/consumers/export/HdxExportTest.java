@@ -38,12 +38,12 @@ class HdxExportTest {
         // then
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.get(0)).isEqualTo("date,scope,adm1_code,adm1_name,location,location_code,direction,status,"
-                + "people,female,male,age_0_4,age_5_11,age_12_17,age_18_59,age_60_plus,suppressed");
+                + "people,female,male,age_0_4,age_5_11,age_12_17,age_18_59,age_60_plus,late,suppressed");
         assertThat(lines.get(1)).isEqualTo("#date,#meta+scope,#adm1+code,#adm1+name,#loc+name,#loc+code,#meta+direction,#status,"
                 + "#affected+refugees+ind,#affected+refugees+f,#affected+refugees+m,#affected+refugees+infants+age_0_4,"
                 + "#affected+refugees+children+age_5_11,#affected+refugees+adolescents+age_12_17,"
-                + "#affected+refugees+adults+age_18_59,#affected+refugees+elderly+age_60_plus,#meta+suppressed");
-        assertThat(lines.get(2)).isEqualTo("2023-09-25T10:00+04:00,post,AM-SU,Syunik,Kornidzor,kornidzor,arrival,final,12,7,5,1,3,2,5,1,");
+                + "#affected+refugees+adults+age_18_59,#affected+refugees+elderly+age_60_plus,#affected+refugees+x_late,#meta+suppressed");
+        assertThat(lines.get(2)).isEqualTo("2023-09-25T10:00+04:00,post,AM-SU,Syunik,Kornidzor,kornidzor,arrival,final,12,7,5,1,3,2,5,1,0,");
         assertThat(lines).hasSize(3);
     }
 

@@ -1,27 +1,21 @@
 package org.flowwatch.consumers.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowwatch.consumers.export.Counts.SYUNIK_POSTS;
 import static org.flowwatch.consumers.export.Counts.T0;
+import static org.flowwatch.consumers.export.Counts.YEREVAN;
 import static org.flowwatch.consumers.export.Counts.bands;
 import static org.flowwatch.consumers.export.Counts.hour;
-import static org.flowwatch.consumers.export.Counts.site;
 
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.flowwatch.schemas.avro.CountScope;
 import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.avro.Granularity;
-import org.flowwatch.schemas.avro.Site;
 import org.junit.jupiter.api.Test;
 
 class SmallCellSuppressionTest {
 
-    private static final ZoneId YEREVAN = ZoneId.of("Asia/Yerevan");
-    private static final Map<String, Site> SITES = Map.of(
-            "kornidzor", site("kornidzor", "Kornidzor", "AM-SU", "Syunik"),
-            "tegh", site("tegh", "Tegh", "AM-SU", "Syunik"));
 
     @Test
     void shouldHideSmallCellAndTheSmallestOtherPartWhenTotalWouldRevealIt() {
@@ -81,6 +75,6 @@ class SmallCellSuppressionTest {
     }
 
     private static List<ExportRow> rows(org.flowwatch.schemas.avro.ArrivalCount... counts) {
-        return ExportRows.of(List.of(counts), SITES, Granularity.HOUR, Set.of(Direction.ARRIVAL), YEREVAN);
+        return ExportRows.of(List.of(counts), SYUNIK_POSTS, Granularity.HOUR, Set.of(Direction.ARRIVAL), YEREVAN);
     }
 }

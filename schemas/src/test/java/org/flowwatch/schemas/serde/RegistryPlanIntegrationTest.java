@@ -15,7 +15,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import java.nio.file.Path;
+import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.RegistryKind;
 import org.flowwatch.embedded.EmbeddedStackExtension;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.topics.TopicSpec;
@@ -25,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code flowwatch registry apply}'s plan against the real registry the demo runs, and a producer with
@@ -52,6 +56,23 @@ class RegistryPlanIntegrationTest {
                 .extracting(SubjectChange::subject).containsExactlyElementsOf(contracts.keySet());
         assertThat(second.changes()).as("a second apply changes nothing").isEmpty();
         assertThat(client(stack).compatibility(Topics.CROSSINGS.valueSubject())).contains("BACKWARD");
+    }
+
+    @Test
+    void shouldRegisterEveryContractOnceWhenTheRegistryIsApicurio3(@TempDir Path dir) {
+        try (EmbeddedRegistry registry = EmbeddedRegistry.start(dir, 0, RegistryKind.APICURIO3)) {
+            // given
+            HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistrySettings.of(registry.url()));
+
+            // when
+            RegistryPlan first = RegistryPlan.of(Topics.ALL, client);
+            first.apply(client);
+            RegistryPlan second = RegistryPlan.of(Topics.ALL, new HttpSchemaRegistryClient(RegistrySettings.of(registry.url())));
+
+            // then
+            assertThat(first.changes()).hasSize(2 * RegistryPlan.contracts(Topics.ALL).size());
+            assertThat(second.changes()).as("a second apply changes nothing").isEmpty();
+        }
     }
 
     @Test

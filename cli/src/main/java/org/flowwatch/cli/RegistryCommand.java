@@ -12,7 +12,6 @@ import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "registry", description = "Manage the contracts in the schema registry.", subcommands = RegistryCommand.Apply.class)
@@ -26,23 +25,20 @@ final class RegistryCommand {
     static final class Apply implements Callable<Integer> {
 
         @Mixin
-        ConfigOptions config;
-
-        @Option(names = "--dry-run", description = "Print the plan, change nothing.")
-        boolean dryRun;
+        ApplyOptions options;
 
         @Spec
         CommandSpec spec;
 
         @Override
         public Integer call() {
-            Settings settings = config.load(Map.of());
+            Settings settings = options.config.load(Map.of());
             PrintWriter out = spec.commandLine().getOut();
             HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(CommonSettings.registry(settings));
             RegistryPlan plan = RegistryPlan.of(Topics.ALL, registry);
             for (SubjectChange change : plan.changes()) {
                 out.println(change.describe());
-                if (!dryRun) {
+                if (!options.dryRun) {
                     change.apply(registry);
                 }
             }
@@ -54,7 +50,7 @@ final class RegistryCommand {
             if (plan.isEmpty()) {
                 return "registry: nothing changed (" + RegistryPlan.contracts(Topics.ALL).size() + " subjects checked)";
             }
-            return dryRun ? "registry: dry run, " + plan.changes().size() + " change(s) planned, nothing changed"
+            return options.dryRun ? "registry: dry run, " + plan.changes().size() + " change(s) planned, nothing changed"
                     : "registry: " + plan.changes().size() + " change(s) applied";
         }
     }

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
@@ -13,15 +15,22 @@ import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serializer;
+import org.flowwatch.schemas.topics.TopicSpec;
+import org.flowwatch.schemas.topics.Topics;
 
 /**
  * Writes a generated Avro record in Confluent's wire format, registering its schema under the topic's subject
  * (TopicNameStrategy: {@code <topic>-value} or {@code <topic>-key}) on first use. Thread-safe.
  *
- * <p>Without auto-registration ({@code registry.auto.register=false}) it only looks the schema up, and a schema the
- * subject lacks is a {@link SchemaNotRegisteredException} naming {@code flowwatch registry apply}.
+ * <p>Without auto-registration ({@code registry.auto.register=false}) it only looks the schema up when it writes to a
+ * catalogue topic, and a schema the subject lacks is a {@link SchemaNotRegisteredException} naming
+ * {@code flowwatch registry apply}. To any other topic (a streams app's repartition and changelog topics, named after
+ * its application id, which no catalogue lists) it still registers.
  */
 public final class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
+
+    private static final Set<String> CATALOGUE =
+            Topics.ALL.stream().map(TopicSpec::name).collect(Collectors.toUnmodifiableSet());
 
     private final SchemaRegistryClient registry;
     private final Schema schema;
@@ -66,7 +75,7 @@ public final class AvroSerializer<T extends SpecificRecord> implements Serialize
 
     private int idFor(String topic) {
         String subject = topic + (isKey ? "-key" : "-value");
-        if (autoRegister) {
+        if (autoRegister || !CATALOGUE.contains(topic)) {
             return registry.register(subject, schema);
         }
         return registry.idOf(subject, schema).orElseThrow(() -> new SchemaNotRegisteredException(subject, schema.getName()));

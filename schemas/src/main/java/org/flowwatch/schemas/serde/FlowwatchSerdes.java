@@ -9,10 +9,9 @@ import org.flowwatch.schemas.topics.TopicSpec;
  * Hands out the serdes of the catalogue's topics, all sharing one registry client (and so one schema cache).
  * An instance per application, built from its registry settings; never a static.
  *
- * <p>{@code autoRegister} ({@code registry.auto.register}) applies to the catalogue's topics ({@link #key},
- * {@link #value}), whose subjects {@code flowwatch registry apply} registers. {@link #avro} serdes (state stores,
- * their changelog and repartition topics) always register: those subjects belong to one app and are named after
- * its application id, so no catalogue can list them.
+ * <p>{@code autoRegister} ({@code registry.auto.register}) off makes serializers only look up the subjects of the
+ * catalogue's topics, which {@code flowwatch registry apply} registers; to other topics (a streams app's repartition
+ * and changelog topics, named after its application id, which no catalogue can list) they still register.
  */
 public final class FlowwatchSerdes {
 

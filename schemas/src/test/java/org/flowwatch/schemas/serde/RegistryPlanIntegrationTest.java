@@ -2,7 +2,6 @@ package org.flowwatch.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.flowwatch.schemas.serde.SampleRecords.fullCrossing;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.RegistryKind;
 import org.flowwatch.embedded.EmbeddedStackExtension;
-import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.PostHeartbeat;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.Tag;
@@ -76,41 +75,55 @@ class RegistryPlanIntegrationTest {
     }
 
     @Test
-    void shouldFailNamingTheCommandBeforeApplyAndProduceAfterWhenAutoRegisterIsOff(EmbeddedStack stack, TestInfo test)
-            throws Exception {
-        // given: a topic of its own, so the catalogue test above cannot have registered it
-        TopicSpec<String, CrossingEvent> topic = new TopicSpec<>(
-                "it." + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT), String.class,
-                CrossingEvent.class, 1, Map.of(), "test");
-        createTopic(stack, topic.name());
-        FlowwatchSerdes strict = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()).withAutoRegister(false));
+    void shouldFailNamingTheCommandBeforeApplyAndProduceAfterWhenAutoRegisterIsOff(EmbeddedStack stack, TestInfo test,
+            @TempDir Path dir) throws Exception {
+        // given: a registry of its own (the catalogue test above applies to the stack's), a catalogue topic, and a
+        // topic outside the catalogue (as a streams app's repartition topic is)
+        TopicSpec<String, PostHeartbeat> catalogued = Topics.HEARTBEATS;
+        TopicSpec<String, PostHeartbeat> internal = new TopicSpec<>(
+                "it." + test.getTestMethod().orElseThrow().getName().toLowerCase(Locale.ROOT) + "-repartition",
+                String.class, PostHeartbeat.class, 1, Map.of(), "test");
+        createTopic(stack, catalogued.name());
+        createTopic(stack, internal.name());
+        try (EmbeddedRegistry registry = EmbeddedRegistry.start(dir, 0)) {
+            RegistrySettings strict = RegistrySettings.of(registry.url()).withAutoRegister(false);
 
-        // when
-        Throwable before = catchThrowable(() -> send(stack, strict, topic));
-        RegistryPlan.of(List.of(topic), client(stack)).apply(client(stack));
-        Throwable after = catchThrowable(() -> send(stack, FlowwatchSerdes.forRegistry(
-                RegistrySettings.of(stack.registryUrl()).withAutoRegister(false)), topic));
+            // when
+            Throwable before = catchThrowable(() -> send(stack, FlowwatchSerdes.forRegistry(strict), catalogued));
+            Throwable toInternal = catchThrowable(() -> send(stack, FlowwatchSerdes.forRegistry(strict), internal));
+            HttpSchemaRegistryClient admin = new HttpSchemaRegistryClient(RegistrySettings.of(registry.url()));
+            RegistryPlan.of(List.of(catalogued), admin).apply(admin);
+            Throwable after = catchThrowable(() -> send(stack, FlowwatchSerdes.forRegistry(strict), catalogued));
 
-        // then
-        assertThat(before).isInstanceOf(SchemaNotRegisteredException.class)
-                .hasMessage("schema CrossingEvent is not registered under subject " + topic.valueSubject()
-                        + " and registry.auto.register is false: run `flowwatch registry apply` against this registry first");
-        assertThat(after).as("sent once the contract is applied").isNull();
-        assertThat(client(stack).idOf(topic.valueSubject(), CrossingEvent.getClassSchema())).isPresent();
+            // then
+            assertThat(before).isInstanceOf(SchemaNotRegisteredException.class)
+                    .hasMessage("schema PostHeartbeat is not registered under subject " + catalogued.valueSubject()
+                            + " and registry.auto.register is false: run `flowwatch registry apply` against this registry first");
+            assertThat(toInternal).as("a topic outside the catalogue still registers").isNull();
+            assertThat(after).as("sent once the contract is applied").isNull();
+        }
     }
 
-    private static void send(EmbeddedStack stack, FlowwatchSerdes serdes, TopicSpec<String, CrossingEvent> topic)
+    private static void send(EmbeddedStack stack, FlowwatchSerdes serdes, TopicSpec<String, PostHeartbeat> topic)
             throws Exception {
         Map<String, Object> config = Map.of("bootstrap.servers", stack.bootstrapServers(), "max.block.ms", 10_000);
-        try (KafkaProducer<String, CrossingEvent> producer = new KafkaProducer<>(config, new StringSerializer(),
+        try (KafkaProducer<String, PostHeartbeat> producer = new KafkaProducer<>(config, new StringSerializer(),
                 serdes.value(topic).serializer())) {
-            producer.send(new ProducerRecord<>(topic.name(), "kornidzor", fullCrossing())).get(10, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic.name(), "kornidzor", heartbeat())).get(10, TimeUnit.SECONDS);
         }
+    }
+
+    private static PostHeartbeat heartbeat() {
+        return PostHeartbeat.newBuilder().setPostId("kornidzor").setSentAt(SampleRecords.T0).build();
     }
 
     private static void createTopic(EmbeddedStack stack, String name) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, Optional.of(1), Optional.empty()))).all().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
+                throw e;
+            }
         }
     }
 

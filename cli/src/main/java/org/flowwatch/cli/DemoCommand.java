@@ -20,6 +20,8 @@ import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.consumers.metrics.SiteMetrics;
 import org.flowwatch.consumers.view.TopicViewer;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.RegistryKind;
+import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.producers.reference.SiteReferenceData;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
@@ -85,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
                     settings.integer("embedded.kafka.port"), settings.integer("embedded.registry.port"));
             out.flush();
             try (EmbeddedStack stack = EmbeddedStack.start(dir.path(), settings.integer("embedded.kafka.port"),
-                    settings.integer("embedded.registry.port"))) {
+                    settings.integer("embedded.registry.port"), registryKind(settings))) {
                 out.printf("Broker %s and registry %s ready in %.1f s%n", stack.bootstrapServers(), stack.registryUrl(), seconds(started));
                 return runPipeline(wiredTo(stack, dir, flags), stop, out, started);
             }
@@ -193,5 +195,13 @@ final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static RegistryKind registryKind(Settings settings) {
+        try {
+            return RegistryKind.of(settings.string("embedded.registry"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("setting 'embedded.registry': " + e.getMessage() + " (from " + settings.layer("embedded.registry") + ")");
+        }
     }
 }

@@ -7,8 +7,9 @@ import picocli.CommandLine.ScopeType;
 // INHERIT: --help and --version on every subcommand too (the one-line errors point there).
 @Command(name = "flowwatch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         description = "Real-time refugee-flow monitoring: border-post crossings to arrival counts, stock and alerts.",
-        subcommands = {DemoCommand.class, StreamsCommand.class, ResetCommand.class, TopicsCommand.class, ReplayCommand.class,
-                PostCommand.class, GatewayCommand.class, OdkCommand.class, LoadCommand.class, ReferenceCommand.class, SitesCommand.class,
+        subcommands = {DemoCommand.class, StreamsCommand.class, ResetCommand.class, TopicsCommand.class, RegistryCommand.class,
+                ReplayCommand.class, PostCommand.class, GatewayCommand.class, OdkCommand.class, LoadCommand.class, ReferenceCommand.class,
+                SitesCommand.class,
                 DispatchCommand.class, OpsCommand.class, StatusCommand.class, AlertsCommand.class, ExportCommand.class, ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class FlowwatchCommand {
 

@@ -34,10 +34,7 @@ final class TopicsCommand {
     static final class Apply implements Callable<Integer> {
 
         @Mixin
-        ConfigOptions config;
-
-        @Option(names = "--dry-run", description = "Print the plan, change nothing.")
-        boolean dryRun;
+        ApplyOptions options;
 
         @Option(names = "--acls", description = "Also add the ACLs of the roles named in acl.* (acl.apply).")
         Boolean acls;
@@ -49,13 +46,13 @@ final class TopicsCommand {
         public Integer call() {
             Map<String, String> flags = new LinkedHashMap<>();
             ReplayCommand.ReplayOptions.putIfSet(flags, "acl.apply", acls);
-            Settings settings = config.load(flags);
+            Settings settings = options.config.load(flags);
             PrintWriter out = spec.commandLine().getOut();
             TopicPlan plan;
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
                 plan = TopicPlan.of(Topics.ALL, admin.observe(Topics.ALL), CommonSettings.replicationFactor(settings));
                 plan.changes().forEach(change -> out.println(change.describe()));
-                if (!dryRun) {
+                if (!options.dryRun) {
                     admin.apply(plan);
                 }
             }
@@ -76,7 +73,7 @@ final class TopicsCommand {
             if (applicable == 0) {
                 return "topics: nothing changed (" + Topics.ALL.size() + " topics checked)";
             }
-            return dryRun ? "topics: dry run, " + applicable + " change(s) planned, nothing changed"
+            return options.dryRun ? "topics: dry run, " + applicable + " change(s) planned, nothing changed"
                     : "topics: " + applicable + " change(s) applied";
         }
 
@@ -86,11 +83,11 @@ final class TopicsCommand {
             try (AclAdmin admin = new AclAdmin(CommonSettings.kafkaClient(settings))) {
                 AclPlan plan = AclPlan.of(roles.bindings(), admin.existing());
                 plan.missing().forEach(binding -> out.println(AclPlan.describe(binding)));
-                if (!dryRun) {
+                if (!options.dryRun) {
                     admin.add(plan.missing());
                 }
                 out.println(plan.isEmpty() ? "acls: nothing changed (" + plan.inPlace() + " in place)"
-                        : dryRun ? "acls: dry run, " + plan.missing().size() + " to add, nothing changed"
+                        : options.dryRun ? "acls: dry run, " + plan.missing().size() + " to add, nothing changed"
                         : "acls: " + plan.missing().size() + " added, " + plan.inPlace() + " already in place");
             }
         }

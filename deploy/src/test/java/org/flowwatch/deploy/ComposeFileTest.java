@@ -45,6 +45,30 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldKeepSchemasInKafkaAndRunNoInMemoryRegistry() {
+        SoftAssertions softly = new SoftAssertions();
+        services.forEach((name, service) -> softly.assertThat(String.valueOf(service.get("image"))).as(name)
+                .doesNotContain("-mem"));
+        softly.assertThat(environment(services.get("registry")))
+                .containsEntry("APICURIO_STORAGE_KIND", "kafkasql")
+                .containsEntry("APICURIO_KAFKASQL_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092,kafka-3:9092");
+        softly.assertAll();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldApplyTheContractsBeforeAppsThatDoNotRegisterStart() {
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat((List<String>) services.get("registry-apply").get("command")).containsExactly("registry", "apply");
+        FLOWWATCH_SERVICES.forEach(name -> {
+            softly.assertThat(environment(services.get(name))).as(name).containsEntry("FLOWWATCH_REGISTRY_AUTO_REGISTER", "false");
+            softly.assertThat((Map<String, Map<String, String>>) services.get(name).get("depends_on")).as(name)
+                    .containsEntry("registry-apply", Map.of("condition", "service_completed_successfully"));
+        });
+        softly.assertAll();
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void shouldCheckEveryFlowwatchServiceOnItsOpsPort() {
         SoftAssertions softly = new SoftAssertions();

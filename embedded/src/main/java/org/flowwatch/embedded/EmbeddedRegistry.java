@@ -32,12 +32,14 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final RegistryKind kind;
   private final Thread killOnJvmExit;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedRegistry(Process process, int port) {
+  private EmbeddedRegistry(Process process, int port, RegistryKind kind) {
     this.process = process;
     this.port = port;
+    this.kind = kind;
     // Without this an aborted test run or demo would leave a registry holding its port until someone kills it.
     this.killOnJvmExit = new Thread(process::destroyForcibly, "embedded-registry-reaper");
     Runtime.getRuntime().addShutdownHook(killOnJvmExit);
@@ -48,6 +50,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
     return start(workDir, port, RegistryDistribution.fromBuild());
   }
 
+  /** Starts the {@code kind} of registry the build unpacked. */
+  public static EmbeddedRegistry start(Path workDir, int port, RegistryKind kind) {
+    return start(workDir, port, RegistryDistribution.fromBuild(kind));
+  }
+
   /**
    * Starts {@code distribution} on {@code 127.0.0.1:port}; its output goes to {@code workDir/registry.log}.
    *
@@ -56,31 +63,36 @@ public final class EmbeddedRegistry implements AutoCloseable {
   public static EmbeddedRegistry start(Path workDir, int port, RegistryDistribution distribution) {
     long startedAt = System.nanoTime();
     int registryPort = LocalPorts.resolve(COMPONENT, port);
+    // 3.x serves /health on Quarkus' management interface, a port of its own (build-time on, so not avoidable).
+    int healthPort = distribution.kind() == RegistryKind.APICURIO3 ? LocalPorts.resolve(COMPONENT, 0) : registryPort;
     Path log = workDir.toAbsolutePath().resolve(LOG_FILE);
     Path storage = workDir.toAbsolutePath().resolve(STORAGE);
-    EmbeddedRegistry registry = new EmbeddedRegistry(spawn(distribution, registryPort, log, storage), registryPort);
+    EmbeddedRegistry registry = new EmbeddedRegistry(spawn(distribution, registryPort, healthPort, log, storage),
+        registryPort, distribution.kind());
     try {
-      RegistryHttp http = new RegistryHttp(registry.root(), log);
+      RegistryHttp http = new RegistryHttp(URI.create("http://" + LocalPorts.LOOPBACK + ":" + healthPort), log);
       http.awaitReady(registry.process, READY_TIMEOUT);
       http.setGlobalCompatibility(URI.create(registry.url()), "BACKWARD");
     } catch (RuntimeException notReady) {
       registry.close();
       throw notReady;
     }
-    LOG.info("registry ready on {} in {} ms", registry.url(),
+    LOG.info("registry {} ready on {} in {} ms", distribution.kind().settingValue(), registry.url(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
     return registry;
   }
 
-  private static Process spawn(RegistryDistribution distribution, int port, Path log, Path storage) {
+  private static Process spawn(RegistryDistribution distribution, int port, int healthPort, Path log, Path storage) {
     createDirectories(log.getParent());
     createDirectories(storage);
-    ProcessBuilder builder = new ProcessBuilder(command(distribution, port))
+    ProcessBuilder builder = new ProcessBuilder(command(distribution, port, healthPort))
         .directory(distribution.home().toFile())
         .redirectErrorStream(true)
         .redirectOutput(log.toFile());
-    // Apicurio reads its datasource from this variable (its own %prod profile would win over a -D property).
-    builder.environment().put("REGISTRY_DATASOURCE_URL", "jdbc:h2:file:" + storage.resolve("registry"));
+    // Apicurio reads its datasource from this variable (its own %prod profile would win over a -D property);
+    // 3.x renamed it (and its H2 schema differs: a 2.6 storage directory cannot be opened by 3.x).
+    String datasource = distribution.kind() == RegistryKind.APICURIO3 ? "APICURIO_DATASOURCE_URL" : "REGISTRY_DATASOURCE_URL";
+    builder.environment().put(datasource, "jdbc:h2:file:" + storage.resolve("registry"));
     try {
       return builder.start();
     } catch (IOException e) {
@@ -88,9 +100,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
     }
   }
 
-  private static List<String> command(RegistryDistribution distribution, int port) {
-    return List.of(
-        JavaLauncher.currentJava(),
+  private static List<String> command(RegistryDistribution distribution, int port, int healthPort) {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        JavaLauncher.atLeast(distribution.kind().javaFeature()),
         "-Xmx128m",
         // C1 only: the registry serves a handful of requests, and skipping C2 cuts its start by about a third.
         "-XX:TieredStopAtLevel=1",
@@ -98,8 +110,17 @@ public final class EmbeddedRegistry implements AutoCloseable {
         "-Dquarkus.http.port=" + port,
         "-Dquarkus.banner.enabled=false",
         "-Dquarkus.log.level=WARN",
-        "-Dquarkus.log.category.\"io.apicurio\".level=WARN",
-        "-jar", distribution.runnerJar().toString());
+        "-Dquarkus.log.category.\"io.apicurio\".level=WARN"));
+    if (distribution.kind() == RegistryKind.APICURIO3) {
+      command.addAll(List.of("-Dquarkus.management.host=" + LocalPorts.LOOPBACK, "-Dquarkus.management.port=" + healthPort));
+    }
+    command.addAll(List.of("-jar", distribution.runnerJar().toString()));
+    return command;
+  }
+
+  /** Which registry this is. */
+  public RegistryKind kind() {
+    return kind;
   }
 
   /** The Confluent-compatible API base, e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7}. */

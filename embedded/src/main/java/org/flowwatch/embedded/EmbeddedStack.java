@@ -27,9 +27,14 @@ public final class EmbeddedStack implements AutoCloseable {
    * Port 0 picks a free port. If either fails, the other is stopped before the failure is rethrown.
    */
   public static EmbeddedStack start(Path dir, int kafkaPort, int registryPort) {
+    return start(dir, kafkaPort, registryPort, RegistryKind.APICURIO2);
+  }
+
+  /** The same with the {@code kind} of registry ({@code embedded.registry}). */
+  public static EmbeddedStack start(Path dir, int kafkaPort, int registryPort, RegistryKind kind) {
     // The registry is the slower one: set it going first, then start the broker on this thread meanwhile.
     CompletableFuture<EmbeddedRegistry> registry =
-        CompletableFuture.supplyAsync(() -> EmbeddedRegistry.start(dir.resolve("registry"), registryPort), ownThread());
+        CompletableFuture.supplyAsync(() -> EmbeddedRegistry.start(dir.resolve("registry"), registryPort, kind), ownThread());
     EmbeddedKafka kafka;
     try {
       kafka = EmbeddedKafka.start(dir.resolve("kafka"), kafkaPort);

@@ -10,7 +10,7 @@ import java.util.Properties;
 
 /**
  * An unpacked Apicurio Registry: the directory holding {@code apicurio-registry-app-*-runner.jar} and its
- * {@code lib/}.
+ * {@code lib/} (2.x), or Quarkus' fast-jar layout with {@code quarkus-run.jar} (3.x).
  *
  * <p>The build of this module unpacks it from Maven Central and writes its location into
  * {@code embedded.properties}, so callers normally use {@link #fromBuild()}; {@link #at(Path)} is for a copy
@@ -19,27 +19,44 @@ import java.util.Properties;
 public final class RegistryDistribution {
 
   private static final String BUILD_PROPERTIES = "embedded.properties";
-  private static final String RUNNER_JAR_GLOB = "apicurio-registry-app-*-runner.jar";
+  private static final String RUNNER_JAR_GLOB = "{apicurio-registry-app-*-runner.jar,quarkus-run.jar}";
   private static final String HOW_TO_FIX =
       "run `./mvnw -pl embedded -am install` to unpack it, or pass the directory holding " + RUNNER_JAR_GLOB;
 
   private final Path home;
   private final Path runnerJar;
+  private final RegistryKind kind;
 
-  private RegistryDistribution(Path home, Path runnerJar) {
+  private RegistryDistribution(Path home, Path runnerJar, RegistryKind kind) {
     this.home = home;
     this.runnerJar = runnerJar;
+    this.kind = kind;
   }
 
-  /** The copy the build unpacked into {@code embedded/target/apicurio-registry}. */
+  /** The 2.6 copy the build unpacked into {@code embedded/target/apicurio-registry}. */
   public static RegistryDistribution fromBuild() {
-    return at(Path.of(buildProperties().getProperty("apicurio.home")));
+    return fromBuild(RegistryKind.APICURIO2);
   }
 
-  /** The copy in {@code home}, which must hold the runner jar. */
+  /** The copy of {@code kind} the build unpacked ({@code embedded/target/apicurio-registry[-3]}). */
+  public static RegistryDistribution fromBuild(RegistryKind kind) {
+    String home = buildProperties().getProperty(kind.homeProperty());
+    if (home == null) {
+      throw new IllegalStateException(BUILD_PROPERTIES + " has no " + kind.homeProperty() + ": " + HOW_TO_FIX);
+    }
+    return at(Path.of(home));
+  }
+
+  /** The copy in {@code home}, which must hold the runner jar; 3.x when it has Quarkus' {@code quarkus-run.jar}. */
   public static RegistryDistribution at(Path home) {
     Path absoluteHome = home.toAbsolutePath();
-    return new RegistryDistribution(absoluteHome, findRunnerJar(absoluteHome));
+    Path jar = findRunnerJar(absoluteHome);
+    RegistryKind kind = jar.getFileName().toString().equals("quarkus-run.jar") ? RegistryKind.APICURIO3 : RegistryKind.APICURIO2;
+    return new RegistryDistribution(absoluteHome, jar, kind);
+  }
+
+  public RegistryKind kind() {
+    return kind;
   }
 
   public Path home() {

@@ -46,4 +46,39 @@ class RegistryDistributionTest {
     // then: the maven-dependency-plugin unpacks it during generate-resources
     assertThat(distribution.runnerJar()).isRegularFile();
   }
+
+  @Test
+  void shouldTakeItForApicurio3WhenDirHoldsQuarkusFastJar(@TempDir Path home) throws Exception {
+    // given
+    Path jar = Files.createFile(home.resolve("quarkus-run.jar"));
+
+    // when
+    RegistryDistribution distribution = RegistryDistribution.at(home);
+
+    // then
+    assertThat(distribution.runnerJar()).isEqualTo(jar);
+    assertThat(distribution.kind()).isEqualTo(RegistryKind.APICURIO3);
+  }
+
+  @Test
+  void shouldFindApicurio3CopyWhenBuildUnpackedIt() {
+    RegistryDistribution distribution = RegistryDistribution.fromBuild(RegistryKind.APICURIO3);
+
+    assertThat(distribution.runnerJar()).isRegularFile().hasFileName("quarkus-run.jar");
+    assertThat(distribution.kind()).isEqualTo(RegistryKind.APICURIO3);
+  }
+
+  @Test
+  void shouldReadFeatureReleaseWhenJdkHasReleaseFile(@TempDir Path home) throws Exception {
+    Files.writeString(home.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"25.0.3\"\n");
+
+    assertThat(JavaLauncher.featureOf(home)).contains(25);
+  }
+
+  @Test
+  void shouldRefuseNamingBothWhenRegistryKindIsUnknown() {
+    assertThat(RegistryKind.of(" Apicurio3 ")).isEqualTo(RegistryKind.APICURIO3);
+    assertThatThrownBy(() -> RegistryKind.of("confluent"))
+        .hasMessage("unknown registry 'confluent': use apicurio2 or apicurio3");
+  }
 }

@@ -21,7 +21,8 @@ public final class CommonSettings {
 
     public static RegistrySettings registry(Settings settings) {
         return new RegistrySettings(URI.create(settings.string("registry.url")),
-                settings.optional("registry.basic.auth"), settings.duration("registry.timeout"), settings.duration("registry.retry.for"));
+                settings.optional("registry.basic.auth"), settings.duration("registry.timeout"), settings.duration("registry.retry.for"),
+                settings.bool("registry.auto.register"));
     }
 
     /** Kafka client configs (the {@code kafka.} settings, prefix removed). */

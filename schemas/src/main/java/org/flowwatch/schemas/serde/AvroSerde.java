@@ -7,6 +7,10 @@ import org.apache.kafka.common.serialization.Serdes;
 public final class AvroSerde<T extends SpecificRecord> extends Serdes.WrapperSerde<T> {
 
     public AvroSerde(SchemaRegistryClient registry, Class<T> type, boolean isKey) {
-        super(new AvroSerializer<>(registry, type, isKey), new AvroDeserializer<>(registry, type));
+        this(registry, type, isKey, true);
+    }
+
+    public AvroSerde(SchemaRegistryClient registry, Class<T> type, boolean isKey, boolean autoRegister) {
+        super(new AvroSerializer<>(registry, type, isKey, autoRegister), new AvroDeserializer<>(registry, type));
     }
 }

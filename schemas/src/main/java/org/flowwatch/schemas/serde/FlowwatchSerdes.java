@@ -8,17 +8,27 @@ import org.flowwatch.schemas.topics.TopicSpec;
 /**
  * Hands out the serdes of the catalogue's topics, all sharing one registry client (and so one schema cache).
  * An instance per application, built from its registry settings; never a static.
+ *
+ * <p>{@code autoRegister} ({@code registry.auto.register}) off makes serializers only look up the subjects of the
+ * catalogue's topics, which {@code flowwatch registry apply} registers; to other topics (a streams app's repartition
+ * and changelog topics, named after its application id, which no catalogue can list) they still register.
  */
 public final class FlowwatchSerdes {
 
     private final SchemaRegistryClient registry;
+    private final boolean autoRegister;
 
     public FlowwatchSerdes(SchemaRegistryClient registry) {
+        this(registry, true);
+    }
+
+    public FlowwatchSerdes(SchemaRegistryClient registry, boolean autoRegister) {
         this.registry = registry;
+        this.autoRegister = autoRegister;
     }
 
     public static FlowwatchSerdes forRegistry(RegistrySettings settings) {
-        return new FlowwatchSerdes(new HttpSchemaRegistryClient(settings));
+        return new FlowwatchSerdes(new HttpSchemaRegistryClient(settings), settings.autoRegister());
     }
 
     /**
@@ -27,7 +37,7 @@ public final class FlowwatchSerdes {
      * it takes; meanwhile the app is not yet RUNNING (at start) or counts on with the reference data it holds.
      */
     public FlowwatchSerdes forGlobalThread() {
-        return new FlowwatchSerdes(registry.untilItAnswers());
+        return new FlowwatchSerdes(registry.untilItAnswers(), autoRegister);
     }
 
     public <K> Serde<K> key(TopicSpec<K, ?> topic) {
@@ -50,7 +60,7 @@ public final class FlowwatchSerdes {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <T> Serde<T> serdeOf(Class<T> type, boolean isKey) {
         if (SpecificRecord.class.isAssignableFrom(type)) {
-            return (Serde<T>) new AvroSerde(registry, type, isKey);
+            return (Serde<T>) new AvroSerde(registry, type, isKey, autoRegister);
         }
         if (type == String.class || type == Long.class || type == Integer.class || type == byte[].class) {
             return Serdes.serdeFrom(type);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Client for the Confluent Schema Registry REST API, written here because Confluent's own client is not on Maven
- * Central. It speaks only the four calls flowwatch needs, which Confluent, Apicurio (ccompat), Karapace and Redpanda
+ * Central. It speaks only the few calls flowwatch needs, which Confluent, Apicurio (ccompat), Karapace and Redpanda
  * all serve.
  *
  * <p>Schemas are sent in Avro's compact JSON form ({@code Schema.toString()}): Apicurio does not normalise, so the
@@ -91,6 +91,45 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         schemasById.putIfAbsent(id, schema);
         idsBySubjectAndSchema.putIfAbsent(key, id);
         return id;
+    }
+
+    @Override
+    public Optional<Integer> idOf(String subject, Schema schema) {
+        String text = schema.toString();
+        Integer known = idsBySubjectAndSchema.get(subject + '\n' + text);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        return lookUp(subject, text).map(answer -> answer.path("id").asInt(-1)).filter(id -> id >= 0).map(id -> {
+            schemasById.putIfAbsent(id, schema);
+            idsBySubjectAndSchema.putIfAbsent(subject + '\n' + text, id);
+            return id;
+        });
+    }
+
+    @Override
+    public Optional<String> compatibility(String subject) {
+        try {
+            JsonNode answer = send(request("/config/" + encode(subject)).GET().build(), subject, null);
+            String level = answer.path("compatibilityLevel").asText(answer.path("compatibility").asText(""));
+            return level.isEmpty() ? Optional.empty() : Optional.of(level);
+        } catch (SchemaRegistryException e) {
+            if (e.status() == 404) {
+                return Optional.empty(); // no level of its own: the subject follows the global one
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void setCompatibility(String subject, String level) {
+        String body;
+        try {
+            body = json.writeValueAsString(Map.of("compatibility", level));
+        } catch (IOException e) {
+            throw new SchemaRegistryException("could not encode compatibility " + level, e);
+        }
+        send(request("/config/" + encode(subject)).PUT(HttpRequest.BodyPublishers.ofString(body)).build(), subject, null);
     }
 
     /** The registered version of {@code schemaText} under {@code subject}, if there is one. */

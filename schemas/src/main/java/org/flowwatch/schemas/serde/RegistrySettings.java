@@ -15,8 +15,12 @@ import java.util.Optional;
  * @param retryFor how long a call that failed for want of the registry (unreachable, 5xx, 429) is tried again, with
  *     backoff, before the caller gets {@link RegistryUnavailableException}; zero for callers that have a buffer of
  *     their own and must answer fast (a post's journal, the gateway's 503); under a second means no retries
+ * @param autoRegister whether serializers of the catalogue's topics register a schema the subject lacks
+ *     ({@code registry.auto.register}); off in production, where {@code flowwatch registry apply} registers every
+ *     contract before the apps start and a missing schema is an error naming that command
  */
-public record RegistrySettings(URI url, Optional<String> basicAuth, Duration requestTimeout, Duration retryFor) {
+public record RegistrySettings(URI url, Optional<String> basicAuth, Duration requestTimeout, Duration retryFor,
+                               boolean autoRegister) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /** A {@code retryFor} without end. */
@@ -33,18 +37,23 @@ public record RegistrySettings(URI url, Optional<String> basicAuth, Duration req
         }
     }
 
-    /** The registry at {@code url}, no auth, default timeout, no retries. */
+    /** The registry at {@code url}, no auth, default timeout, no retries, auto-registration on. */
     public static RegistrySettings of(String url) {
-        return new RegistrySettings(URI.create(url), Optional.empty(), DEFAULT_TIMEOUT, Duration.ZERO);
+        return new RegistrySettings(URI.create(url), Optional.empty(), DEFAULT_TIMEOUT, Duration.ZERO, true);
     }
 
     public RegistrySettings withRetryFor(Duration retry) {
-        return new RegistrySettings(url, basicAuth, requestTimeout, retry);
+        return new RegistrySettings(url, basicAuth, requestTimeout, retry, autoRegister);
+    }
+
+    public RegistrySettings withAutoRegister(boolean register) {
+        return new RegistrySettings(url, basicAuth, requestTimeout, retryFor, register);
     }
 
     @Override
     public String toString() {
         // Never print the credentials.
-        return "RegistrySettings[url=" + url + ", basicAuth=" + (basicAuth.isPresent() ? "****" : "none") + "]";
+        return "RegistrySettings[url=" + url + ", basicAuth=" + (basicAuth.isPresent() ? "****" : "none")
+                + ", autoRegister=" + autoRegister + "]";
     }
 }

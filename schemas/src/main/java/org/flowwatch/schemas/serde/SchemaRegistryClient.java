@@ -1,5 +1,6 @@
 package org.flowwatch.schemas.serde;
 
+import java.util.Optional;
 import org.apache.avro.Schema;
 
 /**
@@ -10,6 +11,15 @@ public interface SchemaRegistryClient {
 
     /** Registers {@code schema} under {@code subject} (or finds it there) and returns its global id. */
     int register(String subject, Schema schema);
+
+    /** The id of {@code schema} under {@code subject} if it is registered there; never registers it. */
+    Optional<Integer> idOf(String subject, Schema schema);
+
+    /** The compatibility level set on {@code subject} itself (not the global one), if any. */
+    Optional<String> compatibility(String subject);
+
+    /** Sets {@code subject}'s own compatibility level ({@code PUT /config/{subject}}), e.g. {@code BACKWARD}. */
+    void setCompatibility(String subject, String level);
 
     /** The writer schema stored under {@code id}; {@link UnknownSchemaException} when the registry has none. */
     Schema schemaById(int id);

@@ -312,6 +312,21 @@ class AvroSerdeTest {
             return delegate.isCompatible(subject, schema);
         }
 
+        @Override
+        public java.util.Optional<Integer> idOf(String subject, Schema schema) {
+            return delegate.idOf(subject, schema);
+        }
+
+        @Override
+        public java.util.Optional<String> compatibility(String subject) {
+            return delegate.compatibility(subject);
+        }
+
+        @Override
+        public void setCompatibility(String subject, String level) {
+            delegate.setCompatibility(subject, level);
+        }
+
         synchronized Map<String, Integer> idsBySubject() {
             return Map.copyOf(idsBySubject);
         }

@@ -10,50 +10,61 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.flowwatch.embedded.EmbeddedRegistry;
+import org.flowwatch.embedded.RegistryKind;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The HTTP client against a real Apicurio registry (Confluent API, global compatibility BACKWARD), the one the demo
- * runs. Only the registry is needed here, so it is started alone, once for the class; each test uses its own subject.
+ * The HTTP client against real Apicurio registries (Confluent API, global compatibility BACKWARD): 2.6, the one the
+ * demo runs by default, and 3.x ({@code embedded.registry=apicurio3}). Only the registry is needed here, so each is
+ * started alone, once for the class; each test uses its own subject.
  */
 @Tag("integration")
-@Timeout(120)
+@Timeout(180)
+@ParameterizedClass(name = "{0}")
+@EnumSource(RegistryKind.class)
 class HttpSchemaRegistryClientIntegrationTest {
 
     private static final Schema CURRENT = CrossingEvent.getClassSchema();
+    private static final Map<RegistryKind, EmbeddedRegistry> REGISTRIES = new EnumMap<>(RegistryKind.class);
 
     @TempDir
     static Path registryDir;
+
+    @Parameter
+    RegistryKind kind;
 
     private static EmbeddedRegistry registry;
 
     private String subject;
     private String topic;
 
-    @BeforeAll
-    static void startRegistry() {
-        registry = EmbeddedRegistry.start(registryDir, 0);
+    @BeforeEach
+    void startRegistryOnce() {
+        registry = REGISTRIES.computeIfAbsent(kind, k -> EmbeddedRegistry.start(registryDir.resolve(k.settingValue()), 0, k));
     }
 
     @AfterAll
-    static void stopRegistry() {
-        if (registry != null) {
-            registry.close();
-        }
+    static void stopRegistries() {
+        REGISTRIES.values().forEach(EmbeddedRegistry::close);
+        REGISTRIES.clear();
     }
 
     @BeforeEach
@@ -230,7 +241,7 @@ class HttpSchemaRegistryClientIntegrationTest {
         // when the registry starts there a few seconds after the call began
         await().alias("still trying while nothing listens").during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4))
                 .until(() -> !registered.isDone());
-        try (EmbeddedRegistry late = EmbeddedRegistry.start(laterDir, port)) {
+        try (EmbeddedRegistry late = EmbeddedRegistry.start(laterDir, port, kind)) {
             // then the call returns the id the registry gave
             int id = registered.get(60, TimeUnit.SECONDS);
             assertThat(newClient(late.url()).schemaById(id)).isEqualTo(CURRENT);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 
@@ -17,6 +18,7 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
     private final Map<String, Integer> idsByText = new HashMap<>();
     private final Map<Integer, Schema> schemasById = new HashMap<>();
     private final Map<String, List<Schema>> versionsBySubject = new HashMap<>();
+    private final Map<String, String> levelsBySubject = new HashMap<>();
 
     @Override
     public synchronized int register(String subject, Schema schema) {
@@ -32,6 +34,24 @@ public final class InMemorySchemaRegistryClient implements SchemaRegistryClient 
             schemasById.put(id, schema);
             return id;
         });
+    }
+
+    @Override
+    public synchronized Optional<Integer> idOf(String subject, Schema schema) {
+        if (!versionsBySubject.getOrDefault(subject, List.of()).contains(schema)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(idsByText.get(schema.toString()));
+    }
+
+    @Override
+    public synchronized Optional<String> compatibility(String subject) {
+        return Optional.ofNullable(levelsBySubject.get(subject));
+    }
+
+    @Override
+    public synchronized void setCompatibility(String subject, String level) {
+        levelsBySubject.put(subject, level);
     }
 
     @Override

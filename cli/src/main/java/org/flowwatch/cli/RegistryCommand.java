@@ -1,0 +1,57 @@
+package org.flowwatch.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowwatch.schemas.config.CommonSettings;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.HttpSchemaRegistryClient;
+import org.flowwatch.schemas.serde.RegistryPlan;
+import org.flowwatch.schemas.serde.SubjectChange;
+import org.flowwatch.schemas.topics.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+@Command(name = "registry", description = "Manage the contracts in the schema registry.", subcommands = RegistryCommand.Apply.class)
+final class RegistryCommand {
+
+    @Command(name = "apply", description = {
+            "Register every contract of the topic catalogue under its subject (the canonical text the serializers send) "
+                    + "and set each subject's compatibility to BACKWARD, one line per change. Run it before apps that "
+                    + "have registry.auto.register=false start.",
+            "Exits 1 if the registry refuses a schema (e.g. not BACKWARD compatible with the subject's latest version)."})
+    static final class Apply implements Callable<Integer> {
+
+        @Mixin
+        ApplyOptions options;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Settings settings = options.config.load(Map.of());
+            PrintWriter out = spec.commandLine().getOut();
+            HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(CommonSettings.registry(settings));
+            RegistryPlan plan = RegistryPlan.of(Topics.ALL, registry);
+            for (SubjectChange change : plan.changes()) {
+                out.println(change.describe());
+                if (!options.dryRun) {
+                    change.apply(registry);
+                }
+            }
+            out.println(summary(plan));
+            return 0;
+        }
+
+        private String summary(RegistryPlan plan) {
+            if (plan.isEmpty()) {
+                return "registry: nothing changed (" + RegistryPlan.contracts(Topics.ALL).size() + " subjects checked)";
+            }
+            return options.dryRun ? "registry: dry run, " + plan.changes().size() + " change(s) planned, nothing changed"
+                    : "registry: " + plan.changes().size() + " change(s) applied";
+        }
+    }
+}

@@ -20,6 +20,11 @@ record LedgerChange(List<String> sites, Consumer<Function<String, SiteLedger>> a
         return new LedgerChange(List.of(from, to), apply, null, null);
     }
 
+    /** An input that changes no site (a withdrawal of a crossing that counted nobody). */
+    static LedgerChange nothing() {
+        return new LedgerChange(List.of(), ledgers -> { }, null, null);
+    }
+
     static LedgerChange refused(String rule, String reason) {
         return new LedgerChange(List.of(), ledgers -> { }, rule, reason);
     }

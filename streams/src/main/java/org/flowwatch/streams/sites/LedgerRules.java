@@ -29,9 +29,38 @@ final class LedgerRules {
         this.counted = counted;
     }
 
-    LedgerChange arrival(CrossingEvent crossing) {
-        String siteId = crossing.getDestinationSiteId() != null ? crossing.getDestinationSiteId()
+    /** The site a crossing's people go to: its destination, else the post's reception site; null if neither. */
+    String siteOf(CrossingEvent crossing) {
+        return crossing.getDestinationSiteId() != null ? crossing.getDestinationSiteId()
                 : sites.apply(crossing.getPostId()).map(Site::getReceptionSiteId).orElse(null);
+    }
+
+    /**
+     * A correction of a crossing already counted ({@code before}): its people are taken back off the site they were
+     * counted at and the new revision's go on (none for a withdrawal), in one step.
+     */
+    LedgerChange correction(AppliedCrossings.Applied before, CrossingEvent crossing) {
+        if (crossing.getWithdrawn() || before.siteId() == null) {
+            return before.siteId() == null ? arrivalOrNothing(crossing)
+                    : LedgerChange.on(before.siteId(), site -> site.retract(before.people(), before.vulnerable(), before.occurredAt()));
+        }
+        LedgerChange arrival = arrival(crossing);
+        if (arrival.isRefused()) {
+            return arrival;
+        }
+        String siteId = siteOf(crossing);
+        return LedgerChange.onBoth(before.siteId(), siteId, ledgers -> {
+            ledgers.apply(before.siteId()).retract(before.people(), before.vulnerable(), before.occurredAt());
+            arrival.apply().accept(ledgers);
+        });
+    }
+
+    private LedgerChange arrivalOrNothing(CrossingEvent crossing) {
+        return crossing.getWithdrawn() ? LedgerChange.nothing() : arrival(crossing);
+    }
+
+    LedgerChange arrival(CrossingEvent crossing) {
+        String siteId = siteOf(crossing);
         if (siteId == null) {
             return LedgerChange.refused("no-destination", "crossing at post '" + crossing.getPostId()
                     + "' has no destination site and the post has no reception site");

@@ -29,6 +29,7 @@ import org.flowwatch.streams.sites.ledger.Need;
 import org.flowwatch.streams.sites.ledger.OperationClock;
 import org.flowwatch.streams.sites.ledger.SiteLedger;
 import org.flowwatch.streams.sites.ledger.TransitModel;
+import org.flowwatch.streams.sites.ledger.VulnerableCounts;
 
 /**
  * The ledger of every site (population, vulnerable people, stock per item, expected convoys) and the site status
@@ -60,6 +61,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     private StatusOfSite statusOf;
     private AppliedInputs applied;
     private WaitingDepartures waiting;
+    private AppliedCrossings appliedCrossings;
     /** Ledgers being changed by the input at hand, ahead of the store: what the rules must see. */
     private final Map<String, SiteLedger> inFlight = new LinkedHashMap<>();
 
@@ -85,6 +87,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         statusOf = new StatusOfSite(model);
         applied = new AppliedInputs(context.getStateStore(AppliedInputs.STORE));
         waiting = new WaitingDepartures(context.getStateStore(WaitingDepartures.STORE));
+        appliedCrossings = new AppliedCrossings(context.getStateStore(AppliedCrossings.STORE));
         Long saved = clockStore.get(CLOCK_KEY);
         if (saved != null) {
             inputTime = clock.observe(saved, context.currentSystemTimeMs()); // after a restart: on from where it stood
@@ -99,20 +102,22 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     public void process(Record<String, SiteInput> record) {
         Object event = record.value().getEvent();
         String eventId = AppliedInputs.eventIdOf(event);
-        if (applied.applied(eventId, record.timestamp())) {
-            return; // a resend of an input already applied
+        AppliedCrossings.Applied counted = event instanceof CrossingEvent ? appliedCrossings.latest(eventId, record.timestamp()) : null;
+        if (event instanceof CrossingEvent crossing ? counted != null && crossing.getRevision() <= counted.revision()
+                : applied.applied(eventId, record.timestamp())) {
+            return; // a resend of an input already applied, or an older revision of a crossing
         }
         long now = clock.observe(record.timestamp(), context.currentSystemTimeMs());
         inputTime = now;
         clockStore.put(CLOCK_KEY, now);
-        LedgerChange change = decide(event);
+        LedgerChange change = counted != null ? ledgerRules.correction(counted, (CrossingEvent) event) : decide(event);
         if (change.isRefused() && WaitingDepartures.mayWaitFor(change, event)) {
             waiting.hold(eventId, record.value());
         } else if (change.isRefused()) {
             context.forward(record.withValue(LedgerOutcome.rejected(record.value()))
                     .withHeaders(reasons(record.headers(), record.value(), change)));
         } else {
-            apply(eventId, record.timestamp(), change, now);
+            apply(eventId, record.timestamp(), change, now, event);
             applyWaitingDeparturesThatFit(now);
             inFlight.forEach((siteId, ledger) -> keep(siteId, ledger, Cause.INPUT));
         }
@@ -121,8 +126,13 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         inFlight.clear();
     }
 
-    private void apply(String eventId, long eventTime, LedgerChange change, long now) {
-        applied.remember(eventId, eventTime);
+    private void apply(String eventId, long eventTime, LedgerChange change, long now, Object event) {
+        if (event instanceof CrossingEvent crossing) {
+            appliedCrossings.remember(eventId, eventTime, AppliedCrossings.Applied.of(crossing, ledgerRules.siteOf(crossing),
+                    VulnerableCounts.of(crossing)));
+        } else {
+            applied.remember(eventId, eventTime);
+        }
         Function<String, SiteLedger> atNow = siteId -> inFlight.computeIfAbsent(siteId, id -> movedOn(id, now));
         change.sites().forEach(atNow::apply);
         change.apply().accept(atNow);
@@ -134,7 +144,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
             LedgerChange change = decide(entry.value.getEvent());
             if (!change.isRefused()) {
                 waiting.release(entry.key);
-                apply(entry.key, WaitingDepartures.occurredAt(entry.value), change, now);
+                apply(entry.key, WaitingDepartures.occurredAt(entry.value), change, now, entry.value.getEvent());
             }
         }
     }

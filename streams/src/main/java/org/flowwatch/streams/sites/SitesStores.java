@@ -35,6 +35,8 @@ final class SitesStores {
                 Serdes.String(), serdes.avro(SiteStatus.class)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AppliedInputs.STORE,
                 AppliedInputs.HORIZON, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AppliedCrossings.STORE,
+                AppliedInputs.HORIZON, Duration.ofMillis(1), false), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SurgeProcessor.ARRIVALS_STORE,
                 SurgeProcessor.RETENTION, SurgeProcessor.BUCKET, false), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PostSilenceProcessor.LAST_HEARD_STORE),

@@ -94,7 +94,8 @@ public final class SitesTopology {
         return inputs
                 .process(() -> new SiteLedgerProcessor(settings.rules(), settings.model(), settings.reevaluateEvery()),
                         Named.as("site-ledger"), SiteLedgerProcessor.LEDGER_STORE, SiteLedgerProcessor.CLOCK_STORE,
-                        SiteLedgerProcessor.STATUS_STORE, AppliedInputs.STORE, WaitingDepartures.STORE)
+                        SiteLedgerProcessor.STATUS_STORE, AppliedInputs.STORE, WaitingDepartures.STORE,
+                        AppliedCrossings.STORE)
                 .split(Named.as("ledger-"))
                 .branch((siteId, outcome) -> outcome.isRejected(), Branched.as("rejected"))
                 .defaultBranch(Branched.as("status"));

@@ -242,6 +242,33 @@ class SitesModelTopologyTest {
     }
 
     @Test
+    void shouldMoveAPopulationByExactlyTheDifferenceOfACorrectionOnceAndTakeAWithdrawalOff() {
+        // given a group of 12 with 2 unaccompanied children counted at Goris
+        java.util.UUID id = java.util.UUID.randomUUID();
+        CrossingBuilder group = CrossingBuilder.aCrossing().eventId(id).atPost("kornidzor").people(12).at(T0)
+                .vulnerabilities(new Vulnerabilities(2, 0, 0, 0));
+        sites.crossing(group.build());
+
+        // when the officer corrects it to 21 (revision 1), it comes twice, and the first revision is resent after it
+        sites.crossing(group.people(21).revision(1).build());
+        sites.crossing(group.people(21).revision(1).build());
+        sites.crossing(group.people(12).revision(0).build());
+
+        // then 21 people, once, and the 2 children once
+        SiteStatus goris = last(sites.statuses.readValuesToList());
+        assertThat(goris.getPopulation()).isEqualTo(21);
+        assertThat(goris.getVulnerable().getUnaccompaniedChildren()).isEqualTo(2);
+
+        // when the crossing is withdrawn (revision 2)
+        sites.crossing(group.people(0).revision(2).withdrawn().vulnerabilities(null).build());
+
+        // then nobody of it counts
+        goris = last(sites.statuses.readValuesToList());
+        assertThat(goris.getPopulation()).isZero();
+        assertThat(goris.getVulnerable().getUnaccompaniedChildren()).isZero();
+    }
+
+    @Test
     void shouldApplyAResentDepartureAndSupplyOnce() {
         // given 100 people and 1,000 L at Goris
         sites.arrivals("kornidzor", 100, T0);

@@ -94,6 +94,19 @@ public final class SiteLedger {
         lastReportedDepartureAt = lastReportedDepartureAt == null ? eventTime : Math.max(lastReportedDepartureAt, eventTime);
     }
 
+    /**
+     * A crossing counted here is corrected or withdrawn: its people and vulnerable people come back off (as far as
+     * they are still here) and out of the arrivals of their hour.
+     */
+    public void retract(long people, double[] groupVulnerable, long eventTime) {
+        counted = Math.max(0, counted - people);
+        modelledLeft = Math.min(modelledLeft, counted);
+        for (int i = 0; i < vulnerable.length; i++) {
+            vulnerable[i] = Math.max(0, vulnerable[i] - groupVulnerable[i]);
+        }
+        arrivalsByHour.computeIfPresent(hourOf(eventTime), (hour, before) -> Math.max(0, before - people));
+    }
+
     public StockLedger stock(String itemId) {
         return items.computeIfAbsent(itemId, id -> StockLedger.startingAt(at));
     }

@@ -23,8 +23,10 @@ class SmsTextTest {
     void shouldWriteEachRecipientsLanguage() {
         SmsText text = SmsText.inLanguage(ZoneId.of("Asia/Yerevan"));
 
-        assertThat(text.of(CAPACITY, "en")).isEqualTo("Goris: 2 people for 3,000 places (0%)");
-        assertThat(text.of(CAPACITY, null)).as("no language: English").isEqualTo(CAPACITY.getSummary());
-        assertThat(text.of(CAPACITY, "ru")).startsWith("Goris: 2 человека при");
+        String ack = "ACK " + org.flowwatch.schemas.alerts.AlertShortId.of(CAPACITY.getAlertId()) + " · ";
+        assertThat(ack).matches("ACK [0-9A-F]{6} · ");
+        assertThat(text.of(CAPACITY, "en")).isEqualTo(ack + "Goris: 2 people for 3,000 places (0%)");
+        assertThat(text.of(CAPACITY, null)).as("no language: English").isEqualTo(ack + CAPACITY.getSummary());
+        assertThat(text.of(CAPACITY, "ru")).startsWith(ack + "Goris: 2 человека при");
     }
 }

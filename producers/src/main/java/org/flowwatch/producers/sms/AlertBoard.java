@@ -1,11 +1,7 @@
 package org.flowwatch.producers.sms;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.flowwatch.schemas.alerts.AlertShortId;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
@@ -48,17 +45,9 @@ public final class AlertBoard implements AutoCloseable {
         reader.start();
     }
 
-    /**
-     * The short id of an alert: the first six hex digits of the SHA-256 of its id, upper case (e.g. {@code 7F2A0C}):
-     * digits and six letters, typed on any phone. An alert SMS shows it as {@code ACK 7F2A0C}.
-     */
+    /** The short id of an alert ({@link AlertShortId}), as alert SMS show it: {@code ACK 7F2A0C}. */
     public static String shortId(String alertId) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(alertId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().withUpperCase().formatHex(hash, 0, 3);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return AlertShortId.of(alertId);
     }
 
     /** The current version of the alert {@code typed} names (its id, or its short id in any case), if known. */

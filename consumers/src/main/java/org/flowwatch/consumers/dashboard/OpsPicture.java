@@ -30,6 +30,7 @@ import org.flowwatch.schemas.avro.Granularity;
 import org.flowwatch.schemas.avro.ItemStatus;
 import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.avro.RollingCount;
+import org.flowwatch.schemas.serde.SameRecord;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
 import org.flowwatch.schemas.avro.SiteStatus;
@@ -279,7 +280,7 @@ public final class OpsPicture {
     }
 
     private static <V> boolean put(Map<String, V> map, String key, V value) {
-        return !Objects.equals(value == null ? map.remove(key) : map.put(key, value), value);
+        return !SameRecord.same(value == null ? map.remove(key) : map.put(key, value), value);
     }
 
     private void changed(boolean changed) {

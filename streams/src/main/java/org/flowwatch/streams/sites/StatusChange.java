@@ -1,11 +1,10 @@
 package org.flowwatch.streams.sites;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import org.flowwatch.schemas.avro.ItemStatus;
 import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.serde.SameRecord;
 
 /**
  * Whether a fresh status is worth publishing. Estimates change with every tick of the clock, so a status moved on by
@@ -18,21 +17,11 @@ final class StatusChange {
     }
 
     static boolean worthPublishing(SiteStatus before, SiteStatus fresh, boolean changedByInput, Duration refresh) {
-        boolean same = sameBytes(SiteStatus.newBuilder(fresh).setUpdatedAt(before.getUpdatedAt()).build(), before);
+        boolean same = SameRecord.same(SiteStatus.newBuilder(fresh).setUpdatedAt(before.getUpdatedAt()).build(), before);
         if (!same && (changedByInput || referenceChanged(before, fresh))) {
             return true;
         }
         return isDue(before, fresh.getUpdatedAt().toEpochMilli(), refresh);
-    }
-
-    // Compared as encoded by the class's own model: Avro's equals() (SpecificData.get()) knows no logical-type
-    // conversions and fails on an Instant inside an array of records (the items' countedAt, runsOutAt).
-    private static boolean sameBytes(SiteStatus a, SiteStatus b) {
-        try {
-            return a.toByteBuffer().equals(b.toByteBuffer());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode a site status", e);
-        }
     }
 
     /**

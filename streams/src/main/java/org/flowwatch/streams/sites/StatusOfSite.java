@@ -54,7 +54,10 @@ final class StatusOfSite {
         List<ItemStatus> items = new ArrayList<>();
         ledger.items.forEach((itemId, stock) -> {
             Item item = definitions.get(itemId);
-            if (item != null) {
+            if (item != null && stock.lastReportAt == null) {
+                // only a convoy announced so far: what is there is not known (0 would read as "run out")
+                items.add(ItemStatus.newBuilder(notReported(item, population)).setExpectedDeliveries(expected(stock, now)).build());
+            } else if (item != null) {
                 RunOutProjection projection = new RunOutProjection(needOf(item), population, trend, leaving,
                         leaving > 0 ? 0 : departures, deliveries(stock, now), model.horizon().toMillis() / HOUR_MS);
                 items.add(reported(item, stock, population, projection, now));
@@ -83,9 +86,7 @@ final class StatusOfSite {
                 .setCountedStock(stock.countedStock)
                 .setCountedAt(stock.countedAt == null ? null : Instant.ofEpochMilli(stock.countedAt))
                 .setOverdrawnAt(stock.overdrawnAt == null ? null : Instant.ofEpochMilli(stock.overdrawnAt))
-                .setExpectedDeliveries(stock.convoys.stream().map(convoy -> new ExpectedDelivery(convoy.convoyId(),
-                        convoy.quantity(), Instant.ofEpochMilli(convoy.expectedAt()),
-                        convoy.counts(now, model.convoyGrace().toMillis()))).toList());
+                .setExpectedDeliveries(expected(stock, now));
         if (item.getBasis() == NeedBasis.DAILY_CONSUMPTION) {
             OptionalDouble hours = projection.hoursUntilEmpty(stock.level);
             OptionalDouble earliest = projection.withArrivalsTimes(1 + model.bandFactor()).hoursUntilEmpty(stock.level);
@@ -94,6 +95,11 @@ final class StatusOfSite {
                     .setRunsOutAt(at(now, hours)).setRunsOutEarliest(at(now, earliest)).setRunsOutLatest(at(now, latest));
         }
         return status.build();
+    }
+
+    private List<ExpectedDelivery> expected(StockLedger stock, long now) {
+        return stock.convoys.stream().map(convoy -> new ExpectedDelivery(convoy.convoyId(), convoy.quantity(),
+                Instant.ofEpochMilli(convoy.expectedAt()), convoy.counts(now, model.convoyGrace().toMillis()))).toList();
     }
 
     private static ItemStatus notReported(Item item, double population) {

@@ -269,6 +269,20 @@ class SitesModelTopologyTest {
     }
 
     @Test
+    void shouldCallAnItemWithOnlyAConvoyAnnouncedNotReportedInsteadOfRunOut() {
+        // given 500 people at Goris and a convoy of water announced, but no water ever counted or delivered
+        sites.arrivals("kornidzor", 500, T0);
+        sites.supply(convoy("C-1", 20_000, T0.plus(Duration.ofHours(5))), T0);
+
+        // then water is "not reported" with the convoy expected, and nothing says it ran out
+        ItemStatus water = last(sites.statuses.readValuesToList()).getItems().get(0);
+        assertThat(water.getReported()).isFalse();
+        assertThat(water.getExpectedDeliveries()).extracting(d -> d.getConvoyId()).containsExactly("C-1");
+        assertThat(sites.alerts.readValuesToList()).extracting(Alert::getKind)
+                .doesNotContain(AlertKind.RUN_OUT, AlertKind.SHORTAGE);
+    }
+
+    @Test
     void shouldApplyAResentDepartureAndSupplyOnce() {
         // given 100 people and 1,000 L at Goris
         sites.arrivals("kornidzor", 100, T0);

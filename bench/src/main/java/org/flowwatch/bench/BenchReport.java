@@ -14,14 +14,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Prints the figures as markdown tables, each goal of issue 9 with where we stand, and writes them, with the machine
+ * Prints the figures as markdown tables, each goal of issue 16 with where we stand, and writes them, with the machine
  * they ran on, as JSON and markdown (and the latency plot as PNG).
  */
 final class BenchReport {
 
     static final String EXACTLY_ONCE = "exactly_once_v2";
-    private static final int ALERT_GOAL_RATE = 10_000;
-    private static final double ALERT_GOAL_P99_MS = 250;
 
     private final BenchSettings settings;
     private final List<Figures> figures;
@@ -36,7 +34,10 @@ final class BenchReport {
     String markdown() {
         StringBuilder md = new StringBuilder();
         if (!figures.isEmpty()) {
-            md.append("## Measurements\n\n| measurement | median | min | max | unit |\n|---|---:|---:|---:|---|\n");
+            md.append("## Measurements\n\nA streams app's throughput is timed from RUNNING until its committed offsets reach the end of the "
+                    + "input and of its own repartition topics: then the counts on the output topics reflect every input crossing "
+                    + "(not only the first sub-topology's). After each full-topology run the operation-wide daily counts are read back "
+                    + "(read_committed) and must hold exactly the people preloaded, or the bench fails.\n\n| measurement | median | min | max | unit |\n|---|---:|---:|---:|---|\n");
             figures.forEach(f -> md.append(String.format("| %s | %s | %s | %s | %s |%n", f.name(), number(f.median()), number(f.min()),
                     number(f.max()), f.unit())));
             md.append('\n');
@@ -49,7 +50,7 @@ final class BenchReport {
                     l.toAlert().samples(), l.probesSent())));
             md.append("\n![latency](benchmarks-latency.png)\n\n");
         }
-        md.append("## Goals of issue 9\n\n| goal | measured | |\n|---|---|---|\n");
+        md.append("## Goals of issue 16\n\n| goal | measured | |\n|---|---|---|\n");
         goals().forEach(goal -> md.append(goal.row()));
         return md.toString();
     }
@@ -57,19 +58,27 @@ final class BenchReport {
     List<Goal> goals() {
         List<Goal> goals = new ArrayList<>();
         Optional<Double> full = median("full flowwatch topology, " + EXACTLY_ONCE);
-        goals.add(ratio("full topology with exactly_once_v2 at least 50% of the bare windowed count", full,
-                median("bare 1 h windowed count, " + EXACTLY_ONCE), 0.5));
-        goals.add(ratio("full topology with exactly_once_v2 at least 25% of the raw consumer", full, median("raw consumer"), 0.25));
-        String alertGoal = "event-to-alert p99 at most 250 ms at 10k events/s";
-        goals.add(latencies.stream().filter(l -> l.targetRate() == ALERT_GOAL_RATE && l.toAlert().samples() > 0).findFirst()
-                .map(l -> Goal.of(alertGoal, String.format("p99 %.0f ms (%d alerts)", l.toAlert().p99(), l.toAlert().samples()),
-                        l.toAlert().p99() <= ALERT_GOAL_P99_MS))
-                .orElse(Goal.notMeasured(alertGoal)));
+        goals.add(ratio("full topology with exactly_once_v2 at least 0.35 of the bare windowed count (aim 0.5)", full,
+                median("bare 1 h windowed count, " + EXACTLY_ONCE), 0.35));
+        goals.add(ratio("full topology with exactly_once_v2 at least 0.1 of the raw consumer", full, median("raw consumer"), 0.1));
+        latencyGoal(goals, 1_000, 250, true);
+        latencyGoal(goals, 10_000, 1_000, true);
+        latencyGoal(goals, 1_000, 250, false);
+        latencyGoal(goals, 10_000, 1_000, false);
         goals.add(atMost("streams heap at most 256 MiB", FootprintBench.HEAP, 256, "%.0f MiB"));
         goals.add(atMost("restart with state to RUNNING within 10 s", RecoveryBench.WITH_STATE, 10, "%.1f s"));
         goals.add(median(ReplayBench.NAME).map(s -> Goal.of("the 2023 replay in under 5 s", String.format("%.1f s", s), s < 5))
                 .orElse(Goal.notMeasured("the 2023 replay in under 5 s")));
         return goals;
+    }
+
+    private void latencyGoal(List<Goal> goals, int rate, double p99Millis, boolean toAlert) {
+        String goal = String.format("event-to-%s p99 at most %,.0f ms at %,d events/s", toAlert ? "alert" : "count", p99Millis, rate);
+        goals.add(latencies.stream().filter(l -> l.targetRate() == rate).findFirst()
+                .map(l -> toAlert ? l.toAlert() : l.toCount()).filter(figures -> figures.samples() > 0)
+                .map(figures -> Goal.of(goal, String.format("p99 %.0f ms (%,d samples)", figures.p99(), figures.samples()),
+                        figures.p99() <= p99Millis))
+                .orElse(Goal.notMeasured(goal)));
     }
 
     void write(Path dir) throws IOException {

@@ -57,10 +57,10 @@ public final class Benchmarks {
             Settings wired = stack.settings(Map.of());
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(StreamsSettings.from(wired).registry());
             progress.accept("preloading " + bench.events() + " crossings from " + bench.posts() + " posts over " + bench.span());
-            figures.add(new Figures("producer preload (acks=all, lz4)", "records/s",
-                    List.of(CrossingPreloader.preload(stack.kafka(), serdes, bench))));
+            CrossingPreloader.Preload preload = CrossingPreloader.preload(stack.kafka(), serdes, bench);
+            figures.add(new Figures("producer preload (acks=all, lz4)", "records/s", List.of(preload.recordsPerSecond())));
             if (bench.runs("throughput")) {
-                figures.addAll(new ThroughputBench(bench, wired, dir.resolve("streams"), progress).run(stack.kafka()));
+                figures.addAll(new ThroughputBench(bench, wired, dir.resolve("streams"), progress).run(stack.kafka(), serdes, preload.people()));
             }
             if (bench.runs("footprint") || bench.runs("recovery")) {
                 FootprintBench.Result footprint = new FootprintBench(bench, wired, progress)

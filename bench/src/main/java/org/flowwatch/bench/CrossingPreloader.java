@@ -23,8 +23,11 @@ final class CrossingPreloader {
     private CrossingPreloader() {
     }
 
-    /** Returns records per second achieved by the producer (acks=all, lz4, idempotent). */
-    static double preload(Map<String, Object> kafka, FlowwatchSerdes serdes, BenchSettings settings) {
+    /** What was preloaded: records per second achieved by the producer (acks=all, lz4, idempotent) and the people sent. */
+    record Preload(double recordsPerSecond, long people) {
+    }
+
+    static Preload preload(Map<String, Object> kafka, FlowwatchSerdes serdes, BenchSettings settings) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -34,17 +37,19 @@ final class CrossingPreloader {
         Random random = new Random(2023);
         long stepMillis = Math.max(1, settings.span().toMillis() / settings.events());
         long started = System.nanoTime();
+        long people = 0;
         publishPosts(config, serdes, settings.posts());
         try (var producer = new KafkaProducer<>(config, serdes.key(Topics.CROSSINGS).serializer(),
                 serdes.value(Topics.CROSSINGS).serializer())) {
             for (long i = 0; i < settings.events(); i++) {
                 CrossingEvent crossing = crossing(random, postId(i % settings.posts()), START.plusMillis(i * stepMillis));
+                people += crossing.getPeople();
                 producer.send(new ProducerRecord<>(Topics.CROSSINGS.name(), null, crossing.getOccurredAt().toEpochMilli(),
                         crossing.getPostId(), crossing));
             }
             producer.flush();
         }
-        return settings.events() / ((System.nanoTime() - started) / 1e9);
+        return new Preload(settings.events() / ((System.nanoTime() - started) / 1e9), people);
     }
 
     // The full topology rejects crossings from posts the sites topic does not know: register the bench's posts.

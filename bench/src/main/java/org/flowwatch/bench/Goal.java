@@ -2,7 +2,7 @@ package org.flowwatch.bench;
 
 import java.util.Optional;
 
-/** One goal of issue 9 and where we stand: the measured figure and whether it is met; empty when not measured. */
+/** One goal of the performance issue (16) and where we stand: the measured figure and whether it is met; empty when not measured. */
 record Goal(String goal, Optional<String> measured, Optional<Boolean> met) {
 
     static Goal of(String goal, String measured, boolean met) {

@@ -14,7 +14,14 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.flowwatch.schemas.topics.Topics;
 
-/** How far an app's committed offsets are from the end of the crossings topic: "caught up" in every section. */
+/**
+ * How far an app is from having counted the whole input: "caught up" in every section. Caught up means the group's
+ * committed offsets reached the end of the crossings topic <em>and</em> of every topic it reads after them (its
+ * repartition topics). Only then have the counts on the output topics taken in every input crossing: a
+ * sub-topology behind a repartition still has work left when the input offsets are committed. Under exactly-once
+ * that commit is the transaction that also commits the outputs; at least once, offsets commit after the producer
+ * flushed the outputs.
+ */
 final class InputLag {
 
     private static final Duration POLL = Duration.ofMillis(50);
@@ -28,23 +35,36 @@ final class InputLag {
         Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.CROSSINGS.name()))
                 .allTopicNames().get().get(Topics.CROSSINGS.name()).partitions().stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(Topics.CROSSINGS.name(), p.partition()), p -> OffsetSpec.latest()));
-        this.ends = admin.listOffsets(latest).all().get().entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((ListOffsetsResult.ListOffsetsResultInfo) e.getValue()).offset()));
+        this.ends = endsOf(latest);
     }
 
     /** Share of the input (0..1) the group has committed. */
     double progress(String group) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
         long total = ends.values().stream().mapToLong(Long::longValue).sum();
         long done = ends.keySet().stream().mapToLong(p -> committed.get(p) == null ? 0 : Math.min(committed.get(p).offset(), ends.get(p))).sum();
         return total == 0 ? 1 : done / (double) total;
     }
 
+    /** The input committed, and every internal topic read up to its end as it stands now. */
     boolean caughtUp(String group) throws InterruptedException, ExecutionException {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        // Under exactly-once the committed offset sits one past the last transaction marker, so >= the end.
-        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
-                || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+        if (!reached(ends, committed)) {
+            return false;
+        }
+        // The input is committed, so everything written to the internal topics because of it is committed too:
+        // their ends as of now are final.
+        Map<TopicPartition, OffsetSpec> internal = repartitionTopicsOf(group);
+        return internal.isEmpty() || reached(endsOf(internal), committed(group));
+    }
+
+    // Kafka Streams names them <application.id>-<name>-repartition; the application id is the group id.
+    private Map<TopicPartition, OffsetSpec> repartitionTopicsOf(String group) throws InterruptedException, ExecutionException {
+        List<String> names = admin.listTopics().names().get().stream()
+                .filter(name -> name.startsWith(group + "-") && name.endsWith("-repartition")).toList();
+        return admin.describeTopics(names).allTopicNames().get().values().stream()
+                .flatMap(topic -> topic.partitions().stream().map(p -> new TopicPartition(topic.name(), p.partition())))
+                .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
     }
 
     /** Polls the committed offsets (the only way lag is observed from outside) until caught up, or fails. */
@@ -56,5 +76,20 @@ final class InputLag {
             }
             TimeUnit.NANOSECONDS.sleep(POLL.toNanos());
         }
+    }
+
+    // Under exactly-once the committed offset sits one past the last transaction marker, so >= the end.
+    private static boolean reached(Map<TopicPartition, Long> ends, Map<TopicPartition, OffsetAndMetadata> committed) {
+        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+                || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed(String group) throws InterruptedException, ExecutionException {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    }
+
+    private Map<TopicPartition, Long> endsOf(Map<TopicPartition, OffsetSpec> latest) throws InterruptedException, ExecutionException {
+        return admin.listOffsets(latest).all().get().entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((ListOffsetsResult.ListOffsetsResultInfo) e.getValue()).offset()));
     }
 }

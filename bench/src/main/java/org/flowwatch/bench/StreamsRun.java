@@ -9,8 +9,8 @@ import org.apache.kafka.streams.Topology;
 import org.flowwatch.streams.app.StreamsRunner;
 
 /**
- * Runs a topology over the preloaded input from the start and times it from RUNNING until its committed offsets
- * reach the end of the input: what the operations centre would wait for after a backlog arrives.
+ * Runs a topology over the preloaded input from the start and times it from RUNNING until its outputs reflect the
+ * whole input ({@link InputLag}): what the operations centre would wait for after a backlog arrives.
  */
 final class StreamsRun {
 

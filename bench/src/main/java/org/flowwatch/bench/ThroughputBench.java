@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.streams.app.ArrivalsApp;
 import org.flowwatch.streams.app.StreamsSettings;
 
@@ -31,15 +32,24 @@ final class ThroughputBench {
         this.progress = progress;
     }
 
-    List<Figures> run(Map<String, Object> kafka) throws Exception {
+    /** Each full-topology run is checked against {@code peopleSent}: a run that counted wrong fails the bench. */
+    List<Figures> run(Map<String, Object> kafka, FlowwatchSerdes serdes, long peopleSent) throws Exception {
         List<Figures> results = new ArrayList<>();
         results.add(repeat("raw consumer", () -> RawConsumerRun.recordsPerSecond(kafka, bench.events())));
         for (String guarantee : bench.guarantees()) {
             results.add(repeat("bare 1 h windowed count, " + guarantee,
                     () -> timeStreams(kafka, guarantee, props -> BareWindowedCount.build(props))));
-            results.add(repeat("full flowwatch topology, " + guarantee,
-                    () -> timeStreams(kafka, guarantee, props -> ArrivalsApp.topology(StreamsSettings.from(wired).withKafkaStreams(props)))));
+            results.add(repeat("full flowwatch topology, " + guarantee, () -> {
+                double rate = timeStreams(kafka, guarantee, props -> ArrivalsApp.topology(StreamsSettings.from(wired).withKafkaStreams(props)));
+                long counted = CountCheck.operationWidePeople(kafka, serdes);
+                if (counted != peopleSent) {
+                    throw new IllegalStateException(String.format("the full topology (%s) counted %,d people where %,d were sent",
+                            guarantee, counted, peopleSent));
+                }
+                return rate;
+            }));
         }
+        progress.accept(String.format("every full-topology run counted exactly the %,d people sent", peopleSent));
         return results;
     }
 

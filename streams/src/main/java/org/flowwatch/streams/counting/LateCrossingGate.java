@@ -6,7 +6,6 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.streams.metrics.ArrivalMetrics;
 
 /**
@@ -16,7 +15,7 @@ import org.flowwatch.streams.metrics.ArrivalMetrics;
  * store so it survives a restart) and marks such crossings late, so they can be written to the late topic and
  * counted in {@code late-<granularity>-total}. What it lets through the aggregation always accepts.
  */
-public final class LateCrossingGate implements FixedKeyProcessor<String, CrossingEvent, Timeliness> {
+public final class LateCrossingGate implements FixedKeyProcessor<String, CountedCrossing, Timeliness> {
 
     private static final String STREAM_TIME = "stream-time";
 
@@ -43,7 +42,7 @@ public final class LateCrossingGate implements FixedKeyProcessor<String, Crossin
     }
 
     @Override
-    public void process(FixedKeyRecord<String, CrossingEvent> record) {
+    public void process(FixedKeyRecord<String, CountedCrossing> record) {
         long now = advanceStreamTime(record.timestamp());
         long closedBefore = now - windows.gracePeriodMs();
         Window window = windows.windowsFor(record.timestamp()).values().iterator().next();

@@ -1,10 +1,10 @@
 package org.flowwatch.streams.query;
 
 import java.util.List;
-import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.BandTotals;
 import org.flowwatch.schemas.avro.RollingCount;
 import org.flowwatch.schemas.avro.VulnerabilityTotals;
+import org.flowwatch.streams.counting.ArrivalTally;
 
 /** The JSON shapes of the query API (plain records: Avro objects do not serialize cleanly to JSON). */
 final class CountViews {
@@ -16,10 +16,10 @@ final class CountViews {
     record Window(String windowStart, String windowEnd, long people, long groups, long vehicles,
                   Bands female, Bands male, Vulnerable vulnerabilities) {
 
-        static Window of(org.apache.kafka.streams.kstream.Window window, ArrivalCount count) {
-            return new Window(window.startTime().toString(), window.endTime().toString(), count.getPeople(),
-                    count.getGroups(), count.getVehicles(), Bands.of(count.getFemale()), Bands.of(count.getMale()),
-                    Vulnerable.of(count.getVulnerabilities()));
+        static Window of(org.apache.kafka.streams.kstream.Window window, ArrivalTally count) {
+            return new Window(window.startTime().toString(), window.endTime().toString(), count.people(),
+                    count.groups(), count.vehicles(), Bands.of(count.femaleTotals()), Bands.of(count.maleTotals()),
+                    Vulnerable.of(count.vulnerabilityTotals()));
         }
     }
 

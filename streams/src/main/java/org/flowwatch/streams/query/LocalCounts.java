@@ -11,7 +11,7 @@ import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
-import org.flowwatch.schemas.avro.ArrivalCount;
+import org.flowwatch.streams.counting.ArrivalTally;
 import org.flowwatch.streams.counting.RollingBuckets;
 import org.flowwatch.streams.counting.RollingTally;
 import org.flowwatch.streams.counting.ScopeKey;
@@ -46,15 +46,15 @@ final class LocalCounts {
         List<CountViews.Window> windows = new ArrayList<>();
         long total = 0;
         String key = query.key().toString();
-        try (KeyValueIterator<Windowed<String>, ArrivalCount> found = store(StoreNames.of(query.granularity()))
+        try (KeyValueIterator<Windowed<String>, ArrivalTally> found = store(StoreNames.of(query.granularity()))
                 .fetch(key, key, query.from(), query.to())) {
             while (found.hasNext()) {
-                KeyValue<Windowed<String>, ArrivalCount> window = found.next();
+                KeyValue<Windowed<String>, ArrivalTally> window = found.next();
                 if (window.key.window().start() < query.to().toEpochMilli()) {
                     // The store holds bare tallies (scope and window are set only when a count is published), so
                     // the window comes from the store's key, as it does for the published counts.
                     windows.add(CountViews.Window.of(window.key.window(), window.value));
-                    total += window.value.getPeople();
+                    total += window.value.people();
                 }
             }
         }
@@ -80,7 +80,7 @@ final class LocalCounts {
         return CountViews.Rolling.of(RollingTally.of(key, period.length(), sum));
     }
 
-    private ReadOnlyWindowStore<String, ArrivalCount> store(String name) {
+    private ReadOnlyWindowStore<String, ArrivalTally> store(String name) {
         return store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.windowStore()));
     }
 

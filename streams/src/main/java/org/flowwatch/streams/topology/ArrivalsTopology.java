@@ -22,6 +22,7 @@ import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.errors.AsSentSerializer;
 import org.flowwatch.streams.counting.CountScopes;
+import org.flowwatch.streams.counting.CountedCrossing;
 import org.flowwatch.streams.dedupe.CrossingRevisions;
 import org.flowwatch.streams.dedupe.Retractions;
 import org.flowwatch.streams.validation.CheckPostRecords;
@@ -118,9 +119,9 @@ public final class ArrivalsTopology {
                 serdes.value(Topics.CROSSINGS_VALID)).withName("crossings-valid-sink"));
     }
 
-    private KStream<String, CrossingEvent> sendToEachScope(KStream<String, CrossingEvent> crossings) {
-        return crossings.process(() -> new CountScopes(SITES_STORE), Named.as("send-to-each-scope"))
-                .repartition(Repartitioned.<String, CrossingEvent>as(BY_SCOPE)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.value(Topics.CROSSINGS)));
+    private KStream<String, CountedCrossing> sendToEachScope(KStream<String, CrossingEvent> crossings) {
+        return crossings.process(() -> new CountScopes(SITES_STORE, serdes.value(Topics.CROSSINGS).serializer()), Named.as("send-to-each-scope"))
+                .repartition(Repartitioned.<String, CountedCrossing>as(BY_SCOPE)
+                        .withKeySerde(Serdes.String()).withValueSerde(CountedCrossing.serde()));
     }
 }

@@ -1,6 +1,7 @@
 package org.flowwatch.streams.topology;
 
 import java.time.Duration;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -32,13 +33,13 @@ import org.flowwatch.schemas.topics.RollingKeys;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.counting.ArrivalTally;
+import org.flowwatch.streams.counting.CountedCrossing;
 import org.flowwatch.streams.counting.LateCrossingGate;
 import org.flowwatch.streams.counting.LocalDayWindows;
 import org.flowwatch.streams.counting.RollingBuckets;
 import org.flowwatch.streams.counting.RollingTally;
 import org.flowwatch.streams.counting.ScopeKey;
 import org.flowwatch.streams.counting.Timeliness;
-import org.flowwatch.streams.dedupe.Retractions;
 
 /**
  * The counting half of {@link ArrivalsTopology}, over crossings keyed by {@link ScopeKey}. For each granularity: the
@@ -92,7 +93,7 @@ public final class WindowedCounts {
         return new Period(DAY, HOUR, "24h", StoreNames.ROLLING_24H);
     }
 
-    void count(KStream<String, CrossingEvent> byScope) {
+    void count(KStream<String, CountedCrossing> byScope) {
         countWindows(byScope, hourly(settings));
         countWindows(byScope, daily(settings));
         var rolling = rollingCounts(byScope, lastHour()).merge(rollingCounts(byScope, lastDay()), Named.as("merge-rolling"));
@@ -100,18 +101,18 @@ public final class WindowedCounts {
                 serdes.value(Topics.ARRIVALS_ROLLING)).withName("arrivals-rolling-sink"));
     }
 
-    private void countWindows(KStream<String, CrossingEvent> byScope, Granularities spec) {
+    private void countWindows(KStream<String, CountedCrossing> byScope, Granularities spec) {
         var checked = gateLateCrossings(byScope, spec).split(Named.as(spec.name() + "-"))
                 .branch((key, crossing) -> crossing.isLate(), Branched.as("late"))
                 .defaultBranch(Branched.as("on-time"));
         writeLateCrossings(checked.get(spec.name() + "-late"), spec);
-        KTable<Windowed<String>, ArrivalCount> counts = sumPerWindow(checked.get(spec.name() + "-on-time"), spec);
+        KTable<Windowed<String>, ArrivalTally> counts = sumPerWindow(checked.get(spec.name() + "-on-time"), spec);
         publish(counts.toStream(Named.as(spec.name() + "-changes")), spec, CountStatus.PROVISIONAL);
         publish(counts.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName(spec.name() + "-final"))
                 .toStream(Named.as(spec.name() + "-closed")), spec, CountStatus.FINAL);
     }
 
-    private KStream<String, Timeliness> gateLateCrossings(KStream<String, CrossingEvent> byScope, Granularities spec) {
+    private KStream<String, Timeliness> gateLateCrossings(KStream<String, CountedCrossing> byScope, Granularities spec) {
         String store = spec.name() + "-stream-time-store";
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.Long()));
         String granularity = spec.granularity().name().toLowerCase(java.util.Locale.ROOT);
@@ -119,35 +120,38 @@ public final class WindowedCounts {
                 Named.as(spec.name() + "-late-gate"), store);
     }
 
+    // The late topic carries the crossing whole: decoded here, the only place the counts need more than its figures.
     private void writeLateCrossings(KStream<String, Timeliness> late, Granularities spec) {
-        late.map((key, crossing) -> asLate(ScopeKey.parse(key), spec.granularity(), crossing), Named.as(spec.name() + "-label-late"))
+        Deserializer<CrossingEvent> decoder = serdes.value(Topics.CROSSINGS).deserializer();
+        late.map((key, crossing) -> asLate(ScopeKey.parse(key), spec.granularity(), crossing,
+                        decoder.deserialize(Topics.CROSSINGS.name(), crossing.crossing().crossing())), Named.as(spec.name() + "-label-late"))
                 .to(Topics.ARRIVALS_LATE.name(), Produced.with(serdes.key(Topics.ARRIVALS_LATE), serdes.value(Topics.ARRIVALS_LATE))
                         .withName(spec.name() + "-late-sink"));
     }
 
-    private KTable<Windowed<String>, ArrivalCount> sumPerWindow(KStream<String, Timeliness> onTime, Granularities spec) {
+    private KTable<Windowed<String>, ArrivalTally> sumPerWindow(KStream<String, Timeliness> onTime, Granularities spec) {
         return onTime.mapValues(Timeliness::crossing, Named.as(spec.name() + "-unwrap-on-time"))
-                .groupByKey(Grouped.with(Serdes.String(), serdes.value(Topics.CROSSINGS)))
+                .groupByKey(Grouped.with(Serdes.String(), CountedCrossing.serde()))
                 .windowedBy(spec.windows())
-                .aggregate(ArrivalTally::empty, (key, crossing, tally) -> ArrivalTally.add(crossing, tally),
+                .aggregate(ArrivalTally::empty, (key, crossing, tally) -> tally.add(crossing.figures()),
                         Named.as(spec.name() + "-sum"), countStore(spec.store(), settings.retention()));
     }
 
-    private void publish(KStream<Windowed<String>, ArrivalCount> changes, Granularities spec, CountStatus status) {
+    private void publish(KStream<Windowed<String>, ArrivalTally> changes, Granularities spec, CountStatus status) {
         String label = spec.name() + "-label-" + status.name().toLowerCase(java.util.Locale.ROOT);
-        changes.map((window, tally) -> asCount(ArrivalTally.label(ScopeKey.parse(window.key()), spec.granularity(),
-                        window.window(), tally, status)), Named.as(label))
+        changes.map((window, tally) -> asCount(tally.label(ScopeKey.parse(window.key()), spec.granularity(),
+                        window.window(), status)), Named.as(label))
                 .to(spec.topic().name(), Produced.with(serdes.key(spec.topic()), serdes.value(spec.topic())).withName(label + "-sink"));
     }
 
     // A KTable with the record cache: each key's figure is published once per commit, not once per crossing (the
     // operation-wide key changes with every crossing).
-    private KStream<String, RollingCount> rollingCounts(KStream<String, CrossingEvent> byScope, Period period) {
+    private KStream<String, RollingCount> rollingCounts(KStream<String, CountedCrossing> byScope, Period period) {
         String name = "rolling-" + period.name();
-        return byScope.groupByKey(Grouped.with(Serdes.String(), serdes.value(Topics.CROSSINGS)))
+        return byScope.groupByKey(Grouped.with(Serdes.String(), CountedCrossing.serde()))
                 .aggregate(() -> new RollingBuckets(period.length(), period.advance()),
-                        (key, crossing, buckets) -> buckets.add(crossing.getOccurredAt().toEpochMilli(), crossing.getPeople(),
-                                Retractions.groups(crossing), crossing.getVehicles()),
+                        (key, crossing, buckets) -> buckets.add(crossing.occurredAt(), crossing.figures().people(),
+                                crossing.figures().groups(), crossing.figures().vehicles()),
                         Named.as(name + "-sum"),
                         Materialized.<String, RollingBuckets, KeyValueStore<Bytes, byte[]>>as(period.store())
                                 .withKeySerde(Serdes.String()).withValueSerde(RollingBuckets.serde(period.length(), period.advance())))
@@ -156,9 +160,9 @@ public final class WindowedCounts {
                         Named.as(name + "-label"));
     }
 
-    private Materialized<String, ArrivalCount, WindowStore<Bytes, byte[]>> countStore(String name, Duration retention) {
-        return Materialized.<String, ArrivalCount, WindowStore<Bytes, byte[]>>as(name)
-                .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(ArrivalCount.class)).withRetention(retention);
+    private Materialized<String, ArrivalTally, WindowStore<Bytes, byte[]>> countStore(String name, Duration retention) {
+        return Materialized.<String, ArrivalTally, WindowStore<Bytes, byte[]>>as(name)
+                .withKeySerde(Serdes.String()).withValueSerde(ArrivalTally.serde()).withRetention(retention);
     }
 
     private static KeyValue<String, ArrivalCount> asCount(ArrivalCount count) {
@@ -169,12 +173,12 @@ public final class WindowedCounts {
         return KeyValue.pair(RollingKeys.of(count), count);
     }
 
-    private static KeyValue<String, LateCrossing> asLate(ScopeKey key, Granularity granularity, Timeliness late) {
+    private static KeyValue<String, LateCrossing> asLate(ScopeKey key, Granularity granularity, Timeliness late, CrossingEvent crossing) {
         LateCrossing value = LateCrossing.newBuilder()
                 .setScope(key.scope()).setScopeId(key.scopeId()).setGranularity(granularity)
                 .setWindowStart(late.missedWindow().startTime()).setWindowEnd(late.missedWindow().endTime())
                 .setStreamTime(java.time.Instant.ofEpochMilli(late.streamTime()))
-                .setCrossing(late.crossing())
+                .setCrossing(crossing)
                 .build();
         return KeyValue.pair(ArrivalKeys.of(key.scope(), key.scopeId(), granularity, key.direction(), value.getWindowStart()), value);
     }

@@ -64,6 +64,7 @@ final class ReferenceCommand {
 
     @Command(name = "site", description = "Add or change a site.")
     static final class SiteCmd implements Callable<Integer> {
+        private static final double MAX_STAY_HOURS = 8_760;
         @Mixin
         ConfigOptions config;
         @Option(names = "--id", required = true)
@@ -83,6 +84,10 @@ final class ReferenceCommand {
         @Option(names = "--opening-hours", paramLabel = "HH:mm-HH:mm", description = "for a border post: when it works, in"
                 + " operation.time.zone (e.g. 06:00-18:00, 22:00-06:00); POST_SILENT counts only these hours. Default: always open")
         String openingHours;
+        @Option(names = "--median-stay-hours", description = "for a transit site: how long half the people stay; when the"
+                + " site reports no departures for sites.transit.quiet.after, the sites app moves people on at this rate"
+                + " and marks its population estimated. Default: none (people stay until a departure is reported)")
+        Double medianStayHours;
         @Spec
         CommandSpec spec;
 
@@ -93,9 +98,14 @@ final class ReferenceCommand {
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--opening-hours: " + e.getMessage());
             }
+            if (medianStayHours != null && !(medianStayHours > 0 && medianStayHours <= MAX_STAY_HOURS)) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--median-stay-hours: must be more than 0 and at most " + MAX_STAY_HOURS + " (a year), got " + medianStayHours);
+            }
             Site site = Site.newBuilder().setSiteId(id).setName(name).setKind(SiteKind.valueOf(kind.toUpperCase(Locale.ROOT)))
                     .setAdm1Code(region).setAdm1Name(regionName).setCapacityPeople(capacity).setReceptionSiteId(receptionSite)
-                    .setOpeningHours(openingHours == null ? null : OpeningHours.parse(openingHours).toString()).build();
+                    .setOpeningHours(openingHours == null ? null : OpeningHours.parse(openingHours).toString())
+                    .setMedianStayHours(medianStayHours).build();
             publish(config.load(), publisher -> publisher.site(site));
             return 0;
         }

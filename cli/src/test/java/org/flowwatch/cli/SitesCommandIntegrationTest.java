@@ -9,6 +9,7 @@ import java.util.Map;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.schemas.avro.MovementKind;
 import org.flowwatch.schemas.avro.MovementReason;
+import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.SupplyKind;
@@ -20,13 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An operator's departures, convoys and distributions reach the sites app's topics as the contracts say. */
+/** An operator's departures, convoys, distributions and a transit site's median stay reach the sites app's topics as the contracts say. */
 @Tag("integration")
 @Timeout(120)
 class SitesCommandIntegrationTest {
 
     @Test
-    void shouldPublishDepartureConvoyAndItsDeliveryAndDistributionPeriodWhenOperatorRecordsThem(@TempDir Path dir) throws Exception {
+    void shouldPublishDepartureConvoyDeliveryDistributionPeriodAndMedianStayWhenOperatorRecordsThem(@TempDir Path dir) throws Exception {
         try (EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0)) {
             // given
             Settings settings = new ConfigOptions().load(Map.of("kafka.bootstrap.servers", stack.bootstrapServers(),
@@ -43,7 +44,9 @@ class SitesCommandIntegrationTest {
                     run(wired, "sites", "supply", "--kind", "delivery", "--convoy", "C-17", "--site", "goris", "--item", "water",
                             "--quantity", "20000", "--unit", "litre", "--at", "2023-09-26T15:00:00+04:00"),
                     run(wired, "sites", "supply", "--kind", "distribution", "--site", "goris", "--item", "water", "--quantity", "9000",
-                            "--unit", "litre", "--at", "2023-09-26T20:00:00+04:00", "--since", "2023-09-26T08:00:00+04:00"));
+                            "--unit", "litre", "--at", "2023-09-26T20:00:00+04:00", "--since", "2023-09-26T08:00:00+04:00"),
+                    run(wired, "reference", "site", "--id", "vayk", "--name", "Vayk", "--kind", "reception_centre",
+                            "--region", "AM-VD", "--capacity", "1500", "--median-stay-hours", "18"));
             // then
             assertThat(runs).allSatisfy(run -> assertThat(run.exitCode()).as(run.err()).isZero());
             assertThat(runs.get(0).out()).startsWith("recorded departure of 40 people (event ");
@@ -58,6 +61,9 @@ class SitesCommandIntegrationTest {
             assertThat(supplies.get(0).getExpectedAt()).isEqualTo(Instant.parse("2023-09-26T10:00:00Z"));
             assertThat(supplies).extracting(SupplyEvent::getConvoyId).containsExactly("C-17", "C-17", null);
             assertThat(supplies.get(2).getPeriodStart()).isEqualTo(Instant.parse("2023-09-26T04:00:00Z"));
+            Site vayk = CommittedTopic.values(settings, Topics.SITES).get(0);
+            assertThat(vayk.getSiteId()).isEqualTo("vayk");
+            assertThat(vayk.getMedianStayHours()).as("the transit model's median stay, set from the CLI").isEqualTo(18.0);
         }
     }
 

@@ -51,7 +51,8 @@ public final class OpsPicture {
 
     private final Map<String, ArrivalCount> operationHours = new HashMap<>();
     private final Map<String, ArrivalCount> operationDays = new HashMap<>();
-    // crossings beyond the operation's hourly grace, once per eventId (the late topic repeats them per count missed)
+    // crossings beyond the operation's hourly grace, once per change (LateCrossings.change: a correction is a
+    // retraction and a new revision under one eventId; the late topic repeats each per count missed)
     private final Map<String, LateCrossing> lateHours = new HashMap<>();
     // arrivals in the last hour / 24 h per post and per region, by rolling-count key
     private final Map<String, RollingCount> rolling = new HashMap<>();
@@ -100,7 +101,7 @@ public final class OpsPicture {
     public synchronized void late(String key, LateCrossing late) {
         if (late != null && late.getScope() == CountScope.ALL && late.getGranularity() == Granularity.HOUR
                 && late.getCrossing().getDirection() == Direction.ARRIVAL) {
-            changed(put(lateHours, late.getCrossing().getEventId().toString(), late));
+            changed(put(lateHours, LateCrossings.change(late.getCrossing()), late));
         }
     }
 
@@ -203,7 +204,8 @@ public final class OpsPicture {
         return new OpsView(version.get(), hours(), operationHours.values().stream().mapToLong(ArrivalCount::getPeople).sum(),
                 postCards(open), siteCards(open), open.stream().map(this::openAlert).toList(), timeZone.getId(),
                 RunOutRows.rows(sites.values(), open), RunOutRows.people(sites.values()), places(open), days(),
-                new OpsView.Late(lateHours.size(), lateHours.values().stream().mapToLong(late -> late.getCrossing().getPeople()).sum()));
+                new OpsView.Late(lateHours.values().stream().map(late -> late.getCrossing().getEventId()).distinct().count(),
+                        lateHours.values().stream().mapToLong(late -> late.getCrossing().getPeople()).sum()));
     }
 
     private List<OpsView.Day> days() {

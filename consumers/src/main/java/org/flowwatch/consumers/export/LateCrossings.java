@@ -19,7 +19,8 @@ import org.flowwatch.schemas.topics.Topics;
 
 /**
  * The crossings that reached a count after its grace ({@code flowwatch.arrivals.late.v1}): the streams app writes one
- * record per count missed (post, region, all; hour and day apart), so each is kept once per missed window and eventId.
+ * record per count missed (post, region, all; hour and day apart), so each is kept once per missed window and change
+ * ({@link #identity}).
  * {@link #tally} sums a window's late crossings into a count of its own, FINAL (its window has closed), to be added
  * to what the window counted.
  */
@@ -28,15 +29,34 @@ public final class LateCrossings {
     private LateCrossings() {
     }
 
-    /** Every late crossing on the topic now, once per missed window and eventId (a resend of a record is dropped). */
+    /** Every late crossing on the topic now, once per missed window and change (a resend of a record is dropped). */
     public static List<LateCrossing> read(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes, Duration timeout) {
         Map<String, LateCrossing> distinct = new LinkedHashMap<>();
         CompactedSnapshot.scan(kafkaConfig, serdes, Topics.ARRIVALS_LATE, timeout, record -> {
             if (record.value() != null) {
-                distinct.putIfAbsent(missedWindow(record.value()) + "/" + record.value().getCrossing().getEventId(), record.value());
+                distinct.putIfAbsent(identity(record.value()), record.value());
             }
         });
         return new ArrayList<>(distinct.values());
+    }
+
+    /**
+     * What makes a late record one change to one missed count: its window, the crossing's eventId and revision, and
+     * whether it takes that revision back out. A correction beyond the grace writes two records under one eventId, the
+     * retraction of what was counted (negative people, the old revision) and the new revision; both change the count.
+     */
+    public static String identity(LateCrossing late) {
+        return missedWindow(late) + "/" + change(late.getCrossing());
+    }
+
+    /** The crossing's eventId, revision and sign: a resend repeats it, a correction does not. */
+    public static String change(CrossingEvent crossing) {
+        return crossing.getEventId() + "/" + crossing.getRevision() + (isRetraction(crossing) ? "/retracted" : "");
+    }
+
+    // The streams app marks a retraction by negative people (a counted crossing has at least one person).
+    private static boolean isRetraction(CrossingEvent crossing) {
+        return crossing.getPeople() < 0;
     }
 
     /** The ArrivalKeys key of the count the crossing missed. */
@@ -45,11 +65,11 @@ public final class LateCrossings {
                 late.getWindowStart());
     }
 
-    /** The late crossings of {@code granularity}, summed per missed window (by ArrivalKeys key), deduplicated by eventId. */
+    /** The late crossings of {@code granularity}, summed per missed window (by ArrivalKeys key), each change once. */
     public static Map<String, ArrivalCount> tally(Collection<LateCrossing> late, Granularity granularity) {
         Map<String, LateCrossing> distinct = new LinkedHashMap<>();
         late.stream().filter(crossing -> crossing.getGranularity() == granularity)
-                .forEach(crossing -> distinct.putIfAbsent(missedWindow(crossing) + "/" + crossing.getCrossing().getEventId(), crossing));
+                .forEach(crossing -> distinct.putIfAbsent(identity(crossing), crossing));
         Map<String, ArrivalCount> windows = new LinkedHashMap<>();
         distinct.values().forEach(crossing -> windows.merge(missedWindow(crossing), asCount(crossing), DailyRollup::sum));
         return windows;
@@ -60,7 +80,7 @@ public final class LateCrossings {
         boolean observed = crossing.getBreakdown() != null;
         return ArrivalCount.newBuilder().setScope(late.getScope()).setScopeId(late.getScopeId())
                 .setGranularity(late.getGranularity()).setWindowStart(late.getWindowStart()).setWindowEnd(late.getWindowEnd())
-                .setDirection(crossing.getDirection()).setPeople(crossing.getPeople()).setGroups(1).setVehicles(crossing.getVehicles())
+                .setDirection(crossing.getDirection()).setPeople(crossing.getPeople()).setGroups(isRetraction(crossing) ? -1 : 1).setVehicles(crossing.getVehicles())
                 .setFemale(observed ? totals(crossing.getBreakdown().getFemale()) : null)
                 .setMale(observed ? totals(crossing.getBreakdown().getMale()) : null)
                 .setStatus(CountStatus.FINAL).setUpdatedAt(late.getStreamTime()).build();

@@ -26,7 +26,7 @@ public final class SmsDispatch implements AutoCloseable {
     /**
      * Refuses an {@code smpp} endpoint when {@code sms.smpp.host} is not set. Each SMPP endpoint opens its own bind
      * to that SMSC (an operator may limit binds: one SMPP endpoint with many recipients needs one).
-     * {@code text} writes each recipient's message ({@link SmsText#SUMMARY} until localized sentences exist).
+     * {@code text} writes each recipient's message in the recipient's language (the dispatcher passes the alert sentences with the ACK code; {@link SmsText#SUMMARY} is the English summary alone).
      */
     public static SmsDispatch open(List<SmsEndpoint> endpoints, SmppSettings smpp, Duration requestTimeout, SmsText text,
                                    Map<String, Object> kafka, FlowwatchSerdes serdes) {

@@ -15,6 +15,7 @@ import org.flowwatch.consumers.webhook.EndpointsYaml;
 import org.flowwatch.consumers.webhook.UrlPolicy;
 import org.flowwatch.schemas.avro.SmsChannel;
 import org.flowwatch.schemas.config.ConfigException;
+import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.config.ValueReferences;
 
 /**
@@ -25,7 +26,6 @@ import org.flowwatch.schemas.config.ValueReferences;
 public final class SmsEndpointsFile {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
     private static final Map<SmsChannel, String> DEFAULT_URL = Map.of(SmsChannel.TWILIO, "https://api.twilio.com");
 
     private SmsEndpointsFile() {
@@ -84,9 +84,11 @@ public final class SmsEndpointsFile {
             if (!E164.matcher(number).matches()) {
                 throw new ConfigException(where + ": number must be international, + then 7 to 15 digits"); // never echo it
             }
-            String language = recipient.language() == null ? "en" : recipient.language();
-            if (!LANGUAGE.matcher(language).matches()) {
-                throw new ConfigException(where + ": language must be a 2-3 letter code such as en, hy, ru, got '" + language + "'");
+            String language;
+            try { // refused here, not at the first alert, where the endpoint's worker would stop on it
+                language = Languages.parse(recipient.language()).getLanguage();
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(where + ": language must be hy, ru or en, got '" + recipient.language() + "'");
             }
             return new SmsRecipient(endpoint + "/" + name, number,
                     EndpointsFile.filter(recipient.filter(), where), language);

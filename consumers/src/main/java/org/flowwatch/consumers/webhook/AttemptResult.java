@@ -39,6 +39,11 @@ public record AttemptResult(Kind kind, Optional<Integer> status, Optional<Durati
         return new AttemptResult(Kind.REJECTED, Optional.empty(), Optional.empty(), error, "url_refused");
     }
 
+    /** The alert could not be made into a message for this endpoint (a bug or a setting): retrying would fail again. */
+    public static AttemptResult unsendable(String error) {
+        return new AttemptResult(Kind.REJECTED, Optional.empty(), Optional.empty(), error, "unsendable");
+    }
+
     public static AttemptResult noAnswer(String error) {
         return new AttemptResult(Kind.RETRY, Optional.empty(), Optional.empty(), error, "no_answer");
     }

@@ -208,6 +208,8 @@ final class EndpointWorker implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new Stopped();
+        } catch (RuntimeException e) { // one alert that cannot be put into words or bytes must not stop the endpoint
+            return AttemptResult.unsendable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

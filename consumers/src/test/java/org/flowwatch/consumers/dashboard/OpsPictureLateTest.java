@@ -40,6 +40,25 @@ class OpsPictureLateTest {
         assertThat(view.late()).as("one crossing beyond the hourly grace").isEqualTo(new OpsView.Late(1, 12));
     }
 
+    @Test
+    void shouldShowACorrectionBeyondTheHourlyGraceAsTheDifferenceItMadeWhenTheLateTopicHoldsBothRecords() {
+        // given a 12-person crossing counted on time, corrected to 21 after the grace: the retraction of the 12 and the
+        // 21 (revision 1) reach the late topic, under one eventId
+        OpsPicture picture = new OpsPicture(ZoneId.of("Asia/Yerevan"));
+        CrossingEvent counted = crossing(12);
+        CrossingEvent retraction = CrossingEvent.newBuilder(counted).setPeople(-12).build();
+        CrossingEvent corrected = CrossingEvent.newBuilder(counted).setPeople(21).setRevision(1).build();
+        picture.late("k", late(CountScope.ALL, "all", Granularity.HOUR, retraction));
+        picture.late("k", late(CountScope.ALL, "all", Granularity.HOUR, corrected));
+        picture.late("k", late(CountScope.ALL, "all", Granularity.HOUR, corrected));
+
+        // when
+        OpsView view = picture.view();
+
+        // then one crossing, and the 9 people the correction added to the counts
+        assertThat(view.late()).isEqualTo(new OpsView.Late(1, 9));
+    }
+
     private static ArrivalCount day(CountScope scope, long people) {
         return ArrivalCount.newBuilder().setScope(scope).setScopeId(scope == CountScope.ALL ? "all" : "kornidzor")
                 .setGranularity(Granularity.DAY).setWindowStart(T0).setWindowEnd(T0.plus(Duration.ofDays(1)))

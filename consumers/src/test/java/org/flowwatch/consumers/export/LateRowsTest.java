@@ -48,6 +48,31 @@ class LateRowsTest {
     }
 
     @Test
+    void shouldCountACorrectionBeyondTheGraceByItsDifferenceWhenTheLateTopicHoldsItsRetractionAndNewRevision() {
+        // given Kornidzor's hour counted a 12-person group; corrected to 21 after the grace, the streams app wrote the
+        // retraction of the 12 (revision 0, negated) and the 21 (revision 1) to the late topic, each twice (a resend)
+        CrossingEvent counted = crossing("e-5", "kornidzor", T0.plusSeconds(600), 12);
+        CrossingEvent retraction = CrossingEvent.newBuilder(counted).setPeople(-12)
+                .setBreakdown(new SexAgeBreakdown(AgeBands.newBuilder().setAge18to59(-6).build(),
+                        AgeBands.newBuilder().setAge18to59(-6).build())).build();
+        CrossingEvent corrected = CrossingEvent.newBuilder(crossing("e-5", "kornidzor", T0.plusSeconds(600), 21)).setRevision(1).build();
+        List<LateCrossing> late = List.of(late(CountScope.POST, "kornidzor", Granularity.HOUR, T0, retraction),
+                late(CountScope.POST, "kornidzor", Granularity.HOUR, T0, corrected),
+                late(CountScope.POST, "kornidzor", Granularity.HOUR, T0, retraction),
+                late(CountScope.POST, "kornidzor", Granularity.HOUR, T0, corrected));
+
+        // when
+        List<ExportRow> rows = ExportRows.of(List.of(post("kornidzor", T0, 12)), late, SYUNIK_POSTS, Granularity.HOUR,
+                Set.of(Direction.ARRIVAL), YEREVAN);
+
+        // then the hour holds the corrected 21 (12 - 12 + 21), the late column the 9 the correction added; by sex the
+        // late records add -6 + 10 women and -6 + 11 men (the on-time count here has no breakdown)
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).counts()).containsEntry(Column.PEOPLE, 21L).containsEntry(Column.LATE, 9L)
+                .containsEntry(Column.FEMALE, 4L).containsEntry(Column.MALE, 5L);
+    }
+
+    @Test
     void shouldWriteARowForAnHourOnlyLateCrossingsReachedWhenThePostWasSilentBeyondTheGrace() {
         // given Tegh counted 20 at T0; Kornidzor counted nothing at T0 + 1 h, 7 people reached it late (post, region, all)
         Instant silentHour = T0.plus(Duration.ofHours(1));

@@ -97,6 +97,19 @@ class SmsEndpointsFileTest {
     }
 
     @Test
+    void shouldRefuseALanguageFlowwatchDoesNotSpeakWhenTheFileIsLoaded() {
+        // when
+        Throwable thrown = catchThrowable(() -> SmsEndpointsFile.parse("""
+                endpoints:
+                  - {name: s, kind: sms, via: smpp, recipients: [{name: desk, number: "+37499000000", language: de}]}
+                """, PUBLIC_ONLY, ENV));
+
+        // then at load, naming the recipient, not at the first alert
+        assertThat(thrown).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("recipient 'desk': language must be hy, ru or en, got 'de'");
+    }
+
+    @Test
     void shouldRefuseMissingGatewayFieldsUnknownFieldsAndKinds() {
         assertThat(catchThrowable(() -> SmsEndpointsFile.parse("endpoints: [{name: t, kind: sms, via: twilio, "
                 + "recipients: [{name: a, number: '+37499000000'}]}]", PUBLIC_ONLY, ENV))).hasMessageContaining("needs account, token and from");

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,11 @@ import java.util.Optional;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.AlertState;
+import org.flowwatch.schemas.avro.ExpectedDelivery;
+import org.flowwatch.schemas.avro.ItemStatus;
+import org.flowwatch.schemas.avro.NeedBasis;
 import org.flowwatch.schemas.avro.Severity;
+import org.flowwatch.schemas.avro.VulnerablePeople;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.http.ApiToken;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +28,19 @@ import org.junit.jupiter.api.Test;
 class SitesQueryServerTest {
 
     private static final Instant T0 = Instant.parse("2023-09-26T08:00:00Z");
+    private static final Instant COUNTED = T0.minus(Duration.ofHours(14));
+    private static final ItemStatus WATER = ItemStatus.newBuilder().setItemId("water").setUnit("litre")
+            .setBasis(NeedBasis.DAILY_CONSUMPTION).setStock(4_200).setNeedPerDay(36_000.0).setDaysOfCover(4_200 / 36_000.0)
+            .setMinimumPerPerson(15).setEstimated(true).setCountedStock(18_000.0).setCountedAt(COUNTED)
+            .setRunsOutAt(T0.plus(Duration.ofHours(3))).setRunsOutEarliest(T0.plus(Duration.ofHours(2)))
+            .setRunsOutLatest(T0.plus(Duration.ofHours(4))).setHoursToRunOut(3.0)
+            .setExpectedDeliveries(List.of(new ExpectedDelivery("C-7", 30_000.0, T0.plus(Duration.ofHours(10)), true))).build();
+    private static final ItemStatus FUEL = ItemStatus.newBuilder().setItemId("fuel").setUnit("litre")
+            .setBasis(NeedBasis.DAILY_CONSUMPTION).setStock(0).setMinimumPerPerson(0).setReported(false).build();
     private static final SiteStatus GORIS = SiteStatus.newBuilder().setSiteId("goris").setName("Goris").setAdm1Code("AM-SU")
-            .setPopulation(2_400).setCapacityPeople(3_000).setItems(List.of()).setUpdatedAt(T0).build();
+            .setPopulation(2_400).setCapacityPeople(3_000).setItems(List.of(WATER, FUEL)).setUpdatedAt(T0)
+            .setPopulationEstimated(true).setEstimatedDepartures(600).setArrivalsPerHour(100).setDeparturesPerHour(50)
+            .setHeldSince(T0.minus(Duration.ofDays(2))).setVulnerable(new VulnerablePeople(37L, 4L, 12L, 9L, 210L)).build();
 
     private final SitesQueryServer server = SitesQueryServer.start(new FixedView(), "127.0.0.1", 0, ApiToken.none());
     private final HttpClient http = HttpClient.newHttpClient();
@@ -41,6 +57,21 @@ class SitesQueryServerTest {
         HttpResponse<String> missing = get("/sites/nowhere");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("no status for site 'nowhere'");
+    }
+
+    @Test
+    void shouldAnswerWithTheEstimateTheCountRunOutConvoysAndVulnerablePeopleOfASite() throws Exception {
+        String goris = get("/sites/goris").body();
+
+        assertThat(goris).contains("\"populationEstimated\":true", "\"estimatedDepartures\":600", "\"arrivalsPerHour\":100.0",
+                "\"departuresPerHour\":50.0", "\"heldSince\":\"2023-09-24T08:00:00Z\"",
+                "\"vulnerable\":{\"unaccompaniedChildren\":37,\"disabled\":4,\"needsMedicalCare\":12,\"pregnant\":9,\"over60\":210}");
+        assertThat(goris).contains("\"stock\":4200.0", "\"estimated\":true", "\"countedStock\":18000.0",
+                "\"countedAt\":\"2023-09-25T18:00:00Z\"", "\"runsOutAt\":\"2023-09-26T11:00:00Z\"",
+                "\"runsOutEarliest\":\"2023-09-26T10:00:00Z\"", "\"runsOutLatest\":\"2023-09-26T12:00:00Z\"",
+                "\"hoursToRunOut\":3.0",
+                "\"expectedDeliveries\":[{\"convoyId\":\"C-7\",\"quantity\":30000.0,\"expectedAt\":\"2023-09-26T18:00:00Z\",\"counted\":true}]");
+        assertThat(goris).contains("\"itemId\":\"fuel\"", "\"reported\":false");
     }
 
     @Test

@@ -5,11 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flowwatch.schemas.config.Settings;
 
 /**
  * The arrivals app in a JVM of its own ({@code flowwatch streams run --app arrivals}), so its heap and RSS are not
@@ -25,6 +27,20 @@ final class ChildStreamsApp implements AutoCloseable {
 
     private ChildStreamsApp(Process process) {
         this.process = process;
+    }
+
+    /** The bench's kafka.*, registry.* and streams.* settings for an arrivals app of this id and state directory, exactly-once. */
+    static Map<String, String> arrivalsSettings(Settings wired, String applicationId, Path stateDir) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String prefix : List.of("kafka.", "registry.", "streams.")) {
+            wired.withPrefix(prefix).forEach((key, value) -> settings.put(prefix + key, value.toString()));
+        }
+        settings.put("streams.application.id", applicationId);
+        settings.put("streams.state.dir", stateDir.toString());
+        settings.put("streams.processing.guarantee", BenchReport.EXACTLY_ONCE);
+        settings.put("query.http.port", "0");
+        settings.put("ops.port", "0");
+        return settings;
     }
 
     static ChildStreamsApp start(Map<String, String> settings, Path log) throws IOException {
@@ -73,6 +89,11 @@ final class ChildStreamsApp implements AutoCloseable {
             throw new IllegalStateException("jcmd " + command + " failed for the streams app (pid " + process.pid() + ")");
         }
         return output;
+    }
+
+    /** SIGKILL (kill -9): no commit, no checkpoint, no leaving the group. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
     }
 
     /** SIGTERM, as an operator would: the app closes cleanly and checkpoints its state. */

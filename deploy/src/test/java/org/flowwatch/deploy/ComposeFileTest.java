@@ -45,6 +45,13 @@ class ComposeFileTest {
     }
 
     @Test
+    void shouldNameEachStreamsInstanceForStaticMembershipAndNeverTwoAlike() {
+        // a restarted instance takes its tasks straight back under its name; two running under one name fence each other
+        assertThat(List.of("streams-1", "streams-2")).extracting(name -> environment(services.get(name)).get("FLOWWATCH_STREAMS_INSTANCE_ID"))
+                .doesNotContainNull().doesNotHaveDuplicates();
+    }
+
+    @Test
     void shouldKeepSchemasInKafkaAndRunNoInMemoryRegistry() {
         SoftAssertions softly = new SoftAssertions();
         services.forEach((name, service) -> softly.assertThat(String.valueOf(service.get("image"))).as(name)

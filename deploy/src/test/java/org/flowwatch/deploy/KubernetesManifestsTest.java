@@ -53,6 +53,8 @@ class KubernetesManifestsTest {
         assertThat(list(spec, "volumeClaimTemplates")).hasSize(1);
         assertThat(list(container("flowwatch-streams"), "volumeMounts"))
                 .extracting(mount -> (Object) ((Map<?, ?>) mount).get("mountPath")).contains("/var/lib/flowwatch");
+        // static membership under the pod's name, stable across a container restart in a StatefulSet
+        assertThat(env(container("flowwatch-streams")).get("FLOWWATCH_STREAMS_INSTANCE_ID")).isEqualTo("$(POD_NAME)");
     }
 
     @Test

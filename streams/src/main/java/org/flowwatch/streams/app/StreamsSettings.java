@@ -2,6 +2,7 @@ package org.flowwatch.streams.app;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.ConfigException;
@@ -34,6 +35,9 @@ public record StreamsSettings(Properties kafkaStreams, RegistrySettings registry
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.string("streams.processing.guarantee"));
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.duration("streams.commit.interval").toMillis());
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.integer("streams.num.threads"));
+        // Kafka Streams suffixes it per thread and app, so the arrivals and sites apps of one instance can share it.
+        settings.optional("streams.instance.id").filter(id -> !id.isBlank())
+                .ifPresent(id -> props.put(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         props.put(StreamsConfig.STATE_DIR_CONFIG, settings.optional("streams.state.dir")
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "flowwatch-streams").toString()));
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, SkipUndecodableRecords.class);

@@ -2,6 +2,7 @@ package org.flowwatch.streams.sites;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.flowwatch.schemas.testing.CrossingBuilder.T0;
 
 import java.nio.charset.StandardCharsets;
@@ -167,6 +168,22 @@ class SitesModelTopologyTest {
         assertThat(vayk.getPopulation()).isEqualTo(1_000);
         assertThat(vayk.getPopulationEstimated()).isTrue();
         assertThat(vayk.getEstimatedDepartures()).isEqualTo(1_000);
+    }
+
+    @Test
+    void shouldResolveCapacityWhenPeopleMoveOn() {
+        // given Goris full: 20,000 people for 20,000 places
+        sites.arrivals("kornidzor", 20_000, T0);
+        assertThat(sites.alertsOf(AlertKind.CAPACITY)).extracting(Alert::getState, Alert::getSeverity)
+                .containsExactly(tuple(AlertState.OPEN, Severity.CRITICAL));
+
+        // when 6,000 are relocated to housing two hours later: 14,000 people, 70 % of the places
+        sites.move(MovementKind.DEPARTURE, "goris", null, 6_000, T0.plus(HOUR.multipliedBy(2)));
+
+        // then the episode resolves, and the status says 14,000
+        assertThat(last(sites.alertsOf(AlertKind.CAPACITY))).extracting(Alert::getState, Alert::getSummary)
+                .containsExactly(AlertState.RESOLVED, "Goris: 14,000 people for 20,000 places (70%)");
+        assertThat(statusOf("goris").getPopulation()).isEqualTo(14_000);
     }
 
     @Test

@@ -1,0 +1,30 @@
+package org.flowwatch.streams.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+
+class StreamsSettingsTest {
+
+    @Test
+    void shouldGiveEachStreamThreadAStaticMemberNameWhenAnInstanceIdIsSet() {
+        // given an instance named as its StatefulSet pod is, with two threads
+        StreamsConfig config = new StreamsConfig(StreamsSettings.from(StreamsSettings.loader().flags(Map.of(
+                "streams.instance.id", "flowwatch-streams-0", "streams.num.threads", "2")).load()).kafkaStreams());
+
+        // then each thread's consumer is a static member of its own name, kept across restarts; no other consumer is
+        assertThat(config.getMainConsumerConfigs("flowwatch-arrivals", "c", 1))
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "flowwatch-streams-0-1");
+        assertThat(config.getRestoreConsumerConfigs("c")).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    }
+
+    @Test
+    void shouldLeaveStaticMembershipOffByDefault() {
+        StreamsConfig config = new StreamsConfig(StreamsSettings.from(StreamsSettings.loader().load()).kafkaStreams());
+
+        assertThat(config.getMainConsumerConfigs("flowwatch-arrivals", "c", 1)).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    }
+}

@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Reads pages of a form's submissions from ODK Central's OData API
  * ({@code /v1/projects/{p}/forms/{f}.svc/Submissions}, Basic auth, {@code $top}, {@code @odata.nextLink} with its
- * {@code $skiptoken}, {@code $filter=__system/submissionDate ge ...}).
+ * {@code $skiptoken}, {@code $filter=__system/submissionDate ge ... or __system/updatedAt ge ...}).
  */
 final class OdkCentralClient {
 
@@ -34,11 +34,11 @@ final class OdkCentralClient {
                 (settings.user() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The first page of submissions at or after {@code since} (all of them without it). */
+    /** The first page of submissions submitted or updated (edited) at or after {@code since} (all of them without it). */
     URI firstPage(Optional<Instant> since) {
         StringBuilder query = new StringBuilder("$top=").append(settings.pageSize());
-        since.ifPresent(date -> query.append("&$filter=")
-                .append(URLEncoder.encode("__system/submissionDate ge " + date, StandardCharsets.UTF_8).replace("+", "%20")));
+        since.ifPresent(date -> query.append("&$filter=").append(URLEncoder.encode("__system/submissionDate ge " + date
+                + " or __system/updatedAt ge " + date, StandardCharsets.UTF_8).replace("+", "%20")));
         return URI.create(settings.url() + "/v1/projects/" + encode(settings.project()) + "/forms/" + encode(settings.form())
                 + ".svc/Submissions?" + query);
     }

@@ -17,36 +17,38 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How far the pull got: the latest {@code __system/submissionDate} whose submissions Kafka acknowledged, and the
- * instance ids seen at exactly that date. The next pull asks for {@code submissionDate ge} it (so a submission
- * stored in the same millisecond is not missed) and skips the ids already seen there (so none is published again).
- * Kept in a small JSON file, replaced atomically and forced to disk only after a run was acknowledged.
+ * How far the pull got: the latest change (a submission's {@code __system/submissionDate}, or its
+ * {@code __system/updatedAt} once edited) whose crossings Kafka acknowledged, and the versions (instance id and edit
+ * count) seen at exactly that time. The next pull asks for submissions submitted or updated at or after it (so one
+ * stored in the same millisecond is not missed, and an edit made in Central later is read) and skips the versions
+ * already seen there (so none is published again). Kept in a small JSON file, replaced atomically and forced to disk
+ * only after a run was acknowledged.
  */
-public record OdkCursor(Optional<Instant> submissionDate, Set<String> idsAtDate) {
+public record OdkCursor(Optional<Instant> changedAt, Set<String> versionsAtDate) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public static final OdkCursor START = new OdkCursor(Optional.empty(), Set.of());
 
     public OdkCursor {
-        idsAtDate = Set.copyOf(idsAtDate);
+        versionsAtDate = Set.copyOf(versionsAtDate);
     }
 
-    /** Whether a submission is past the cursor (not yet published). */
-    public boolean isNew(String instanceId, Instant submitted) {
-        return submissionDate.map(date -> submitted.isAfter(date) || submitted.equals(date) && !idsAtDate.contains(instanceId))
+    /** Whether a version of a submission, changed at {@code changed}, is past the cursor (not yet published). */
+    public boolean isNew(String version, Instant changed) {
+        return changedAt.map(date -> changed.isAfter(date) || changed.equals(date) && !versionsAtDate.contains(version))
                 .orElse(true);
     }
 
-    /** The cursor after a submission was published. */
-    public OdkCursor after(String instanceId, Instant submitted) {
-        if (submissionDate.isEmpty() || submitted.isAfter(submissionDate.get())) {
-            return new OdkCursor(Optional.of(submitted), Set.of(instanceId));
+    /** The cursor after a version was published. */
+    public OdkCursor after(String version, Instant changed) {
+        if (changedAt.isEmpty() || changed.isAfter(changedAt.get())) {
+            return new OdkCursor(Optional.of(changed), Set.of(version));
         }
-        if (submitted.equals(submissionDate.get())) {
-            Set<String> ids = new HashSet<>(idsAtDate);
-            ids.add(instanceId);
-            return new OdkCursor(submissionDate, ids);
+        if (changed.equals(changedAt.get())) {
+            Set<String> versions = new HashSet<>(versionsAtDate);
+            versions.add(version);
+            return new OdkCursor(changedAt, versions);
         }
         return this;
     }
@@ -57,9 +59,12 @@ public record OdkCursor(Optional<Instant> submissionDate, Set<String> idsAtDate)
         }
         try {
             JsonNode saved = JSON.readTree(file.toFile());
-            Set<String> ids = new HashSet<>();
-            saved.path("idsAtDate").forEach(id -> ids.add(id.asText()));
-            return new OdkCursor(Optional.of(Instant.parse(saved.path("submissionDate").asText())), ids);
+            Set<String> versions = new HashSet<>();
+            saved.path("versionsAtDate").forEach(version -> versions.add(version.asText()));
+            // a cursor written before edits were pulled names its date submissionDate (its ids are re-read once;
+            // the streams app drops a version it has counted)
+            String at = saved.has("changedAt") ? saved.path("changedAt").asText() : saved.path("submissionDate").asText();
+            return new OdkCursor(Optional.of(Instant.parse(at)), versions);
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("the ODK cursor file " + file + " cannot be read (" + e.getMessage()
                     + "); move it away to pull everything again (resent submissions are counted once)", e);
@@ -67,11 +72,11 @@ public record OdkCursor(Optional<Instant> submissionDate, Set<String> idsAtDate)
     }
 
     public void save(Path file) {
-        if (submissionDate.isEmpty()) {
+        if (changedAt.isEmpty()) {
             return;
         }
-        ObjectNode saved = JSON.createObjectNode().put("submissionDate", submissionDate.get().toString());
-        new TreeSet<>(idsAtDate).forEach(saved.putArray("idsAtDate")::add);
+        ObjectNode saved = JSON.createObjectNode().put("changedAt", changedAt.get().toString());
+        new TreeSet<>(versionsAtDate).forEach(saved.putArray("versionsAtDate")::add);
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);

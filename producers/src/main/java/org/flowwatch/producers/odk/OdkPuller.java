@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -94,21 +95,23 @@ public final class OdkPuller {
         int published = 0;
         int refused = 0;
         Set<String> seenThisRun = new HashSet<>(); // pages may shift while Central takes new submissions
-        Optional<URI> page = Optional.of(central.firstPage(cursor.submissionDate()));
+        Optional<URI> page = Optional.of(central.firstPage(cursor.changedAt()));
         while (page.isPresent()) {
             Page answer = central.page(page.get());
             List<Future<RecordMetadata>> acks = new ArrayList<>();
             for (JsonNode submission : answer.submissions()) {
                 String id = submission.path("__id").asText("");
-                Instant submitted = submissionDate(submission);
-                if (id.isEmpty() || submitted == null || !cursor.isNew(id, submitted) || !seenThisRun.add(id)) {
+                Instant changed = changedAt(submission);
+                // an edit in Central keeps __id and counts up __system/edits: a version is both
+                String version = id + "/" + submission.path("__system").path("edits").asText("0");
+                if (id.isEmpty() || changed == null || !cursor.isNew(version, changed) || !seenThisRun.add(version)) {
                     continue;
                 }
                 Optional<CrossingEvent> crossing = toCrossing(submission, id);
                 crossing.ifPresent(c -> acks.add(publisher.publish(c)));
                 published += crossing.isPresent() ? 1 : 0;
                 refused += crossing.isPresent() ? 0 : 1;
-                next = next.after(id, submitted);
+                next = next.after(version, changed);
             }
             awaitAcknowledged(acks);
             page = answer.next();
@@ -123,18 +126,32 @@ public final class OdkPuller {
 
     private Optional<CrossingEvent> toCrossing(JsonNode submission, String id) {
         try {
-            JsonNode withoutSystem = submission.deepCopy();
-            ((ObjectNode) withoutSystem).remove("__system");
-            return Optional.of(OdkSubmission.toCrossings(withoutSystem, settings.postId(), clock.instant(), crossingFields).get(0));
+            // Of Central's own fields only what gives the revision (edits, updatedAt); not the submitter or device.
+            ObjectNode crossing = submission.deepCopy();
+            ObjectNode system = crossing.putObject("__system");
+            for (String field : new String[] {"edits", "updatedAt"}) {
+                JsonNode value = submission.path("__system").path(field);
+                if (!value.isMissingNode() && !value.isNull()) {
+                    system.set(field, value);
+                }
+            }
+            return Optional.of(OdkSubmission.toCrossings(crossing, settings.postId(), clock.instant(), crossingFields).get(0));
         } catch (FieldException e) {
             LOG.warn("odk: submission {} of form {} refused, field {}: {}", id, settings.form(), e.field(), e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static Instant submissionDate(JsonNode submission) {
+    /** When the submission last changed: submitted, or updated by an edit (or a review) in Central. */
+    private static Instant changedAt(JsonNode submission) {
         try {
-            return Instant.parse(submission.path("__system").path("submissionDate").asText(""));
+            Instant submitted = Instant.parse(submission.path("__system").path("submissionDate").asText(""));
+            JsonNode updated = submission.path("__system").path("updatedAt");
+            if (updated.isTextual()) {
+                Instant at = OffsetDateTime.parse(updated.asText()).toInstant();
+                return at.isAfter(submitted) ? at : submitted;
+            }
+            return submitted;
         } catch (DateTimeParseException e) {
             return null;
         }

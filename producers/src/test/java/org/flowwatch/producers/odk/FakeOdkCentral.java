@@ -1,5 +1,6 @@
 package org.flowwatch.producers.odk;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,15 +19,16 @@ import java.util.regex.Pattern;
 /**
  * A local stand-in for ODK Central's OData Submissions endpoint, answering as its API documentation shows:
  * {@code @odata.context}, {@code value} with nested groups, {@code __id} and {@code __system}, {@code $top} paging with
- * an {@code @odata.nextLink} carrying {@code $skiptoken}, {@code $filter} on {@code __system/submissionDate}, Basic
- * auth; and a spell of 503s on demand.
+ * an {@code @odata.nextLink} carrying {@code $skiptoken}, {@code $filter} on {@code __system/submissionDate} or
+ * {@code __system/updatedAt}, edits (same {@code __id}, a new {@code meta/instanceID}, {@code edits} + 1), Basic auth;
+ * and a spell of 503s on demand.
  */
 final class FakeOdkCentral implements AutoCloseable {
 
     static final String USER = "collector@example.org";
     static final String PASSWORD = "s3cret-central";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern FILTER = Pattern.compile("__system/submissionDate ge (\\S+)");
+    private static final Pattern FILTER = Pattern.compile("__system/submissionDate ge (\\S+) or __system/updatedAt ge (\\S+)");
 
     private final List<ObjectNode> submissions = new ArrayList<>();
     private final AtomicInteger unavailable = new AtomicInteger();
@@ -55,6 +57,16 @@ final class FakeOdkCentral implements AutoCloseable {
                 .put("attachmentsPresent", 0).put("attachmentsExpected", 0).put("status", (String) null)
                 .put("reviewState", (String) null).put("deviceId", (String) null).put("edits", 0).put("formVersion", "2023092601");
         submissions.add(submission);
+    }
+
+    /** An edit in Central (Enketo): the people changed, a new instance id deprecating the old one, edits + 1. */
+    synchronized void edit(String instanceId, int people, Instant editedAt) {
+        ObjectNode submission = submissions.stream().filter(s -> s.path("__id").asText().equals(instanceId)).findFirst().orElseThrow();
+        ObjectNode meta = (ObjectNode) submission.get("meta");
+        meta.put("deprecatedID", meta.path("instanceID").asText()).put("instanceID", "uuid:" + java.util.UUID.randomUUID());
+        ((ObjectNode) submission.get("crossing")).put("people", people);
+        ObjectNode system = (ObjectNode) submission.get("__system");
+        system.put("updatedAt", editedAt.toString()).put("edits", system.path("edits").asInt() + 1);
     }
 
     void unavailableFor(int requestCount) {
@@ -109,7 +121,9 @@ final class FakeOdkCentral implements AutoCloseable {
         if (!ge.matches()) {
             throw new IllegalArgumentException("filter not understood: " + filter);
         }
-        return !Instant.parse(submission.path("__system").path("submissionDate").asText()).isBefore(Instant.parse(ge.group(1)));
+        JsonNode updated = submission.path("__system").path("updatedAt");
+        return !Instant.parse(submission.path("__system").path("submissionDate").asText()).isBefore(Instant.parse(ge.group(1)))
+                || updated.isTextual() && !Instant.parse(updated.asText()).isBefore(Instant.parse(ge.group(2)));
     }
 
     private static int afterToken(List<ObjectNode> matching, String token) {

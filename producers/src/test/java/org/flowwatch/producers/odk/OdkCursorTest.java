@@ -21,8 +21,8 @@ class OdkCursorTest {
         assertThat(cursor.isNew("uuid:b", T0)).as("same millisecond, not seen").isTrue();
         assertThat(cursor.isNew("uuid:c", T0.plusMillis(1))).isTrue();
         assertThat(cursor.isNew("uuid:d", T0.minusMillis(1))).isFalse();
-        assertThat(cursor.after("uuid:b", T0).idsAtDate()).containsExactlyInAnyOrder("uuid:a", "uuid:b");
-        assertThat(cursor.after("uuid:c", T0.plusMillis(1)).idsAtDate()).containsExactly("uuid:c");
+        assertThat(cursor.after("uuid:b", T0).versionsAtDate()).containsExactlyInAnyOrder("uuid:a", "uuid:b");
+        assertThat(cursor.after("uuid:c", T0.plusMillis(1)).versionsAtDate()).containsExactly("uuid:c");
         assertThat(cursor.after("uuid:d", T0.minusMillis(1))).isEqualTo(cursor);
     }
 
@@ -37,5 +37,20 @@ class OdkCursorTest {
         assertThat(OdkCursor.load(file)).isEqualTo(cursor);
         assertThat(Files.exists(dir.resolve("odk").resolve("7-crossings.cursor.next"))).isFalse();
         assertThat(OdkCursor.load(dir.resolve("none"))).isEqualTo(OdkCursor.START);
+    }
+
+    @Test
+    void shouldReadACursorWrittenBeforeEditsWerePulledFromItsSubmissionDate(@TempDir Path dir) throws Exception {
+        // given a cursor file of the previous release
+        Path file = dir.resolve("old.cursor");
+        Files.writeString(file, "{\"submissionDate\":\"2023-09-26T05:00:00.123Z\",\"idsAtDate\":[\"uuid:a\"]}");
+
+        // when
+        OdkCursor cursor = OdkCursor.load(file);
+
+        // then it goes on from the same time; the ids there are read once more (the streams app drops what it counted)
+        assertThat(cursor.changedAt()).contains(T0);
+        assertThat(cursor.isNew("uuid:a/0", T0)).isTrue();
+        assertThat(cursor.isNew("uuid:z/0", T0.minusMillis(1))).isFalse();
     }
 }

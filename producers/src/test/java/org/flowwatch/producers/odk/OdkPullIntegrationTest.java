@@ -42,7 +42,7 @@ class OdkPullIntegrationTest {
     private final String post = "it-odk-" + UUID.randomUUID();
 
     @Test
-    void shouldPublishEverySubmissionOnceWhenPullerRestartsAndCentralIsDownForAWhile(EmbeddedStack stack, @TempDir Path dir)
+    void shouldPublishEverySubmissionAndEveryEditOnceWhenPullerRestartsAndCentralIsDownForAWhile(EmbeddedStack stack, @TempDir Path dir)
             throws Exception {
         // given Central holds 4 submissions (two pages of 2), the puller pulls them and is stopped
         try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
@@ -78,12 +78,27 @@ class OdkPullIntegrationTest {
 
             // then each submission is on the topic exactly once, with the eventId of its instance id
             assertThat(central.refusedWith503()).as("the 503 spell was met").isEqualTo(3);
-            assertThat(published(stack, serdes)).extracting(crossing -> crossing.getEventId().toString())
+            assertThat(published(stack, serdes).subList(0, 7)).extracting(crossing -> crossing.getEventId().toString())
                     .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> SubmissionIds.eventIdFor(id).toString()).toList());
             assertThat(published(stack, serdes)).extracting(CrossingEvent::getPeople).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7);
             assertThat(TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.HEARTBEATS, h -> h.getPostId().equals(post)))
                     .as("each run that published is a sign of life").isNotEmpty()
                     .extracting(PostHeartbeat::getClientVersion).containsOnly(SignsOfLife.CLIENT_VERSION);
+
+            // and when a supervisor corrects the third submission in Central (3 → 30 people) after it was pulled,
+            // the next puller reads the edit once: the same eventId, revision 1, which replaces the 3 in the counts
+            central.edit(ids.get(2), 30, T0.plusSeconds(3_600));
+            Running third = Running.start(new OdkPuller(settings, publisher, SignsOfLife.to(heartbeats), Clock.systemUTC()));
+            await().alias("the edit published").atMost(ofSeconds(30))
+                    .untilAsserted(() -> assertThat(published(stack, serdes)).hasSize(8));
+            int before = central.requests();
+            await().alias("three more polls").atMost(ofSeconds(30)).until(() -> central.requests() >= before + 3);
+            third.stop();
+            CrossingEvent edit = published(stack, serdes).get(7);
+            assertThat(edit.getEventId()).isEqualTo(SubmissionIds.eventIdFor(ids.get(2)));
+            assertThat(edit.getRevision()).isEqualTo(1);
+            assertThat(edit.getPeople()).isEqualTo(30);
+            assertThat(published(stack, serdes)).as("nothing else published again").hasSize(8);
         }
     }
 

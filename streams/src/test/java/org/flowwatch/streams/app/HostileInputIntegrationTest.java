@@ -84,6 +84,8 @@ class HostileInputIntegrationTest {
     private final HostileRecords hostile = new HostileRecords(20231001);
     private final Map<String, Integer> sent = new HashMap<>();
     private final Map<String, Integer> mutated = new HashMap<>();
+    // The generator's own ledger of the crossings it knows are valid (not bit-flipped, not absurd), by eventId.
+    private final Set<UUID> surelyValid = new HashSet<>();
     private long waterDelivered;
 
     @Test
@@ -150,6 +152,13 @@ class HostileInputIntegrationTest {
                         await().alias("reception site population settled").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                                 assertThat(population(serdes, statuses)).isEqualTo(validPeople.get(Direction.ARRIVAL)));
                         assertThat(validCrossings.size()).as("valid").isGreaterThan(sent.get(Topics.CROSSINGS.name()) / 5);
+
+                        // and, from the generator's own ledger rather than the app's metrics: every crossing it knows
+                        // is valid came out (none wrongly dropped as a duplicate or rejected), and no revision of any
+                        // crossing came out twice (every resend dropped)
+                        assertThat(validCrossings).extracting(CrossingEvent::getEventId).containsAll(surelyValid);
+                        assertThat(validCrossings).extracting(crossing -> crossing.getEventId() + "/" + crossing.getRevision())
+                                .doesNotHaveDuplicates();
                         assertThat(arrivals.failure()).isEmpty();
                         assertThat(sites.failure()).isEmpty();
                     }
@@ -167,8 +176,11 @@ class HostileInputIntegrationTest {
             TopicSpec<String, ?> rotating = List.of(Topics.CROSSINGS, Topics.HEARTBEATS, Topics.SUPPLIES, Topics.SITE_MOVEMENTS)
                     .get((i / 10) % 4);
             switch (i % 10) {
-                case 0, 1 -> send(producer, Topics.CROSSINGS, post, now,
-                        remember(lastValid, Topics.CROSSINGS, avro(serdes, Topics.CROSSINGS, hostile.crossing(post, now))), false);
+                case 0, 1 -> {
+                    CrossingEvent valid = hostile.crossing(post, now);
+                    surelyValid.add(valid.getEventId());
+                    send(producer, Topics.CROSSINGS, post, now, remember(lastValid, Topics.CROSSINGS, avro(serdes, Topics.CROSSINGS, valid)), false);
+                }
                 case 2 -> send(producer, rotating, post, now, hostile.randomBytes(), true);
                 case 3 -> send(producer, rotating, post, now, hostile.truncated(lastValid(lastValid, serdes, rotating, now)), true);
                 case 4 -> send(producer, Topics.CROSSINGS, post, now, hostile.bitFlipped(lastValid.get(Topics.CROSSINGS.name())), false);

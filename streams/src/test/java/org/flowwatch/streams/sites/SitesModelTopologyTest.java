@@ -171,6 +171,22 @@ class SitesModelTopologyTest {
     }
 
     @Test
+    void shouldEscalateAnItemStillNotReportedAfterADay() {
+        // given 500 people at Goris, no stock figure, and the UNREPORTED warning after 6 h
+        sites.arrivals("kornidzor", 500, T0);
+        sites.advanceWallClock(Duration.ofHours(6));
+        assertThat(sites.alertsOf(AlertKind.UNREPORTED)).extracting(Alert::getState, Alert::getSeverity)
+                .containsExactly(tuple(AlertState.OPEN, Severity.WARNING));
+
+        // when 18 more hours pass with still no figure
+        sites.advanceWallClock(Duration.ofHours(18));
+
+        // then the same episode is critical, and says for how long
+        assertThat(last(sites.alertsOf(AlertKind.UNREPORTED))).extracting(Alert::getState, Alert::getSeverity, Alert::getSummary)
+                .containsExactly(AlertState.ESCALATED, Severity.CRITICAL, "Goris: no stock figure for water, with 500 people there for 24 h");
+    }
+
+    @Test
     void shouldResolveCapacityWhenPeopleMoveOn() {
         // given Goris full: 20,000 people for 20,000 places
         sites.arrivals("kornidzor", 20_000, T0);

@@ -88,17 +88,20 @@ public final class AlertSentences {
         if (!facts.allOf("hoursToRunOut", "runsOutAtEpochSeconds")) {
             return facts.format("alert.RUN_OUT.beyond") + facts.vulnerable();
         }
+        DateFormat when = DateFormat.getInstanceForSkeleton("EEEHHmm", ULocale.forLocale(facts.messages.locale()));
+        when.setTimeZone(TimeZone.getTimeZone(zone.getId()));
+        String at = when.format(new Date((long) facts.value("runsOutAtEpochSeconds") * 1000));
+        if (facts.allOf("stock") && facts.value("stock") <= 0) {
+            return facts.format("alert.RUN_OUT.now", Map.of("when", at)) + facts.vulnerable();
+        }
         double hours = facts.value("hoursToRunOut");
         String in = hours < 1 ? facts.messages.format("time.inUnderAnHour")
                 : facts.messages.format("time.inAboutHours", Map.of("hours", Math.round(hours)));
-        DateFormat when = DateFormat.getInstanceForSkeleton("EEEHHmm", ULocale.forLocale(facts.messages.locale()));
-        when.setTimeZone(TimeZone.getTimeZone(zone.getId()));
         String band = !facts.allOf("earliestHours") ? ""
                 : facts.allOf("latestHours") ? facts.messages.format("alert.RUN_OUT.band", Map.of("earliest",
                         Math.round(facts.value("earliestHours")), "latest", Math.round(facts.value("latestHours"))))
                 : facts.messages.format("alert.RUN_OUT.bandOpen", Map.of("earliest", Math.round(facts.value("earliestHours"))));
-        Map<String, Object> args = Map.of("in", in, "when", when.format(new Date((long) facts.value("runsOutAtEpochSeconds") * 1000)),
-                "band", band);
+        Map<String, Object> args = Map.of("in", in, "when", at, "band", band);
         return facts.format("alert.RUN_OUT", args) + facts.vulnerable();
     }
 

@@ -105,6 +105,20 @@ class AlertSentencesTest {
         assertThat(AlertSentences.sentence(later, RU, YEREVAN)).isEqualTo("Goris: продовольствие — хватит дольше срока прогноза, на месте 1 человек");
     }
 
+    @Test
+    void shouldSayAnItemHasRunOutWhenItsStockIsZeroNotThatItRunsOutInUnderAnHour() {
+        // given the RUN_OUT alert of a site whose water is gone: stock 0, projected run-out now
+        Alert gone = Alert.newBuilder(EVERY_KIND.get(AlertKind.RUN_OUT)).build();
+        gone.setEvidence(new HashMap<>(gone.getEvidence()));
+        gone.getEvidence().putAll(Map.of("stock", 0.0, "hoursToRunOut", 0.0, "earliestHours", 0.0, "latestHours", 0.0));
+
+        // then
+        assertThat(AlertSentences.sentence(gone, EN, YEREVAN))
+                .isEqualTo("Goris reception centre: water has run out (Tue 13:00) for 1,840 people; 37 unaccompanied children");
+        assertThat(AlertSentences.sentence(gone, RU, YEREVAN)).startsWith("Goris reception centre: вода — запас исчерпан (вт 13:00)");
+        assertThat(AlertSentences.sentence(gone, HY, YEREVAN)).contains("պաշարը սպառվել է");
+    }
+
     /** Every kind's sentence in {@code locale}, all checked before failing. */
     private static void assertSentences(Locale locale, Map<AlertKind, String> expected) {
         SoftAssertions softly = new SoftAssertions();

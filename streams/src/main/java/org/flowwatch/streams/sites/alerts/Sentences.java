@@ -45,6 +45,10 @@ public final class Sentences {
             return String.format(Locale.UK, "%s: %s lasts beyond the projection for %,d people", status.getName(),
                     item.getItemId(), status.getPopulation());
         }
+        if (item.getStock() <= 0) { // "runs out in under an hour, between 0 and 0 h" would hide that it is gone
+            return String.format(Locale.UK, "%s: %s has run out (%s) for %,d people", status.getName(), item.getItemId(),
+                    WHEN.withZone(zone).format(item.getRunsOutAt()), status.getPopulation());
+        }
         String band = item.getRunsOutEarliest() == null ? "" : ", between " + hoursUntil(status, item.getRunsOutEarliest())
                 + " and " + (item.getRunsOutLatest() == null ? "over 72" : hoursUntil(status, item.getRunsOutLatest())) + " h";
         return String.format(Locale.UK, "%s: %s runs out in %s (%s%s) for %,d people", status.getName(), item.getItemId(),

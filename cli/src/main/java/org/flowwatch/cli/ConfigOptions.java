@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
-import org.flowwatch.bench.BenchSettings;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.odk.OdkPullSettings;
 import org.flowwatch.producers.load.LoadSettings;
@@ -14,6 +13,7 @@ import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.consumers.export.ExportSettings;
 import org.flowwatch.consumers.webhook.DispatchSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
+import org.flowwatch.schemas.config.ConfigLoader;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Option;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  * The configuration options every command shares. Precedence, lowest first: built-in defaults, {@code --config}
  * file, {@code FLOWWATCH_*} environment variables, {@code --set key=value} and the command's own flags.
  */
-final class ConfigOptions {
+public final class ConfigOptions {
 
     static final String DEFAULTS = "flowwatch/defaults/cli.properties";
 
@@ -38,11 +38,18 @@ final class ConfigOptions {
     }
 
     Settings load(Map<String, String> commandFlags) {
+        return load(commandFlags, new String[0]);
+    }
+
+    /** As {@link #load(Map)}, with the defaults of a tool outside the product (e.g. the benchmarks') under the rest. */
+    public Settings load(Map<String, String> commandFlags, String... moreDefaults) {
         Map<String, String> flags = new LinkedHashMap<>(overrides);
         flags.putAll(commandFlags);
-        Settings settings = SitesSettings.loader()
-                .defaults(ReplaySettings.DEFAULTS)
-                .defaults(BenchSettings.DEFAULTS)
+        ConfigLoader loader = SitesSettings.loader().defaults(ReplaySettings.DEFAULTS);
+        for (String defaults : moreDefaults) {
+            loader = loader.defaults(defaults);
+        }
+        Settings settings = loader
                 .defaults(PostSettings.DEFAULTS)
                 .defaults(GatewaySettings.DEFAULTS)
                 .defaults(OdkPullSettings.DEFAULTS)

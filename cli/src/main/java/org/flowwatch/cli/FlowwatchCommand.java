@@ -10,12 +10,19 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DemoCommand.class, StreamsCommand.class, ResetCommand.class, TopicsCommand.class, RegistryCommand.class,
                 ReplayCommand.class, PostCommand.class, GatewayCommand.class, OdkCommand.class, LoadCommand.class, ReferenceCommand.class,
                 SitesCommand.class,
-                DispatchCommand.class, OpsCommand.class, StatusCommand.class, AlertsCommand.class, ExportCommand.class, ConfigCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                DispatchCommand.class, OpsCommand.class, StatusCommand.class, AlertsCommand.class, ExportCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class FlowwatchCommand {
 
-    /** The command line as main runs it; tests call {@code execute} on it and check the exit code. */
-    public static CommandLine commandLine() {
-        return new CommandLine(new FlowwatchCommand())
+    /**
+     * The command line as main runs it; tests call {@code execute} on it and check the exit code. {@code more}: commands
+     * of tools outside the product jar (the bench launcher adds {@code bench}), with the same one-line errors.
+     */
+    public static CommandLine commandLine(Object... more) {
+        CommandLine commandLine = new CommandLine(new FlowwatchCommand());
+        for (Object command : more) {
+            commandLine.addSubcommand(command);
+        }
+        return commandLine
                 .setExecutionExceptionHandler(new OneLineErrors())
                 .setParameterExceptionHandler(new OneLineErrors());
     }

@@ -1,11 +1,10 @@
-package org.flowwatch.cli;
+package org.flowwatch.bench;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.flowwatch.bench.BenchSettings;
-import org.flowwatch.bench.Benchmarks;
+import org.flowwatch.cli.ConfigOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,16 +36,16 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
-        ReplayCommand.ReplayOptions.putIfSet(flags, "bench.events", events);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "bench.repeats", repeats);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "bench.span", span);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "bench.sections", sections);
-        BenchSettings bench = BenchSettings.from(config.load(flags));
+        putIfSet(flags, "bench.events", events);
+        putIfSet(flags, "bench.repeats", repeats);
+        putIfSet(flags, "bench.span", span);
+        putIfSet(flags, "bench.sections", sections);
+        BenchSettings bench = BenchSettings.from(config.load(flags, BenchSettings.DEFAULTS));
         PrintWriter out = spec.commandLine().getOut();
         String table = Benchmarks.run(bench, wiring -> {
             Map<String, String> all = new LinkedHashMap<>(flags);
             all.putAll(wiring);
-            return config.load(all);
+            return config.load(all, BenchSettings.DEFAULTS);
         }, line -> {
             out.println(line);
             out.flush();
@@ -55,5 +54,11 @@ final class BenchCommand implements Callable<Integer> {
         out.print(table);
         out.println("Written to " + bench.outputDir().resolve("benchmarks.md") + " and benchmarks.json");
         return 0;
+    }
+
+    private static void putIfSet(Map<String, String> flags, String key, Object value) {
+        if (value != null) {
+            flags.put(key, value.toString());
+        }
     }
 }

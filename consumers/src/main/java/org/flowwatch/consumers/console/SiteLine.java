@@ -27,8 +27,10 @@ public final class SiteLine {
                 site.getPopulationEstimated() ? ", estimated" : "");
         String soonest = site.getItems().stream().filter(item -> item.getRunsOutAt() != null && item.getHoursToRunOut() != null)
                 .min(Comparator.comparingDouble(ItemStatus::getHoursToRunOut))
-                .map(item -> String.format(Locale.UK, "%s runs out in ~%,d h (%s)", item.getItemId(), Math.round(item.getHoursToRunOut()),
-                        WHEN.withZone(zone).format(item.getRunsOutAt())))
+                .map(item -> item.getStock() <= 0 // not "runs out in ~0 h": it is gone
+                        ? String.format(Locale.UK, "%s HAS RUN OUT (%s)", item.getItemId(), WHEN.withZone(zone).format(item.getRunsOutAt()))
+                        : String.format(Locale.UK, "%s runs out in ~%,d h (%s)", item.getItemId(), Math.round(item.getHoursToRunOut()),
+                                WHEN.withZone(zone).format(item.getRunsOutAt())))
                 .orElse("nothing runs out within 72 h");
         long unreported = site.getItems().stream().filter(item -> !item.getReported()).count();
         return String.format(Locale.UK, "SITE %-28s %-26s %s%s", site.getName(), people, soonest,

@@ -24,6 +24,14 @@ class SiteLineTest {
     }
 
     @Test
+    void shouldSayAnItemHasRunOutWhenItsStockIsZeroNotThatItRunsOutInNoHours() {
+        ItemStatus gone = ItemStatus.newBuilder(item("food", 0.0)).setStock(0).build();
+        SiteStatus goris = site(431, gone, item("water", 29.0));
+
+        assertThat(SiteLine.of(goris, 251L, YEREVAN)).endsWith("431 people (up)            food HAS RUN OUT (Mon 14:00)");
+    }
+
+    @Test
     void shouldSayNothingRunsOutAndCountItemsNotReported() {
         ItemStatus unreported = ItemStatus.newBuilder(item("food", null)).setReported(false).build();
         SiteStatus goris = site(120, item("water", null), unreported);

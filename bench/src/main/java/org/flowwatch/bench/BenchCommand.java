@@ -36,10 +36,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new LinkedHashMap<>();
-        putIfSet(flags, "bench.events", events);
-        putIfSet(flags, "bench.repeats", repeats);
-        putIfSet(flags, "bench.span", span);
-        putIfSet(flags, "bench.sections", sections);
+        ConfigOptions.putIfSet(flags, "bench.events", events);
+        ConfigOptions.putIfSet(flags, "bench.repeats", repeats);
+        ConfigOptions.putIfSet(flags, "bench.span", span);
+        ConfigOptions.putIfSet(flags, "bench.sections", sections);
         BenchSettings bench = BenchSettings.from(config.load(flags, BenchSettings.DEFAULTS));
         PrintWriter out = spec.commandLine().getOut();
         String table = Benchmarks.run(bench, wiring -> {
@@ -54,11 +54,5 @@ final class BenchCommand implements Callable<Integer> {
         out.print(table);
         out.println("Written to " + bench.outputDir().resolve("benchmarks.md") + " and benchmarks.json");
         return 0;
-    }
-
-    private static void putIfSet(Map<String, String> flags, String key, Object value) {
-        if (value != null) {
-            flags.put(key, value.toString());
-        }
     }
 }

@@ -32,6 +32,13 @@ public final class ConfigOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable); see 'flowwatch config'.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
+    /** A command's own flag, under its setting's key, when the user gave it (flags sit above every other layer). */
+    public static void putIfSet(Map<String, String> flags, String key, Object value) {
+        if (value != null) {
+            flags.put(key, value.toString());
+        }
+    }
+
     /** Loads every app's defaults and the user's layers, with the command's own flags (already keyed) on top. */
     Settings load() {
         return load(Map.of());

@@ -173,12 +173,12 @@ final class DemoCommand implements Callable<Integer> {
 
     private Map<String, String> flags() {
         Map<String, String> flags = replay.asSettings(new LinkedHashMap<>());
-        ReplayCommand.ReplayOptions.putIfSet(flags, "embedded.kafka.port", kafkaPort);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "embedded.registry.port", registryPort);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "demo.data.dir", dataDir);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "sites.query.port", queryPort);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.http.port", dashboardPort);
+        ConfigOptions.putIfSet(flags, "embedded.kafka.port", kafkaPort);
+        ConfigOptions.putIfSet(flags, "embedded.registry.port", registryPort);
+        ConfigOptions.putIfSet(flags, "demo.data.dir", dataDir);
+        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
+        ConfigOptions.putIfSet(flags, "sites.query.port", queryPort);
+        ConfigOptions.putIfSet(flags, "ops.http.port", dashboardPort);
         if (exitAfterReplay) {
             flags.put("demo.exit.after.replay", "true");
         }

@@ -55,7 +55,7 @@ final class DispatchCommand implements Callable<Integer> {
         if (endpointsFile != null) {
             flags.put("dispatch.endpoints.file", endpointsFile.toString());
         }
-        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
+        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
         Settings settings = config.load(flags);
         DispatchSettings dispatch = DispatchSettings.from(settings);
         Path file = dispatch.endpointsFile().orElseThrow(() ->

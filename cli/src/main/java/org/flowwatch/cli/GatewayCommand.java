@@ -46,8 +46,8 @@ final class GatewayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> flags = new LinkedHashMap<>();
-        ReplayCommand.ReplayOptions.putIfSet(flags, "gateway.port", port);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
+        ConfigOptions.putIfSet(flags, "gateway.port", port);
+        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
         Settings settings = config.load(flags);
         GatewaySettings gateway = GatewaySettings.from(settings);
         // No registry retries: while the registry cannot answer, the gateway answers 503 at once and Kobo resends.

@@ -42,11 +42,11 @@ final class LoadCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Map<String, String> flags = new LinkedHashMap<>();
-        ReplayCommand.ReplayOptions.putIfSet(flags, "load.posts", posts);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "load.rate", rate);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "load.duration", duration);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "load.pattern", pattern);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "load.span", span);
+        ConfigOptions.putIfSet(flags, "load.posts", posts);
+        ConfigOptions.putIfSet(flags, "load.rate", rate);
+        ConfigOptions.putIfSet(flags, "load.duration", duration);
+        ConfigOptions.putIfSet(flags, "load.pattern", pattern);
+        ConfigOptions.putIfSet(flags, "load.span", span);
         Settings settings = config.load(flags);
         LoadSettings load = LoadSettings.from(settings);
         spec.commandLine().getOut().printf("sending %,d records from %d posts (%s, %,.0f/s on average) ...%n",

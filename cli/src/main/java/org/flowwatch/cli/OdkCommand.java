@@ -53,10 +53,10 @@ final class OdkCommand {
         @Override
         public Integer call() throws Exception {
             Map<String, String> flags = new LinkedHashMap<>();
-            ReplayCommand.ReplayOptions.putIfSet(flags, "odk.url", url);
-            ReplayCommand.ReplayOptions.putIfSet(flags, "odk.project", project);
-            ReplayCommand.ReplayOptions.putIfSet(flags, "odk.form", form);
-            ReplayCommand.ReplayOptions.putIfSet(flags, "odk.post", post);
+            ConfigOptions.putIfSet(flags, "odk.url", url);
+            ConfigOptions.putIfSet(flags, "odk.project", project);
+            ConfigOptions.putIfSet(flags, "odk.form", form);
+            ConfigOptions.putIfSet(flags, "odk.post", post);
             Settings settings = config.load(flags);
             OdkPullSettings odk = OdkPullSettings.from(settings);
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));

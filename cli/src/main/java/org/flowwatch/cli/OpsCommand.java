@@ -38,8 +38,8 @@ final class OpsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> flags = new LinkedHashMap<>();
-        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.http.port", httpPort);
-        ReplayCommand.ReplayOptions.putIfSet(flags, "ops.port", opsPort);
+        ConfigOptions.putIfSet(flags, "ops.http.port", httpPort);
+        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
         Settings settings = config.load(flags);
         OpsSettings ops = OpsSettings.from(settings);
         try (TopicAdmin admin = new TopicAdmin(ops.kafka())) {

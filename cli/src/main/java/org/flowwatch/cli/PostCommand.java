@@ -54,9 +54,9 @@ final class PostCommand {
 
         Map<String, String> asSettings() {
             Map<String, String> flags = new LinkedHashMap<>();
-            ReplayCommand.ReplayOptions.putIfSet(flags, "post.id", postId);
-            ReplayCommand.ReplayOptions.putIfSet(flags, "post.journal.dir", journal);
-            ReplayCommand.ReplayOptions.putIfSet(flags, "post.locale", locale);
+            ConfigOptions.putIfSet(flags, "post.id", postId);
+            ConfigOptions.putIfSet(flags, "post.journal.dir", journal);
+            ConfigOptions.putIfSet(flags, "post.locale", locale);
             return flags;
         }
     }

@@ -72,19 +72,13 @@ final class ReplayCommand implements Callable<Integer> {
         String silentPost;
 
         Map<String, String> asSettings(Map<String, String> flags) {
-            putIfSet(flags, "replay.hours", hours);
-            putIfSet(flags, "replay.speed", speed);
-            putIfSet(flags, "replay.seed", seed);
-            putIfSet(flags, "replay.truth.file", truth);
-            putIfSet(flags, "replay.resend.share", resendShare);
-            putIfSet(flags, "replay.silence.post", silentPost);
+            ConfigOptions.putIfSet(flags, "replay.hours", hours);
+            ConfigOptions.putIfSet(flags, "replay.speed", speed);
+            ConfigOptions.putIfSet(flags, "replay.seed", seed);
+            ConfigOptions.putIfSet(flags, "replay.truth.file", truth);
+            ConfigOptions.putIfSet(flags, "replay.resend.share", resendShare);
+            ConfigOptions.putIfSet(flags, "replay.silence.post", silentPost);
             return flags;
-        }
-
-        static void putIfSet(Map<String, String> flags, String key, Object value) {
-            if (value != null) {
-                flags.put(key, value.toString());
-            }
         }
     }
 }

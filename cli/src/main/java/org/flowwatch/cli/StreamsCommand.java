@@ -35,7 +35,7 @@ final class StreamsCommand {
         @Override
         public Integer call() throws InterruptedException {
             Map<String, String> flags = new LinkedHashMap<>();
-            ReplayCommand.ReplayOptions.putIfSet(flags, "query.http.port", httpPort);
+            ConfigOptions.putIfSet(flags, "query.http.port", httpPort);
             Settings settings = config.load(flags);
             try (RunningApps apps = RunningApps.start(settings, app.arrivals(), app.sites(), true)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "flowwatch-shutdown"));

@@ -45,7 +45,7 @@ final class TopicsCommand {
         @Override
         public Integer call() {
             Map<String, String> flags = new LinkedHashMap<>();
-            ReplayCommand.ReplayOptions.putIfSet(flags, "acl.apply", acls);
+            ConfigOptions.putIfSet(flags, "acl.apply", acls);
             Settings settings = options.config.load(flags);
             PrintWriter out = spec.commandLine().getOut();
             TopicPlan plan;

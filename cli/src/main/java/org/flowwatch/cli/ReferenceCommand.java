@@ -71,7 +71,7 @@ final class ReferenceCommand {
         String id;
         @Option(names = "--name", required = true)
         String name;
-        @Option(names = "--kind", defaultValue = "shelter", description = "border_post, reception_centre, shelter, other")
+        @Option(names = "--kind", defaultValue = "shelter", description = "border_post, reception_centre, shelter, other, or origin (a place people come from: what a crossing's origin may name)")
         String kind;
         @Option(names = "--region", required = true, description = "ISO 3166-2 code of the region, e.g. AM-SU")
         String region;

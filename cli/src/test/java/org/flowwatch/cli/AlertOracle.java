@@ -22,10 +22,13 @@ import org.flowwatch.streams.sites.SitesSettings;
 
 /**
  * What the sites app should have raised, with no crash: its own topology in a {@link TopologyTestDriver}, given the
- * reference data and then exactly the ledger inputs the real app committed to its one-partition repartition topic
- * ({@code <application id>-site-inputs-repartition}), in their committed order. Everything that decides an episode
- * (ledger, SHORTAGE, CAPACITY, SURGE) runs after that topic, so the same inputs must give the same episodes, crash or
- * not. POST_SILENT judges the wall clock, not the inputs, and is not replayed here.
+ * reference data and then exactly the inputs the real app committed to its repartition topics, partition by
+ * partition in their committed order: the ledger inputs ({@code <application id>-site-inputs-repartition}, by site)
+ * and the arrivals its surges are judged from ({@code -surge-arrivals-repartition}, by region). Everything that
+ * decides an episode (ledger, SHORTAGE, CAPACITY, RUN_OUT, SURGE) runs after those topics, so the same inputs must
+ * give the same episodes, crash or not (the test's sites share one ledger partition, so one task's clock, as in the
+ * driver). POST_SILENT judges the wall clock, not the inputs, and is not replayed here. Transfers are not piped: the
+ * driver's ledger hands them over itself.
  */
 final class AlertOracle {
 
@@ -37,9 +40,10 @@ final class AlertOracle {
         Properties props = new Properties();
         props.putAll(sites.kafkaStreams());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        String ledgerInputs = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-site-inputs-repartition";
+        String app = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         try (TopologyTestDriver driver = new TopologyTestDriver(SitesApp.topology(sites), props, Instant.EPOCH)) {
-            for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name(), ledgerInputs)) {
+            for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name(),
+                    app + "-site-inputs-repartition", app + "-surge-arrivals-repartition")) {
                 pipeCommitted(settings, driver, topic);
             }
             return driver.createOutputTopic(Topics.ALERT_EVENTS.name(), serdes.key(Topics.ALERT_EVENTS).deserializer(),
@@ -65,7 +69,10 @@ final class AlertOracle {
     private static void pipeCommitted(Settings settings, TopologyTestDriver driver, String topic) {
         var input = driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
         try (var reader = new CommittedReader<>(settings, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            for (ConsumerRecord<byte[], byte[]> record : reader.drain()) {
+            List<ConsumerRecord<byte[], byte[]>> records = new java.util.ArrayList<>(reader.drain());
+            records.sort(java.util.Comparator.comparingInt((ConsumerRecord<byte[], byte[]> record) -> record.partition())
+                    .thenComparingLong(ConsumerRecord::offset));
+            for (ConsumerRecord<byte[], byte[]> record : records) {
                 input.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(record.key(), record.value(), record.headers(),
                         record.timestamp()));
             }

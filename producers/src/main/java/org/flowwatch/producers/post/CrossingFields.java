@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.flowwatch.schemas.avro.AgeBands;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Direction;
@@ -28,6 +29,11 @@ public final class CrossingFields {
     public static final String ORIGIN = "origin";
     static final String[] BANDS = {"0_4", "5_11", "12_17", "18_59", "60_plus"};
     static final String[] NEEDS = {"unaccompanied_children", "disabled", "needs_medical_care", "pregnant"};
+
+    // A place's id or name: letters of any script, spaces, hyphens, apostrophes, dots. Digits, '@', ',' or length
+    // would mean an address, a phone or ID number, or a person's details, which must never be sent (the arrivals app
+    // also blanks any origin that is not a place of the reference data).
+    private static final Pattern PLACE = Pattern.compile("[\\p{L}][\\p{L} .'’-]{0,59}");
 
     private final GroupSizeLimit limit;
 
@@ -57,8 +63,16 @@ public final class CrossingFields {
                 .setVehicles(values.count(VEHICLES).orElse(0))
                 .setVulnerabilities(vulnerabilities(values, people))
                 .setDestinationSiteId(values.text(DESTINATION).orElse(null))
-                .setOrigin(values.text(ORIGIN).orElse(null))
+                .setOrigin(values.text(ORIGIN).map(CrossingFields::placeName).orElse(null))
                 .build();
+    }
+
+    private static String placeName(String origin) {
+        if (!PLACE.matcher(origin).matches()) {
+            throw new FieldException(ORIGIN, "must be a settlement or area from the list of places (letters, at most 60), not"
+                    + " an address, a number or anyone's details");
+        }
+        return origin;
     }
 
     private static String postFor(FieldValues values, String postId) {

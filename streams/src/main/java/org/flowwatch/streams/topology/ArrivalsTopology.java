@@ -29,11 +29,14 @@ import org.flowwatch.streams.validation.CheckPostRecords;
 import org.flowwatch.streams.validation.Checked;
 import org.flowwatch.streams.validation.CrossingRules;
 import org.flowwatch.streams.validation.HeartbeatRules;
+import org.flowwatch.streams.validation.OriginPlaces;
 
 /**
  * The arrivals dataflow. Crossings → checked against the rules and the sites reference data (rejects to the dead
- * letter topic) → latest revision of each eventId only (a correction also takes the figures it replaces back out of
- * the counts) → published as valid crossings → sent to their post, region and operation-wide counts (one named repartition) → hourly, local-day and rolling counts ({@link WindowedCounts}).
+ * letter topic) → origin kept only if it names a place of the reference data → latest revision of each eventId only
+ * (a correction also takes the figures it replaces back out of the counts) → published as valid crossings → sent to
+ * their post, region and operation-wide counts (one named repartition) → hourly, local-day and rolling counts
+ * ({@link WindowedCounts}).
  * Heartbeats are checked by the same rules; only their rejects are written here.
  */
 public final class ArrivalsTopology {
@@ -57,7 +60,7 @@ public final class ArrivalsTopology {
         writeRejects(checkHeartbeats(read(builder, Topics.HEARTBEATS, "heartbeats-source")), Topics.HEARTBEATS, "heartbeat");
         var checked = checkCrossings(read(builder, Topics.CROSSINGS, "crossings-source"));
         writeRejects(checked, Topics.CROSSINGS, "crossing");
-        KStream<String, CrossingEvent> revisions = keepLatestRevisions(builder, onlyValid(checked));
+        KStream<String, CrossingEvent> revisions = keepLatestRevisions(builder, keepListedOrigins(onlyValid(checked)));
         publishValidCrossings(revisions.filterNot((postId, crossing) -> Retractions.isRetraction(crossing),
                 Named.as("latest-revisions")));
         new WindowedCounts(builder, serdes, settings).count(sendToEachScope(revisions.filterNot(
@@ -101,6 +104,10 @@ public final class ArrivalsTopology {
     private KStream<String, CrossingEvent> onlyValid(KStream<String, Checked<CrossingEvent>> checked) {
         return checked.filterNot((postId, crossing) -> crossing.isRejected(), Named.as("crossings-valid"))
                 .mapValues(Checked::value, Named.as("unwrap-valid-crossing"));
+    }
+
+    private KStream<String, CrossingEvent> keepListedOrigins(KStream<String, CrossingEvent> crossings) {
+        return crossings.processValues(() -> new OriginPlaces(SITES_STORE), Named.as("origins-from-reference"));
     }
 
     // Each eventId's latest revision; a correction comes out as the retraction of the figures counted so far (negative,

@@ -24,7 +24,8 @@ import org.flowwatch.streams.metrics.ArrivalMetrics;
 
 /**
  * The production topology in a TopologyTestDriver, with real serdes over the in-memory registry and the sites
- * BP-07 and BP-09 (border posts in AM-SU) and GORIS (a reception centre) already in the reference data.
+ * BP-07 and BP-09 (border posts in AM-SU), GORIS (a reception centre) and stepanakert (a place of origin) already in
+ * the reference data.
  */
 final class ArrivalsDriver implements AutoCloseable {
 
@@ -59,6 +60,7 @@ final class ArrivalsDriver implements AutoCloseable {
         sites.pipeInput("BP-09", site("BP-09", SiteKind.BORDER_POST, "AM-SU"), Instant.EPOCH);
         sites.pipeInput("BP-20", site("BP-20", SiteKind.BORDER_POST, "AM-VD"), Instant.EPOCH);
         sites.pipeInput("GORIS", site("GORIS", SiteKind.RECEPTION_CENTRE, "AM-SU"), Instant.EPOCH);
+        sites.pipeInput("stepanakert", site("stepanakert", SiteKind.ORIGIN, "AZ-XA"), Instant.EPOCH);
     }
 
     static Properties props() {

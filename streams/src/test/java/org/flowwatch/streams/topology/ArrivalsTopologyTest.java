@@ -1,11 +1,13 @@
 package org.flowwatch.streams.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.flowwatch.schemas.testing.CrossingBuilder.T0;
 import static org.flowwatch.schemas.testing.CrossingBuilder.aCrossing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.common.header.Headers;
@@ -47,6 +49,27 @@ class ArrivalsTopologyTest {
         assertThat(published.value()).isEqualTo(crossing);
         assertThat(published.getRecordTime()).isEqualTo(T0);
         assertThat(fixture.valid.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepAnOriginNamingAPlaceOfTheReferenceDataAndBlankAnyOtherTextWhileCountingThePeople() {
+        // given three groups: from Stepanakert (a place of origin, typed in another case), from a free text that
+        // names a person and a phone number, and from a border post (a site, but not a place people come from)
+        CrossingEvent listed = aCrossing().atPost("BP-09").people(4).at(T0).build();
+        listed.setOrigin("Stepanakert");
+        CrossingEvent personal = aCrossing().atPost("BP-09").people(3).at(T0).build();
+        personal.setOrigin("Anna P., +374 91 234567");
+        CrossingEvent notAPlace = aCrossing().atPost("BP-09").people(2).at(T0).build();
+        notAPlace.setOrigin("BP-07");
+
+        // when
+        List.of(listed, personal, notAPlace).forEach(fixture::pipe);
+
+        // then every group is published and counted, only the listed origin kept (by its id), the other two blanked
+        assertThat(fixture.valid.readValuesToList()).extracting(CrossingEvent::getPeople, CrossingEvent::getOrigin)
+                .containsExactly(tuple(4, "stepanakert"), tuple(3, null), tuple(2, null));
+        assertThat(fixture.counter("crossings", "origin-unlisted")).isEqualTo(2.0);
+        assertThat(fixture.deadLetters.isEmpty()).isTrue();
     }
 
     @Test

@@ -1,0 +1,35 @@
+package org.flowwatch.producers.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CrossingFieldsTest {
+
+    private static final Instant AT = Instant.parse("2023-09-25T10:00:00Z");
+    private final CrossingFields fields = new CrossingFields(new GroupSizeLimit(500));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stepanakert", "Martakert", "Ասկերան", "Степанакерт", "Shushi-Kend", "Nor Shen"})
+    void shouldKeepAnOriginThatIsAPlaceName(String origin) {
+        assertThat(crossingFrom(origin).getOrigin()).isEqualTo(origin);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Anna P., +374 91 234567", "12 Tumanyan St", "passport AM1234567", "anna@example.org",
+            "a very long origin that goes on and on and on and would hold anything someone typed in there"})
+    void shouldRefuseAnOriginThatCouldCarryAnAddressANumberOrSomeonesDetailsNamingTheField(String origin) {
+        assertThatThrownBy(() -> crossingFrom(origin)).isInstanceOf(FieldException.class)
+                .hasMessageContaining("origin").hasMessageContaining("not an address, a number or anyone's details");
+    }
+
+    private org.flowwatch.schemas.avro.CrossingEvent crossingFrom(String origin) {
+        return fields.toCrossing(Map.of(CrossingFields.PEOPLE, "4", CrossingFields.ORIGIN, origin), "kornidzor",
+                UUID.randomUUID(), AT, AT);
+    }
+}

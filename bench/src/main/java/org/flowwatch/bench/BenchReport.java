@@ -41,6 +41,9 @@ final class BenchReport {
             figures.forEach(f -> md.append(String.format("| %s | %s | %s | %s | %s |%n", f.name(), number(f.median()), number(f.min()),
                     number(f.max()), f.unit())));
             md.append('\n');
+            if (figures.stream().anyMatch(f -> f.name().equals(EdgeBench.VALUE_SIZE))) {
+                md.append(edgeExplanation(settings.edge())).append("\n\n");
+            }
         }
         if (!latencies.isEmpty()) {
             md.append("## End-to-end latency (exactly_once_v2)\n\n| target rate (/s) | achieved (/s) | to count p50 / p99 / p99.9 (ms) "
@@ -91,9 +94,17 @@ final class BenchReport {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("measuredAt", Instant.now().toString());
         json.put("machine", machine());
-        json.put("settings", Map.of("events", settings.events(), "posts", settings.posts(), "span", settings.span().toString(),
-                "repeats", settings.repeats(), "sections", settings.sections(), "latencyRates", settings.latencyRates(),
-                "latencyWarmup", settings.latencyWarmup().toString(), "latencyDuration", settings.latencyDuration().toString()));
+        Map<String, Object> knobs = new LinkedHashMap<>(Map.of("events", settings.events(), "posts", settings.posts(),
+                "span", settings.span().toString(), "repeats", settings.repeats(), "sections", settings.sections(),
+                "latencyRates", settings.latencyRates(), "latencyWarmup", settings.latencyWarmup().toString(),
+                "latencyDuration", settings.latencyDuration().toString()));
+        if (settings.runs("edge")) {
+            EdgeSettings edge = settings.edge();
+            knobs.put("edge", Map.of("rest", edge.rest().toString(), "load", edge.load().toString(), "postRate", edge.postRate(),
+                    "gatewayRate", edge.gatewayRate(), "resendCrossings", edge.resendCrossings(),
+                    "smallJvm", String.join(" ", edge.smallJvmFlags()), "launcher", edge.launcher()));
+        }
+        json.put("settings", knobs);
         json.put("figures", figures.stream().map(f -> Map.of("name", f.name(), "unit", f.unit(), "values", f.values(),
                 "median", f.median(), "min", f.min(), "max", f.max())).toList());
         json.put("latency", latencies);
@@ -114,6 +125,26 @@ final class BenchReport {
                 + settings.events() + " crossings, " + settings.posts() + " posts, event time over " + settings.span() + ", "
                 + settings.repeats() + " runs each; latency at " + settings.latencyRates() + " events/s for "
                 + settings.latencyDuration() + " each after a " + settings.latencyWarmup() + " warm-up.\n\n" + markdown());
+    }
+
+    /** What the edge rows mean, and what they mean for a small device. */
+    private static String edgeExplanation(EdgeSettings edge) {
+        return String.format("**Edge footprint** (section edge; the apps started as `%s`). `flowwatch post record --input -` (a "
+                + "tablet's feed on standard input) and `flowwatch gateway` each ran in a JVM of its own, first with the JVM's "
+                + "defaults (`./flowwatch` sets no -Xmx: the JVM takes a quarter of the RAM it sees as its largest heap, and G1), "
+                + "then with `%s`. At rest: connected, one crossing sent, then idle %d s. Under load, for %d s: %,.0f crossings/s "
+                + "into the post (a stress rate, far above any post in 2023, so its memory is an upper bound) and %,.0f/s into "
+                + "the gateway (the phones of 10 such posts; at most 256 requests unanswered, so a slow gateway shows as a lower "
+                + "rate taken). RSS is VmRSS (median of samples every 250 ms), peak is VmHWM since start, heap is what is live "
+                + "after a forced full GC. Bytes on the wire are every byte the app's Kafka clients sent to the broker's listener "
+                + "meanwhile (framing, metadata and heartbeats included; TCP/IP headers and TLS not), per crossing the broker "
+                + "appended. A real post sends each crossing alone as it is recorded (no linger, one produce request each; lz4 "
+                + "has one record to work on): the 'one at a time' rows; a journal resent after an outage goes in batches of "
+                + "`post.send.batch` and compresses (lz4, unless `kafka.compression.type` says otherwise). A Raspberry Pi class box with 1 GB: its JVM would choose the Serial "
+                + "collector and a 256 MiB heap by itself; plan on the post's RSS under the small flags, and before giving the "
+                + "gateway the same -Xmx compare it with the gateway's heap after GC. Measured on a shared 2-core machine: the figures are noisy.",
+                edge.launcher(), String.join(" ", edge.smallJvmFlags()), edge.rest().toSeconds(), edge.load().toSeconds(),
+                edge.postRate(), edge.gatewayRate());
     }
 
     /** Records per second read best whole; seconds and MiB need a decimal. */

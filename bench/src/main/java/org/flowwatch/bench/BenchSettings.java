@@ -11,10 +11,11 @@ import org.flowwatch.schemas.config.Settings;
 /** How big and how often: the knobs of {@code flowwatch bench}. */
 public record BenchSettings(long events, int posts, Duration span, int repeats, List<String> guarantees, Path outputDir,
                             List<String> sections, List<Integer> latencyRates, Duration latencyWarmup, Duration latencyDuration,
-                            double surgeProbesPerSecond, int dispatcherAlerts) {
+                            double surgeProbesPerSecond, int dispatcherAlerts, EdgeSettings edge) {
 
     public static final String DEFAULTS = "flowwatch/defaults/bench.properties";
-    static final List<String> SECTIONS = List.of("throughput", "latency", "footprint", "recovery", "replay", "dispatcher");
+    /** Every section, in the order they run; {@code all} names them all. */
+    static final List<String> SECTIONS = List.of("throughput", "latency", "footprint", "recovery", "replay", "dispatcher", "edge");
 
     public static BenchSettings from(Settings settings) {
         long events = settings.longValue("bench.events");
@@ -38,7 +39,8 @@ public record BenchSettings(long events, int posts, Duration span, int repeats, 
         }
         return new BenchSettings(events, posts, settings.duration("bench.span"), repeats, list(settings, "bench.guarantees"),
                 settings.path("bench.output.dir"), all, rates, settings.duration("bench.latency.warmup"), settings.duration("bench.latency.duration"),
-                settings.decimal("bench.latency.surge.probes.per.second"), settings.integer("bench.dispatcher.alerts"));
+                settings.decimal("bench.latency.surge.probes.per.second"), settings.integer("bench.dispatcher.alerts"),
+                EdgeSettings.from(settings));
     }
 
     boolean runs(String section) {

@@ -15,7 +15,7 @@ import org.flowwatch.streams.app.StreamsSettings;
 /**
  * {@code flowwatch bench}: runs the chosen sections ({@code bench.sections}), each on a private embedded broker and
  * registry so nothing else shares them. Throughput, footprint and recovery share one broker and one preload, so
- * the baselines and flowwatch are measured side by side; latency, replay and dispatcher each start on an empty one.
+ * the baselines and flowwatch are measured side by side; latency, replay, dispatcher and edge each start on an empty one.
  */
 public final class Benchmarks {
 
@@ -41,6 +41,9 @@ public final class Benchmarks {
             }
             if (bench.runs("dispatcher")) {
                 figures.addAll(new DispatcherBench(bench, dir.resolve("dispatcher"), settingsFor, progress).run());
+            }
+            if (bench.runs("edge")) {
+                figures.addAll(new EdgeBench(bench.edge(), dir.resolve("edge"), settingsFor, progress).run());
             }
             BenchReport report = new BenchReport(bench, figures, latencies);
             report.write(bench.outputDir());

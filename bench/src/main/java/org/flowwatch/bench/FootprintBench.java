@@ -42,7 +42,7 @@ final class FootprintBench {
         Map<String, String> settings = ChildStreamsApp.arrivalsSettings(wired, applicationId, stateDir);
         progress.accept("footprint: the arrivals app in its own JVM over " + bench.events() + " crossings");
         List<Figures> figures;
-        try (Admin admin = Admin.create(kafka); ChildStreamsApp app = ChildStreamsApp.start(settings, log)) {
+        try (Admin admin = Admin.create(kafka); ChildJvm app = ChildStreamsApp.start(settings, log)) {
             InputLag lag = new InputLag(admin);
             long peakRss = 0;
             long deadline = System.nanoTime() + LIMIT.toNanos();
@@ -70,7 +70,7 @@ final class FootprintBench {
         return new Result(figures, applicationId, stateDir);
     }
 
-    private static void requireAlive(ChildStreamsApp app, long deadline, Path log) {
+    private static void requireAlive(ChildJvm app, long deadline, Path log) {
         if (!app.alive() || System.nanoTime() > deadline) {
             throw new IllegalStateException("the streams app of the footprint section stopped or fell behind; its log: " + log);
         }

@@ -76,7 +76,7 @@ final class RecoveryBench {
             child.put("streams.instance.id", instanceId);
         }
         Path log = previous.stateDir().resolveSibling("killed-app.log");
-        try (Admin admin = Admin.create(kafka); ChildStreamsApp app = ChildStreamsApp.start(child, log)) {
+        try (Admin admin = Admin.create(kafka); ChildJvm app = ChildStreamsApp.start(child, log)) {
             awaitStableWithOneMember(admin, previous.applicationId(), app, log);
             app.kill();
         }
@@ -105,7 +105,7 @@ final class RecoveryBench {
         }
     }
 
-    private static void awaitStableWithOneMember(Admin admin, String group, ChildStreamsApp app, Path log) throws Exception {
+    private static void awaitStableWithOneMember(Admin admin, String group, ChildJvm app, Path log) throws Exception {
         long deadline = System.nanoTime() + LIMIT.toNanos();
         while (true) {
             if (!app.alive() || System.nanoTime() > deadline) {

@@ -8,13 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BenchReportTest {
 
     static final BenchSettings SETTINGS = new BenchSettings(10, 1, Duration.ofHours(6), 3, List.of("exactly_once_v2"), Path.of("docs"),
-            BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(5), Duration.ofSeconds(20), 10, 100);
+            BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(5), Duration.ofSeconds(20), 10, 100,
+            new EdgeSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 50, 500, 2000, List.of("-Xmx64m"), Optional.empty()));
 
     private static final List<Figures> THROUGHPUT = List.of(
             new Figures("raw consumer", "records/s", List.of(1000.0, 1000.0, 1000.0)),
@@ -76,6 +78,21 @@ class BenchReportTest {
 
         // then
         assertThat(markdown).contains("| event-to-alert p99 at most 1,000 ms at 10,000 events/s | not measured in this run | - |");
+    }
+
+    @Test
+    void shouldExplainTheEdgeRowsOnlyWhenTheEdgeSectionRan() {
+        // given
+        List<Figures> edge = List.of(new Figures(EdgeBench.VALUE_SIZE, "bytes", List.of(92.5)));
+
+        // when
+        String withEdge = new BenchReport(SETTINGS, edge, List.of()).markdown();
+        String without = new BenchReport(SETTINGS, THROUGHPUT, List.of()).markdown();
+
+        // then
+        assertThat(withEdge).contains("| " + EdgeBench.VALUE_SIZE + " | 92.5 | 92.5 | 92.5 | bytes |")
+                .contains("**Edge footprint**").contains("`-Xmx64m`").contains("50 crossings/s into the post");
+        assertThat(without).doesNotContain("Edge footprint");
     }
 
     @Test

@@ -39,16 +39,21 @@ final class AlertOracle {
         SitesSettings sites = SitesSettings.from(settings);
         Properties props = new Properties();
         props.putAll(sites.kafkaStreams());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         String app = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-        try (TopologyTestDriver driver = new TopologyTestDriver(SitesApp.topology(sites), props, Instant.EPOCH)) {
-            for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name(),
-                    app + "-site-inputs-repartition", app + "-surge-arrivals-repartition")) {
-                pipeCommitted(settings, driver, topic);
+        // One driver per repartition topic: each is read by a task of its own in the real app, with its own stream
+        // time (the surges' alert ids carry it), as one driver's single task would not.
+        List<Alert> alerts = new java.util.ArrayList<>();
+        for (String internal : List.of(app + "-site-inputs-repartition", app + "-surge-arrivals-repartition")) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(internal).toString());
+            try (TopologyTestDriver driver = new TopologyTestDriver(SitesApp.topology(sites), props, Instant.EPOCH)) {
+                for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name(), internal)) {
+                    pipeCommitted(settings, driver, topic);
+                }
+                alerts.addAll(driver.createOutputTopic(Topics.ALERT_EVENTS.name(), serdes.key(Topics.ALERT_EVENTS).deserializer(),
+                        serdes.value(Topics.ALERT_EVENTS).deserializer()).readValuesToList());
             }
-            return driver.createOutputTopic(Topics.ALERT_EVENTS.name(), serdes.key(Topics.ALERT_EVENTS).deserializer(),
-                    serdes.value(Topics.ALERT_EVENTS).deserializer()).readValuesToList();
         }
+        return alerts;
     }
 
     /** Episode ids, POST_SILENT aside: kind, site or post, item and the instant it opened (`SHORTAGE/goris/water/2023-...`). */

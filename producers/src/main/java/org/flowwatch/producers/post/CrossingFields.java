@@ -1,6 +1,7 @@
 package org.flowwatch.producers.post;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,6 +74,39 @@ public final class CrossingFields {
                     + " an address, a number or anyone's details");
         }
         return origin;
+    }
+
+    /**
+     * The fields that describe {@code crossing}, as a tablet export or the gateway's JSON gives them: what
+     * {@link #toCrossing} reads back into the same crossing (its revision, withdrawal and recording time are not fields).
+     */
+    public static Map<String, String> fieldsOf(CrossingEvent crossing) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(EVENT_ID, crossing.getEventId().toString());
+        fields.put(POST_ID, crossing.getPostId());
+        fields.put(CROSSED_AT, crossing.getOccurredAt().toString());
+        fields.put(DIRECTION, crossing.getDirection().name().toLowerCase(Locale.ROOT));
+        fields.put(PEOPLE, Integer.toString(crossing.getPeople()));
+        fields.put(VEHICLES, Integer.toString(crossing.getVehicles()));
+        if (crossing.getDestinationSiteId() != null) {
+            fields.put(DESTINATION, crossing.getDestinationSiteId());
+        }
+        if (crossing.getOrigin() != null) {
+            fields.put(ORIGIN, crossing.getOrigin());
+        }
+        if (crossing.getBreakdown() != null) {
+            // AgeBands' fields are in BANDS' order, as bands(..) builds them
+            for (int i = 0; i < BANDS.length; i++) {
+                fields.put("female_" + BANDS[i], crossing.getBreakdown().getFemale().get(i).toString());
+                fields.put("male_" + BANDS[i], crossing.getBreakdown().getMale().get(i).toString());
+            }
+        }
+        if (crossing.getVulnerabilities() != null) {
+            for (int i = 0; i < NEEDS.length; i++) {
+                fields.put(NEEDS[i], crossing.getVulnerabilities().get(i).toString());
+            }
+        }
+        return fields;
     }
 
     private static String postFor(FieldValues values, String postId) {

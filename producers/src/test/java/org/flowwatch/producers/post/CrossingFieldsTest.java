@@ -3,9 +3,14 @@ package org.flowwatch.producers.post;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.flowwatch.producers.replay.CrossingGenerator;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,6 +18,20 @@ class CrossingFieldsTest {
 
     private static final Instant AT = Instant.parse("2023-09-25T10:00:00Z");
     private final CrossingFields fields = new CrossingFields(new GroupSizeLimit(500));
+
+    @Test
+    void shouldReadBackTheSameCrossingWhenGivenTheFieldsOfOne() {
+        // given: groups with a sex and age breakdown, needs, a vehicle and a destination
+        List<CrossingEvent> groups = new CrossingGenerator(7, "kornidzor", List.of("goris")).groups(40, AT, Duration.ofHours(1));
+
+        for (CrossingEvent group : groups) {
+            // when
+            CrossingEvent readBack = fields.toCrossing(CrossingFields.fieldsOf(group), "kornidzor", null, null, group.getRecordedAt());
+
+            // then
+            assertThat(readBack).as("crossing %s", group.getEventId()).isEqualTo(group);
+        }
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"stepanakert", "Martakert", "Ասկերան", "Степанакерт", "Shushi-Kend", "Nor Shen"})
@@ -28,7 +47,7 @@ class CrossingFieldsTest {
                 .hasMessageContaining("origin").hasMessageContaining("not an address, a number or anyone's details");
     }
 
-    private org.flowwatch.schemas.avro.CrossingEvent crossingFrom(String origin) {
+    private CrossingEvent crossingFrom(String origin) {
         return fields.toCrossing(Map.of(CrossingFields.PEOPLE, "4", CrossingFields.ORIGIN, origin), "kornidzor",
                 UUID.randomUUID(), AT, AT);
     }

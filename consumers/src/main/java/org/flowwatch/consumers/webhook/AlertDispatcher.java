@@ -48,7 +48,7 @@ public final class AlertDispatcher implements AutoCloseable {
     public static AlertDispatcher start(DispatchSettings settings, List<Endpoint> endpoints, List<? extends AlertChannel> others,
                                         FlowwatchSerdes serdes, DispatchMetrics metrics) {
         DeliveryParking parking = new DeliveryParking(settings.kafka(), serdes);
-        DispatchParts parts = new DispatchParts(serdes, parking, metrics, settings.retry(), Clock.systemUTC());
+        DispatchParts parts = new DispatchParts(serdes, parking, metrics, settings.retry(), Clock.systemUTC(), () -> retryReader(settings));
         WebhookSender sender = new WebhookSender(settings.requestTimeout(), settings.urlPolicy(), Clock.systemUTC());
         List<AlertChannel> channels = new ArrayList<>();
         endpoints.forEach(endpoint -> channels.add(new WebhookChannel(endpoint, sender)));
@@ -125,6 +125,15 @@ public final class AlertDispatcher implements AutoCloseable {
         // One record at a time (from the fetched buffer): a delivery may take minutes of retries between polls.
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         config.putIfAbsent(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(10).toMillis());
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** Reads a retry partition by assignment, in no group, committing nothing. */
+    private static KafkaConsumer<String, byte[]> retryReader(DispatchSettings settings) {
+        Map<String, Object> config = new HashMap<>(settings.kafka());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 }

@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.flowwatch.schemas.avro.WebhookDelivery;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -29,18 +32,31 @@ final class DeliveryParking implements AutoCloseable {
     static final String ERROR_ATTEMPTS = "flowwatch.error.attempts";
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
-    private final KafkaProducer<String, WebhookDelivery> producer;
+    private final Producer<String, WebhookDelivery> producer;
 
     DeliveryParking(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes) {
+        this(new KafkaProducer<>(acknowledged(kafkaConfig), serdes.key(Topics.WEBHOOK_RETRIES).serializer(),
+                serdes.value(Topics.WEBHOOK_RETRIES).serializer()));
+    }
+
+    /** Over a producer of the caller's (a test's). */
+    DeliveryParking(Producer<String, WebhookDelivery> producer) {
+        this.producer = producer;
+    }
+
+    private static Map<String, Object> acknowledged(Map<String, Object> kafkaConfig) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        this.producer = new KafkaProducer<>(config, serdes.key(Topics.WEBHOOK_RETRIES).serializer(),
-                serdes.value(Topics.WEBHOOK_RETRIES).serializer());
+        return config;
     }
 
-    void park(WebhookDelivery delivery) {
-        send(Topics.WEBHOOK_RETRIES, delivery, new RecordHeaders());
+    /** Parks it, saying which alert it carries (see {@link ParkedAlerts}); returns the retry partition it went to. */
+    TopicPartition park(WebhookDelivery delivery) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, ParkedAlerts.KEY_HEADER, delivery.getIdempotencyKey());
+        RecordMetadata parked = send(Topics.WEBHOOK_RETRIES, delivery, headers);
+        return new TopicPartition(parked.topic(), parked.partition());
     }
 
     void deadLetter(WebhookDelivery delivery, String reason) {
@@ -57,9 +73,9 @@ final class DeliveryParking implements AutoCloseable {
         send(Topics.WEBHOOK_DLQ, delivery, headers);
     }
 
-    private void send(TopicSpec<String, WebhookDelivery> topic, WebhookDelivery delivery, RecordHeaders headers) {
+    private RecordMetadata send(TopicSpec<String, WebhookDelivery> topic, WebhookDelivery delivery, RecordHeaders headers) {
         try {
-            producer.send(new ProducerRecord<>(topic.name(), null, delivery.getEndpoint(), delivery, headers))
+            return producer.send(new ProducerRecord<>(topic.name(), null, delivery.getEndpoint(), delivery, headers))
                     .get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

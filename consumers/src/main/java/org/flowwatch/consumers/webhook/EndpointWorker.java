@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * or dead endpoint holds back nobody else. One record at a time: its offset is committed only once it was delivered,
  * parked in the retry topic or dead-lettered. A parked delivery that is not due yet pauses its retry partition
  * until it is, and deliveries parked after it wait behind it (one record per poll): an endpoint's parked deliveries
- * are retried in the order they were parked, and none is committed past one still waiting.
+ * are retried in the order they were parked, and none is committed past one still waiting. A version of an alert
+ * is never sent while an earlier version of it is parked: it is parked (again) behind it (see {@link ParkedAlerts}),
+ * so each alert's versions reach the endpoint in order, also after an outage.
  */
 final class EndpointWorker implements Runnable {
 
@@ -40,7 +43,8 @@ final class EndpointWorker implements Runnable {
     private static final Duration REGISTRY_PAUSE = Duration.ofSeconds(5);
 
     private final AlertChannel endpoint;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
+    private final Supplier<Consumer<String, byte[]>> retryReaders;
     private final Deserializer<Alert> alerts;
     private final Deserializer<WebhookDelivery> deliveries;
     private final DeliveryParking parking;
@@ -48,14 +52,17 @@ final class EndpointWorker implements Runnable {
     private final RetryPolicy retry;
     private final Clock clock;
     private final PacedRequests pace;
+    private final EndpointHealth health;
+    private final ParkedAlerts parkedAlerts = new ParkedAlerts();
     private final AtomicBoolean enabled;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
     private volatile boolean halted;
 
-    EndpointWorker(AlertChannel endpoint, KafkaConsumer<String, byte[]> consumer, DispatchParts parts) {
+    EndpointWorker(AlertChannel endpoint, Consumer<String, byte[]> consumer, DispatchParts parts) {
         this.endpoint = endpoint;
         this.consumer = consumer;
+        this.retryReaders = parts.retryReaders();
         this.alerts = parts.serdes().value(Topics.ALERT_EVENTS).deserializer();
         this.deliveries = parts.serdes().value(Topics.WEBHOOK_RETRIES).deserializer();
         this.parking = parts.parking();
@@ -63,13 +70,14 @@ final class EndpointWorker implements Runnable {
         this.retry = parts.retry();
         this.clock = parts.clock();
         this.pace = new PacedRequests(endpoint.ratePerSecond(), clock);
+        this.health = new EndpointHealth(endpoint.name(), clock);
         this.enabled = metrics.enabledFlag(endpoint.name());
     }
 
     @Override
     public void run() {
         try {
-            consumer.subscribe(List.of(Topics.ALERT_EVENTS.name(), Topics.WEBHOOK_RETRIES.name()), new ForgetPauses());
+            consumer.subscribe(List.of(Topics.ALERT_EVENTS.name(), Topics.WEBHOOK_RETRIES.name()), new Rebalance());
             while (running()) {
                 resumeDue();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
@@ -131,13 +139,19 @@ final class EndpointWorker implements Runnable {
             if (alert != null) {
                 for (String addressee : endpoint.addressees(alert)) {
                     Instant now = clock.instant();
-                    deliver(new WebhookDelivery(addressee, PayloadFormat.idempotencyKey(alert), 0, now, now, null, null, alert));
+                    WebhookDelivery delivery = new WebhookDelivery(addressee, PayloadFormat.idempotencyKey(alert), 0, now, now, null, null, alert);
+                    if (parkedAlerts.holdsBack(addressee, alert.getAlertId())) {
+                        park(delivery); // behind its alert's earlier version, due at once: sent right after it
+                    } else {
+                        deliver(delivery);
+                    }
                 }
             }
             return true;
         }
         WebhookDelivery parked = decode(deliveries, record);
         if (parked == null || !endpoint.owns(parked.getEndpoint())) {
+            parkedAlerts.taken(partition, record);
             return true;
         }
         if (parked.getNextAttemptAt().isAfter(clock.instant())) {
@@ -146,7 +160,12 @@ final class EndpointWorker implements Runnable {
             pausedUntil.put(partition, parked.getNextAttemptAt());
             return false;
         }
-        deliver(parked);
+        parkedAlerts.taken(partition, record);
+        if (parkedAlerts.waitsBehind(partition, parked.getEndpoint(), parked.getIdempotencyKey())) {
+            park(parked); // an earlier version of its alert is still parked: it goes first
+        } else {
+            deliver(parked);
+        }
         return true;
     }
 
@@ -158,6 +177,7 @@ final class EndpointWorker implements Runnable {
                 metrics.retried(endpoint.name());
             }
             AttemptResult result = attempt(current);
+            health.attempted(result);
             current = recorded(current, result);
             switch (result.kind()) {
                 case DELIVERED -> {
@@ -197,9 +217,14 @@ final class EndpointWorker implements Runnable {
             return true;
         }
         delivery.setNextAttemptAt(next);
-        parking.park(delivery);
-        metrics.parked(endpoint.name());
+        park(delivery);
         return false;
+    }
+
+    private void park(WebhookDelivery delivery) {
+        TopicPartition partition = parking.park(delivery);
+        parkedAlerts.parked(partition, delivery.getEndpoint(), delivery.getIdempotencyKey());
+        metrics.parked(endpoint.name());
     }
 
     private AttemptResult attempt(WebhookDelivery delivery) {
@@ -271,8 +296,11 @@ final class EndpointWorker implements Runnable {
         }
     }
 
-    /** A revoked partition starts from its committed offset when it comes back: forget that it was paused. */
-    private final class ForgetPauses implements ConsumerRebalanceListener {
+    /**
+     * A revoked partition starts from its committed offset when it comes back: forget that it was paused. What is
+     * parked is counted afresh (see {@link ParkedAlerts}).
+     */
+    private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(pausedUntil::remove);
@@ -280,7 +308,7 @@ final class EndpointWorker implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // nothing: assigned partitions start unpaused from their committed offsets
+            parkedAlerts.recount(consumer, partitions, retryReaders, endpoint::owns);
         }
     }
 

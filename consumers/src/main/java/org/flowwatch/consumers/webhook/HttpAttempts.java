@@ -2,6 +2,7 @@ package org.flowwatch.consumers.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,7 +47,15 @@ public final class HttpAttempts {
         } catch (HttpTimeoutException e) {
             return new Outcome(AttemptResult.noAnswer("no answer within " + timeout.toMillis() + " ms"), "");
         } catch (IOException e) {
-            return new Outcome(AttemptResult.noAnswer(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())), "");
+            return new Outcome(AttemptResult.noAnswer(described(e)), "");
         }
+    }
+
+    // The JDK client's ConnectException (refused, no route) carries no message: say what it means.
+    private static String described(IOException e) {
+        if (e.getMessage() != null) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return e.getClass().getSimpleName() + (e instanceof ConnectException ? ": could not connect" : "");
     }
 }

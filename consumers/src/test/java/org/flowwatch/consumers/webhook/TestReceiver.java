@@ -56,9 +56,14 @@ final class TestReceiver implements AutoCloseable {
     private volatile Function<Integer, Answer> script = attempt -> Answer.ok();
 
     TestReceiver(String secret) {
+        this(secret, 0);
+    }
+
+    /** On this port of 127.0.0.1 (0: any free one), e.g. where an endpoint was down. */
+    TestReceiver(String secret, int port) {
         this.secret = secret;
         try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,9 @@ import org.flowwatch.schemas.topics.Topics;
  */
 final class BareWindowedCount {
 
+    static final Duration WINDOW = Duration.ofHours(1);
+    static final Duration GRACE = Duration.ofHours(6);
+
     private BareWindowedCount() {
     }
 
@@ -29,7 +32,7 @@ final class BareWindowedCount {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(Topics.CROSSINGS.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("bench-source"))
                 .groupByKey(Grouped.<byte[], byte[]>as("bench-by-post").withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.ByteArray()))
-                .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofHours(1), Duration.ofHours(6)))
+                .windowedBy(TimeWindows.ofSizeAndGrace(WINDOW, GRACE))
                 .count(Named.as("bench-count"), Materialized.<byte[], Long, WindowStore<Bytes, byte[]>>as("bench-count-store")
                         .withKeySerde(Serdes.ByteArray()).withValueSerde(Serdes.Long()))
                 .toStream(Named.as("bench-changes"))

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
@@ -11,7 +12,8 @@ import org.flowwatch.schemas.config.Settings;
 /** How big and how often: the knobs of {@code flowwatch bench}. */
 public record BenchSettings(long events, int posts, Duration span, int repeats, List<String> guarantees, Path outputDir,
                             List<String> sections, List<Integer> latencyRates, Duration latencyWarmup, Duration latencyDuration,
-                            double surgeProbesPerSecond, int dispatcherAlerts, EdgeSettings edge) {
+                            double surgeProbesPerSecond, int dispatcherAlerts, EdgeSettings edge, Optional<Path> flinkJar,
+                            int flinkParallelism) {
 
     public static final String DEFAULTS = "flowwatch/defaults/bench.properties";
     /** Every section, in the order they run; {@code all} names them all. */
@@ -21,8 +23,9 @@ public record BenchSettings(long events, int posts, Duration span, int repeats, 
         long events = settings.longValue("bench.events");
         int posts = settings.integer("bench.posts");
         int repeats = settings.integer("bench.repeats");
-        if (events < 1 || posts < 1 || repeats < 1) {
-            throw new ConfigException("bench.events, bench.posts and bench.repeats must each be at least 1");
+        int flinkParallelism = settings.integer("bench.flink.parallelism");
+        if (events < 1 || posts < 1 || repeats < 1 || flinkParallelism < 1) {
+            throw new ConfigException("bench.events, bench.posts, bench.repeats and bench.flink.parallelism must each be at least 1");
         }
         List<String> sections = list(settings, "bench.sections");
         List<String> all = sections.contains("all") ? SECTIONS : sections;
@@ -40,7 +43,7 @@ public record BenchSettings(long events, int posts, Duration span, int repeats, 
         return new BenchSettings(events, posts, settings.duration("bench.span"), repeats, list(settings, "bench.guarantees"),
                 settings.path("bench.output.dir"), all, rates, settings.duration("bench.latency.warmup"), settings.duration("bench.latency.duration"),
                 settings.decimal("bench.latency.surge.probes.per.second"), settings.integer("bench.dispatcher.alerts"),
-                EdgeSettings.from(settings));
+                EdgeSettings.from(settings), settings.optional("bench.flink.jar").map(Path::of), flinkParallelism);
     }
 
     boolean runs(String section) {

@@ -28,6 +28,9 @@ public final class Benchmarks {
      */
     public static String run(BenchSettings bench, Function<Map<String, String>, Settings> settingsFor, Consumer<String> progress)
             throws Exception {
+        if (bench.runs("throughput")) {
+            FlinkWindowedCount.requireBuilt(bench.flinkJar());
+        }
         Path dir = Files.createTempDirectory("flowwatch-bench-");
         try {
             List<Figures> figures = new ArrayList<>();

@@ -1,10 +1,13 @@
 package org.flowwatch.bench;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -18,35 +21,67 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 
 /**
- * The people the operation-wide daily counts hold after a run, as the operations centre reads them (read_committed,
- * the latest figure of each day). A throughput run is only worth its figure if this equals the people sent: the check
- * behind "no count changes", whatever the broker logs while the run goes (e.g. retried OutOfOrderSequence appends).
+ * What a run's output holds, as the operations centre would read it (read_committed). A throughput run is only worth
+ * its figure if that equals what was sent: the check behind "no count changes", whatever the broker logs while the
+ * run goes (e.g. retried OutOfOrderSequence appends).
  */
 final class CountCheck {
 
     private CountCheck() {
     }
 
+    /** The people the operation-wide daily counts hold after a full-topology run (the latest figure of each day). */
     static long operationWidePeople(Map<String, Object> kafka, FlowwatchSerdes serdes) {
-        Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         Deserializer<ArrivalCount> counts = serdes.value(Topics.ARRIVALS_DAILY).deserializer();
         Map<Instant, Long> latestPerDay = new HashMap<>();
-        try (var consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARRIVALS_DAILY.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        readCommitted(kafka, Topics.ARRIVALS_DAILY.name(), Map.of(), record -> {
+            ArrivalCount count = counts.deserialize(record.topic(), record.headers(), record.value());
+            if (count.getScope() == CountScope.ALL && count.getDirection() == Direction.ARRIVAL) {
+                latestPerDay.put(count.getWindowStart(), count.getPeople()); // runs follow each other: the last is this run's
+            }
+        });
+        return latestPerDay.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The crossings the Flink peer counted in one run: the sum of the window counts it committed after {@code from}
+     * (the ends before the run). It emits each post's window once, when the window closes.
+     */
+    static long flinkCrossings(Map<String, Object> kafka, Map<TopicPartition, Long> from) {
+        AtomicLong crossings = new AtomicLong();
+        readCommitted(kafka, Topics.BENCH_FLINK_COUNTS.name(), from, record -> crossings.addAndGet(ByteBuffer.wrap(record.value()).getLong()));
+        return crossings.get();
+    }
+
+    /** Where the committed records of a topic end now (the last stable offsets): a run's output starts there. */
+    static Map<TopicPartition, Long> committedEnds(Map<String, Object> kafka, String topic) {
+        try (var consumer = readCommittedConsumer(kafka)) {
+            return consumer.endOffsets(partitions(consumer, topic));
+        }
+    }
+
+    /** Hands every committed record of the topic, from the given offsets (the beginning where none) to its end now, to {@code each}. */
+    private static void readCommitted(Map<String, Object> kafka, String topic, Map<TopicPartition, Long> from,
+                                      Consumer<ConsumerRecord<byte[], byte[]>> each) {
+        try (var consumer = readCommittedConsumer(kafka)) {
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            from.forEach(consumer::seek);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    ArrivalCount count = counts.deserialize(record.topic(), record.headers(), record.value());
-                    if (count.getScope() == CountScope.ALL && count.getDirection() == Direction.ARRIVAL) {
-                        latestPerDay.put(count.getWindowStart(), count.getPeople()); // runs follow each other: the last is this run's
-                    }
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
-        return latestPerDay.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static KafkaConsumer<byte[], byte[]> readCommittedConsumer(Map<String, Object> kafka) {
+        Map<String, Object> config = new HashMap<>(kafka);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
     }
 }

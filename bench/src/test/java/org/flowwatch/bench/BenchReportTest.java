@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class BenchReportTest {
 
     static final BenchSettings SETTINGS = new BenchSettings(10, 1, Duration.ofHours(6), 3, List.of("exactly_once_v2"), Path.of("docs"),
             BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(5), Duration.ofSeconds(20), 10, 100,
-            new EdgeSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 50, 500, 2000, List.of("-Xmx64m"), Optional.empty()));
+            new EdgeSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 50, 500, 2000, List.of("-Xmx64m"), Optional.empty()), Optional.empty(), 2);
 
     private static final List<Figures> THROUGHPUT = List.of(
             new Figures("raw consumer", "records/s", List.of(1000.0, 1000.0, 1000.0)),
@@ -96,6 +97,34 @@ class BenchReportTest {
     }
 
     @Test
+    void shouldSetTheFullTopologyAndTheStreamsFloorAgainstTheFlinkPeer() {
+        // given the throughput rows with Flink's: 240 / 300 of Flink for the full topology, 500 / 300 for the bare count
+        List<Figures> withFlink = new ArrayList<>(THROUGHPUT);
+        withFlink.add(new Figures(FlinkWindowedCount.NAME, "records/s", List.of(250.0, 300.0, 350.0)));
+
+        // when
+        String markdown = new BenchReport(SETTINGS, withFlink, List.of()).markdown();
+
+        // then every ratio of this run is shown, each baseline once
+        assertThat(markdown)
+                .contains("| " + FlinkWindowedCount.NAME + " | 300 | 250 | 350 | records/s |")
+                .contains("| full flowwatch topology, exactly_once_v2 | raw consumer | 0.24 |")
+                .contains("| full flowwatch topology, exactly_once_v2 | bare 1 h windowed count, exactly_once_v2 | 0.48 |")
+                .contains("| full flowwatch topology, exactly_once_v2 | " + FlinkWindowedCount.NAME + " | 0.80 |")
+                .contains("| bare 1 h windowed count, exactly_once_v2 | " + FlinkWindowedCount.NAME + " | 1.67 |");
+    }
+
+    @Test
+    void shouldLeaveOutRatiosWhoseBaselineWasNotMeasured() {
+        // when the run had no Flink row (bench.flink.jar empty)
+        String markdown = new BenchReport(SETTINGS, THROUGHPUT, List.of()).markdown();
+
+        // then
+        assertThat(markdown).contains("| full flowwatch topology, exactly_once_v2 | raw consumer | 0.24 |")
+                .doesNotContain("| " + FlinkWindowedCount.NAME);
+    }
+
+    @Test
     void shouldJudgeHeapRestartAndReplayAgainstTheirLimits() {
         // given
         List<Figures> figures = List.of(new Figures(FootprintBench.HEAP, "MiB", List.of(300.0)),
@@ -125,6 +154,7 @@ class BenchReportTest {
         JsonNode json = new ObjectMapper().readTree(dir.resolve("benchmarks.json").toFile());
         assertThat(json.get("latency").get(1).get("toAlert").get("p99").asDouble()).isEqualTo(300);
         assertThat(json.get("goals")).isNotEmpty();
+        assertThat(json.get("ratios").get(0).get("ratio").asDouble()).isEqualTo(0.24);
         assertThat(Files.readString(dir.resolve("benchmarks.md"))).contains("![latency](benchmarks-latency.png)");
         assertThat(Files.readAllBytes(dir.resolve("benchmarks-latency.png"))).startsWith(0x89, 'P', 'N', 'G');
     }

@@ -75,6 +75,11 @@ public final class Topics {
             "flowwatch.bench.counts.v1", byte[].class, Long.class, 4, Map.of("retention.ms", "3600000"),
             "output of flowwatch bench's bare windowed count (the floor any Streams app pays)");
 
+    // Kept: its records carry 2023 window times, and the bench reads each run's counts back after the run.
+    public static final TopicSpec<byte[], Long> BENCH_FLINK_COUNTS = new TopicSpec<>(
+            "flowwatch.bench.flink.counts.v1", byte[].class, Long.class, 4, KEEP_FOREVER,
+            "output of flowwatch bench's Flink peer (an exactly-once Flink 1 h windowed count), one count per post and window");
+
     public static final TopicSpec<String, Item> ITEMS = new TopicSpec<>(
             "flowwatch.items.v1", String.class, Item.class, 1, COMPACTED,
             "reference data: need per person per day of each item, keyed by itemId or siteId/itemId (one site's own)");
@@ -128,7 +133,7 @@ public final class Topics {
             "what became of alerts sent as SMS (accepted, delivered, failed, expired), keyed by recipient reference, no numbers");
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES,
-            ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS,
+            ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS, BENCH_FLINK_COUNTS,
             ITEMS, THRESHOLDS, SITE_MOVEMENTS, SITE_TRANSFERS, SITES_REJECTED, SITE_STATUS, ALERT_EVENTS, ALERTS_CURRENT,
             ALERT_ACKS, WEBHOOK_RETRIES, WEBHOOK_DLQ, SMS_RECEIPTS);
 

@@ -2,6 +2,10 @@ package org.flowwatch.streams.query;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -11,11 +15,12 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
-import org.flowwatch.streams.app.PeerQueries;
 import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.streams.counting.ScopeKey;
 import org.flowwatch.streams.topology.StoreNames;
 import org.flowwatch.streams.topology.WindowedCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Interactive queries over HTTP (JSON). Each count lives on the instance that owns its key's partition; a query to
@@ -33,7 +38,8 @@ import org.flowwatch.streams.topology.WindowedCounts;
  */
 public final class CountsQueryServer implements AutoCloseable {
 
-    private static final String FORWARDED = PeerQueries.FORWARDED;
+    private static final Logger LOG = LoggerFactory.getLogger(CountsQueryServer.class);
+    private static final String FORWARDED = "forwarded";
     private static final String STALE_HEADER = "X-Flowwatch-Copy";
     private static final Duration SETTLE_WAIT = Duration.ofSeconds(5);
     private static final Duration SETTLE_POLL = Duration.ofMillis(200);
@@ -41,13 +47,14 @@ public final class CountsQueryServer implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final PeerQueries peers;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiToken token;
     private final Javalin server;
 
     private CountsQueryServer(KafkaStreams streams, HostInfo self, ApiToken token) {
         this.streams = streams;
         this.self = self;
-        this.peers = new PeerQueries(token);
+        this.token = token;
         this.server = Javalin.create(config -> config.showJavalinBanner = false)
                 .before(ctx -> token.check(ctx.header(ApiToken.AUTHORIZATION), null))
                 .get("/counts", this::counts)
@@ -131,11 +138,26 @@ public final class CountsQueryServer implements AutoCloseable {
 
     /** Asks {@code host} to answer from what it holds; true if it did (any status but 5xx, which it passes on). */
     private boolean forwarded(Context ctx, HostInfo host) {
-        return peers.ask(host, ctx.path(), ctx.queryString()).map(response -> {
+        URI uri = URI.create("http://" + host.host() + ":" + host.port() + ctx.path() + "?" + ctx.queryString() + "&" + FORWARDED + "=true");
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+            if (token.required()) {
+                request.header(ApiToken.AUTHORIZATION, token.header());
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 500) {
+                return false;
+            }
             response.headers().firstValue(STALE_HEADER).ifPresent(value -> ctx.header(STALE_HEADER, value));
             ctx.status(response.statusCode()).contentType("application/json").result(response.body());
             return true;
-        }).orElse(false);
+        } catch (java.io.IOException e) {
+            LOG.debug("Instance {} holding a count did not answer: {}", host, e.toString());
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static void unavailable(Context ctx) {

@@ -1,13 +1,10 @@
 package org.flowwatch.streams.sites;
 
 import java.util.Properties;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.HostInfo;
 import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.streams.sites.query.SitesPeers;
 import org.flowwatch.streams.sites.query.SitesQueryServer;
 import org.flowwatch.streams.sites.query.StoreSitesView;
 
@@ -28,9 +25,7 @@ public final class SitesApp {
 
     /** Serves the app's interactive queries on {@code sites.query.host}:{@code sites.query.port}, asking for {@code token}. */
     public static SitesQueryServer serveQueries(StreamsRunner runner, SitesSettings settings, ApiToken token) {
-        String advertised = settings.kafkaStreams().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        SitesPeers peers = advertised == null ? SitesPeers.none() : SitesPeers.of(runner.streams(), HostInfo.buildFromEndpoint(advertised));
-        return SitesQueryServer.start(new StoreSitesView(runner.streams()), peers, settings.queryHost(), settings.queryPort(), token);
+        return SitesQueryServer.start(new StoreSitesView(runner.streams()), settings.queryHost(), settings.queryPort(), token);
     }
 
     private static Properties copy(Properties props) {

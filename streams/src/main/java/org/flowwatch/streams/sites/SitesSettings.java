@@ -31,12 +31,6 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
         Properties props = new Properties();
         props.putAll(streams.kafkaStreams());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("sites.application.id"));
-        // Its own query address, not the arrivals app's: the other instances forward site queries there.
-        props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        if (settings.integer("sites.query.port") > 0) {
-            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.string("query.advertised.host") + ":"
-                    + settings.integer("sites.query.port"));
-        }
         return new SitesSettings(props, streams.registry(), crossings(settings), rules(settings), model(settings),
                 settings.duration("sites.reevaluate.every"), settings.string("sites.query.host"),
                 settings.integer("sites.query.port"));

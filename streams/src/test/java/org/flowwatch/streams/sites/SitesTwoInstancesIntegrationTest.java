@@ -4,14 +4,6 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +35,6 @@ import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
 import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.schemas.http.ApiToken;
-import org.flowwatch.streams.sites.query.SitesQueryServer;
 import org.flowwatch.streams.sites.query.StoreSitesView;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,8 +45,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The sites ledger partitioned by site, on a real broker: two instances of the app share four sites (one on each
  * ledger partition), each holding the statuses of its own; transfers between sites of different partitions, and a
- * crossing corrected to another destination, move exactly the people computed by hand; either instance's query API
- * answers for all four.
+ * crossing corrected to another destination, move exactly the people computed by hand.
  */
 @Tag("integration")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -72,20 +61,16 @@ class SitesTwoInstancesIntegrationTest {
 
     @Test
     void shouldShareTheSitesBetweenTwoInstancesAndMoveExactlyThePeopleOfTransfersAndCorrections(EmbeddedStack stack,
-            @TempDir Path state) throws Exception {
+            @TempDir Path state) throws InterruptedException {
         // given four shelters, one on each ledger partition, each the reception site of its own post
         List<String> sites = onePerPartition();
-        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings(stack, state.resolve("a"), 0).registry());
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings(stack, state.resolve("a")).registry());
         try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
             admin.createMissing(Topics.ALL, (short) 1);
         }
-        SitesSettings settingsA = settings(stack, state.resolve("a"), freePort());
-        SitesSettings settingsB = settings(stack, state.resolve("b"), freePort());
         try (KafkaProducer<byte[], byte[]> producer = producer(stack);
-             StreamsRunner a = SitesApp.start(settingsA);
-             StreamsRunner b = SitesApp.start(settingsB);
-             SitesQueryServer queriesA = SitesApp.serveQueries(a, settingsA, ApiToken.none());
-             SitesQueryServer queriesB = SitesApp.serveQueries(b, settingsB, ApiToken.none())) {
+             StreamsRunner a = SitesApp.start(settings(stack, state.resolve("a")));
+             StreamsRunner b = SitesApp.start(settings(stack, state.resolve("b")))) {
             for (String site : sites) {
                 send(producer, serdes, Topics.SITES, site, Site.newBuilder().setSiteId(site).setName(site).setKind(SiteKind.SHELTER)
                         .setAdm1Code("AM-SU").setAdm1Name("Syunik").setCapacityPeople(100_000).build(), T0);
@@ -127,31 +112,6 @@ class SitesTwoInstancesIntegrationTest {
             Set<String> both = new HashSet<>(onA);
             both.addAll(onB);
             assertThat(both).containsAll(sites);
-
-            // and either instance answers for every site: the lists gathered from both, a site asked of its holder
-            for (SitesQueryServer queries : List.of(queriesA, queriesB)) {
-                JsonNode listed = get(queries, "/sites");
-                Map<String, Long> populations = new HashMap<>();
-                listed.forEach(site -> populations.put(site.get("siteId").asText(), Math.round(site.get("population").asDouble())));
-                assertThat(populations).containsAllEntriesOf(Map.of(sites.get(0), 120L, sites.get(1), 90L, sites.get(2), 100L,
-                        sites.get(3), 90L));
-                for (String site : sites) {
-                    assertThat(get(queries, "/sites/" + site).get("siteId").asText()).isEqualTo(site);
-                }
-            }
-        }
-    }
-
-    private static JsonNode get(SitesQueryServer queries, String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + queries.port() + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
-        return new ObjectMapper().readTree(response.body());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 
@@ -203,13 +163,10 @@ class SitesTwoInstancesIntegrationTest {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     }
 
-    private SitesSettings settings(EmbeddedStack stack, Path stateDir, int queryPort) {
+    private SitesSettings settings(EmbeddedStack stack, Path stateDir) {
         Settings settings = SitesSettings.loader().flags(Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(),
                 "registry.url", stack.registryUrl(),
-                "sites.query.host", "127.0.0.1",
-                "sites.query.port", String.valueOf(queryPort),
-                "query.advertised.host", "127.0.0.1",
                 "sites.application.id", "flowwatch-sites-two-" + run,
                 "streams.state.dir", stateDir.toString(),
                 "streams.commit.interval", "100ms")).load();

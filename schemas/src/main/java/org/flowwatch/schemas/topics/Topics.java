@@ -92,12 +92,6 @@ public final class Topics {
             "flowwatch.sites.movements.v1", String.class, SiteMovement.class, 4, KEEP_FOREVER,
             "transfers between sites, departures from and arrivals at a site, keyed by the site people leave (or reach)");
 
-    // Read back by the app that writes it: the ledger is partitioned by site, and the arriving half of a transfer
-    // is decided by the ledger of the site people leave. Its partitions are the ledger's (SitesTopology).
-    public static final TopicSpec<String, SiteInput> SITE_TRANSFERS = new TopicSpec<>(
-            "flowwatch.sites.transfers.v1", String.class, SiteInput.class, 4, KEEP_FOREVER,
-            "people a transfer brings to a site, decided by the ledger of the site they left, keyed by the site they reach");
-
     public static final TopicSpec<String, SiteInput> SITES_REJECTED = new TopicSpec<>(
             "flowwatch.sites.rejected.v1", String.class, SiteInput.class, 1, KEEP_FOREVER,
             "ledger inputs refused (population would go negative, unknown site...), with flowwatch.reject.* and flowwatch.source.* headers");

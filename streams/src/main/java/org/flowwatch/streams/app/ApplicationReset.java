@@ -61,7 +61,7 @@ public final class ApplicationReset {
     public Outcome reset(String applicationId, AppTopics topics, Path stateDir, boolean truncateAppendOnlyOutputs) {
         requireNoActiveMembers(applicationId);
         List<String> internal = internalTopics(applicationId);
-        Map<String, Integer> rewound = rewindInputs(applicationId, topics.inputs(), topics.outputs());
+        Map<String, Integer> rewound = rewindInputs(applicationId, topics.inputs());
         forgetInternalOffsets(applicationId, internal);
         if (!internal.isEmpty()) {
             get(admin.deleteTopics(internal).all(), "delete the internal topics of " + applicationId);
@@ -99,22 +99,18 @@ public final class ApplicationReset {
                 .filter(name -> name.endsWith("-changelog") || name.endsWith("-repartition")).sorted().toList();
     }
 
-    // A topic the app writes and reads back (the sites app's transfers) is skipped to its end, as Kafka's reset tool
-    // does with --intermediate-topics: the rerun writes its records again, and reading the old ones too would double them.
-    private Map<String, Integer> rewindInputs(String applicationId, Set<TopicSpec<?, ?>> inputs, Set<TopicSpec<?, ?>> outputs) {
+    private Map<String, Integer> rewindInputs(String applicationId, Set<TopicSpec<?, ?>> inputs) {
         Map<String, Integer> partitionsPerTopic = new LinkedHashMap<>();
-        Map<TopicPartition, OffsetSpec> startAt = new LinkedHashMap<>();
+        Map<TopicPartition, OffsetSpec> earliest = new LinkedHashMap<>();
         List<String> names = inputs.stream().map(TopicSpec::name).toList();
         var described = get(admin.describeTopics(names).allTopicNames(), "describe the inputs of " + applicationId);
         for (String name : names) {
             var partitions = described.get(name).partitions();
             partitionsPerTopic.put(name, partitions.size());
-            boolean intermediate = outputs.stream().anyMatch(output -> output.name().equals(name));
-            partitions.forEach(p -> startAt.put(new TopicPartition(name, p.partition()),
-                    intermediate ? OffsetSpec.latest() : OffsetSpec.earliest()));
+            partitions.forEach(p -> earliest.put(new TopicPartition(name, p.partition()), OffsetSpec.earliest()));
         }
         Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
-        get(admin.listOffsets(startAt).all(), "read the offsets to start from")
+        get(admin.listOffsets(earliest).all(), "read the earliest offsets")
                 .forEach((partition, info) -> offsets.put(partition, new OffsetAndMetadata(info.offset())));
         get(admin.alterConsumerGroupOffsets(applicationId, offsets).all(), "rewind the offsets of " + applicationId);
         return partitionsPerTopic;

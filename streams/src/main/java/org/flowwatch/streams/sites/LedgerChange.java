@@ -3,31 +3,30 @@ package org.flowwatch.streams.sites;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.flowwatch.schemas.avro.SiteEffect;
 import org.flowwatch.streams.sites.ledger.SiteLedger;
 
 /**
- * The effect of one input on the ledger: the site it changes and what it does to it, or why it is refused ({@code rule}
- * is a stable code for dashboards, {@code reason} a sentence for people). What it does to another site (the arriving
- * half of a transfer) comes back as {@link SiteEffect}s: the ledger is partitioned by site, and that site's ledger may
- * be another task's.
+ * The effect of one input on the ledger: the sites it touches and what it does to them (all at once: a transfer
+ * changes two sites in one step), or why it is refused ({@code rule} is a stable code for dashboards, {@code reason}
+ * a sentence for people).
  */
-record LedgerChange(List<String> sites, Function<Function<String, SiteLedger>, List<SiteEffect>> apply, String rule, String reason) {
+record LedgerChange(List<String> sites, Consumer<Function<String, SiteLedger>> apply, String rule, String reason) {
 
     static LedgerChange on(String siteId, Consumer<SiteLedger> apply) {
-        return new LedgerChange(List.of(siteId), ledgers -> {
-            apply.accept(ledgers.apply(siteId));
-            return List.of();
-        }, null, null);
+        return new LedgerChange(List.of(siteId), ledgers -> apply.accept(ledgers.apply(siteId)), null, null);
     }
 
-    /** Changes {@code siteId} and hands on what follows for another site. */
-    static LedgerChange handingOver(String siteId, Function<SiteLedger, SiteEffect> apply) {
-        return new LedgerChange(List.of(siteId), ledgers -> List.of(apply.apply(ledgers.apply(siteId))), null, null);
+    static LedgerChange onBoth(String from, String to, Consumer<Function<String, SiteLedger>> apply) {
+        return new LedgerChange(List.of(from, to), apply, null, null);
+    }
+
+    /** An input that changes no site (a withdrawal of a crossing that counted nobody). */
+    static LedgerChange nothing() {
+        return new LedgerChange(List.of(), ledgers -> { }, null, null);
     }
 
     static LedgerChange refused(String rule, String reason) {
-        return new LedgerChange(List.of(), ledgers -> List.of(), rule, reason);
+        return new LedgerChange(List.of(), ledgers -> { }, rule, reason);
     }
 
     boolean isRefused() {

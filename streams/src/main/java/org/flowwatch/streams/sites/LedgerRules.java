@@ -3,9 +3,9 @@ package org.flowwatch.streams.sites;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
-import org.flowwatch.schemas.avro.SiteEffect;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.streams.sites.ledger.Convoy;
@@ -14,9 +14,9 @@ import org.flowwatch.streams.sites.ledger.StockLedger;
 import org.flowwatch.streams.sites.ledger.VulnerableCounts;
 
 /**
- * Decides what each movement and supply does to the ledger (crossings are placed by {@link CrossingPlacement}): no
- * one leaves a site who was not counted into it; a distribution larger than the stock takes it to zero and is flagged
- * (the estimate was too high), never refused. Pure (lookups are passed in): tested without Kafka.
+ * Decides what each input does to the ledger: arrivals go to the crossing's destination site, else the post's
+ * reception site; no one leaves a site who was not counted into it; a distribution larger than the stock takes it to
+ * zero and is flagged (the estimate was too high), never refused. Pure (lookups are passed in): tested without Kafka.
  */
 final class LedgerRules {
 
@@ -27,6 +27,47 @@ final class LedgerRules {
     LedgerRules(Function<String, Optional<Site>> sites, ToLongFunction<String> counted) {
         this.sites = sites;
         this.counted = counted;
+    }
+
+    /** The site a crossing's people go to: its destination, else the post's reception site; null if neither. */
+    String siteOf(CrossingEvent crossing) {
+        return crossing.getDestinationSiteId() != null ? crossing.getDestinationSiteId()
+                : sites.apply(crossing.getPostId()).map(Site::getReceptionSiteId).orElse(null);
+    }
+
+    /**
+     * A correction of a crossing already counted ({@code before}): its people are taken back off the site they were
+     * counted at and the new revision's go on (none for a withdrawal), in one step.
+     */
+    LedgerChange correction(AppliedCrossings.Applied before, CrossingEvent crossing) {
+        if (crossing.getWithdrawn() || before.siteId() == null) {
+            return before.siteId() == null ? arrivalOrNothing(crossing)
+                    : LedgerChange.on(before.siteId(), site -> site.retract(before.people(), before.vulnerable(), before.occurredAt()));
+        }
+        LedgerChange arrival = arrival(crossing);
+        if (arrival.isRefused()) {
+            return arrival;
+        }
+        String siteId = siteOf(crossing);
+        return LedgerChange.onBoth(before.siteId(), siteId, ledgers -> {
+            ledgers.apply(before.siteId()).retract(before.people(), before.vulnerable(), before.occurredAt());
+            arrival.apply().accept(ledgers);
+        });
+    }
+
+    private LedgerChange arrivalOrNothing(CrossingEvent crossing) {
+        return crossing.getWithdrawn() ? LedgerChange.nothing() : arrival(crossing);
+    }
+
+    LedgerChange arrival(CrossingEvent crossing) {
+        String siteId = siteOf(crossing);
+        if (siteId == null) {
+            return LedgerChange.refused("no-destination", "crossing at post '" + crossing.getPostId()
+                    + "' has no destination site and the post has no reception site");
+        }
+        long at = crossing.getOccurredAt().toEpochMilli();
+        return unknown(siteId).orElseGet(() -> LedgerChange.on(siteId,
+                site -> site.arrive(crossing.getPeople(), VulnerableCounts.of(crossing), at, true)));
     }
 
     LedgerChange movement(SiteMovement move) {
@@ -43,7 +84,8 @@ final class LedgerRules {
                     .orElseGet(() -> LedgerChange.on(from, site -> site.leave(move.getPeople(), at)));
             case TRANSFER -> required(from, "fromSiteId", "TRANSFER").or(() -> required(to, "toSiteId", "TRANSFER"))
                     .or(() -> unknown(to)).or(() -> leaving(move))
-                    .orElseGet(() -> LedgerChange.handingOver(from, site -> transfer(site, move, at)));
+                    .orElseGet(() -> LedgerChange.onBoth(from, to, ledgers -> transfer(ledgers.apply(from), ledgers.apply(to),
+                            move.getPeople(), at)));
         };
     }
 
@@ -74,16 +116,14 @@ final class LedgerRules {
     }
 
     // The people who move take their share of the vulnerable with them (who they are is not known: the share is).
-    // They leave here now; they arrive at the other site when its ledger takes the effect.
-    private static SiteEffect transfer(SiteLedger from, SiteMovement move, long at) {
-        int people = move.getPeople();
+    private static void transfer(SiteLedger from, SiteLedger to, int people, long at) {
         double[] share = from.vulnerable.clone();
         double population = from.population();
         for (int i = 0; i < share.length; i++) {
             share[i] = population <= 0 ? 0 : share[i] * Math.min(1, people / population);
         }
         from.leave(people, at);
-        return SiteEffects.arrival(move.getEventId(), move.getToSiteId(), people, share, at, false);
+        to.arrive(people, share, at, false);
     }
 
     private Optional<LedgerChange> leaving(SiteMovement move) {
@@ -117,11 +157,8 @@ final class LedgerRules {
 
     private Optional<LedgerChange> unknown(String siteId) {
         return sites.apply(siteId).isPresent() ? Optional.empty()
-                : Optional.of(LedgerChange.refused("unknown-site", unknownSite(siteId)));
-    }
-
-    static String unknownSite(String siteId) {
-        return "site '" + siteId + "' is not in the sites reference data (add it with: flowwatch reference site)";
+                : Optional.of(LedgerChange.refused("unknown-site", "site '" + siteId
+                        + "' is not in the sites reference data (add it with: flowwatch reference site)"));
     }
 
     private static Optional<LedgerChange> required(Object value, String field, String kind) {

@@ -1,5 +1,6 @@
 package org.flowwatch.streams.sites;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -16,9 +18,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
-import org.flowwatch.schemas.avro.SiteEffect;
 import org.flowwatch.schemas.avro.SiteInput;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SiteStatus;
@@ -27,11 +29,12 @@ import org.flowwatch.streams.sites.ledger.Need;
 import org.flowwatch.streams.sites.ledger.OperationClock;
 import org.flowwatch.streams.sites.ledger.SiteLedger;
 import org.flowwatch.streams.sites.ledger.TransitModel;
+import org.flowwatch.streams.sites.ledger.VulnerableCounts;
 
 /**
- * The ledger of the sites of its partition (population, vulnerable people, stock per item, expected convoys) and
- * the site status that follows, on the operation clock ({@link OperationClock}). Each input moves the sites it touches
- * on to the clock's time (people move on, stock is used up) and then applies; a wall-clock punctuator moves every site on, so
+ * The ledger of every site (population, vulnerable people, stock per item, expected convoys) and the site status
+ * that follows, on the operation clock ({@link OperationClock}). Each input moves the sites it touches on to the
+ * clock's time (people move on, stock is used up) and then applies; a wall-clock punctuator moves every site on, so
  * stock goes down on a quiet night (see the clock), and picks up reference data changed at run time.
  */
 final class SiteLedgerProcessor implements Processor<String, SiteInput, String, LedgerOutcome> {
@@ -58,6 +61,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     private StatusOfSite statusOf;
     private AppliedInputs applied;
     private WaitingDepartures waiting;
+    private AppliedCrossings appliedCrossings;
     /** Ledgers being changed by the input at hand, ahead of the store: what the rules must see. */
     private final Map<String, SiteLedger> inFlight = new LinkedHashMap<>();
 
@@ -83,6 +87,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         statusOf = new StatusOfSite(model);
         applied = new AppliedInputs(context.getStateStore(AppliedInputs.STORE));
         waiting = new WaitingDepartures(context.getStateStore(WaitingDepartures.STORE));
+        appliedCrossings = new AppliedCrossings(context.getStateStore(AppliedCrossings.STORE));
         Long saved = clockStore.get(CLOCK_KEY);
         if (saved != null) {
             inputTime = clock.observe(saved, context.currentSystemTimeMs()); // after a restart: on from where it stood
@@ -96,22 +101,23 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     @Override
     public void process(Record<String, SiteInput> record) {
         Object event = record.value().getEvent();
-        // Effects come exactly once over the app's own topics; movements and supplies may be resent by their sender.
-        String eventId = event instanceof SiteEffect ? null : AppliedInputs.eventIdOf(event);
-        if (eventId != null && applied.applied(eventId, record.timestamp())) {
-            return;
+        String eventId = AppliedInputs.eventIdOf(event);
+        AppliedCrossings.Applied counted = event instanceof CrossingEvent ? appliedCrossings.latest(eventId, record.timestamp()) : null;
+        if (event instanceof CrossingEvent crossing ? counted != null && crossing.getRevision() <= counted.revision()
+                : applied.applied(eventId, record.timestamp())) {
+            return; // a resend of an input already applied, or an older revision of a crossing
         }
         long now = clock.observe(record.timestamp(), context.currentSystemTimeMs());
         inputTime = now;
         clockStore.put(CLOCK_KEY, now);
-        LedgerChange change = decide(event);
+        LedgerChange change = counted != null ? ledgerRules.correction(counted, (CrossingEvent) event) : decide(event);
         if (change.isRefused() && WaitingDepartures.mayWaitFor(change, event)) {
             waiting.hold(eventId, record.value());
         } else if (change.isRefused()) {
             context.forward(record.withValue(LedgerOutcome.rejected(record.value()))
-                    .withHeaders(LedgerRejects.headers(record.headers(), record.value(), change.rule(), change.reason())));
+                    .withHeaders(reasons(record.headers(), record.value(), change)));
         } else {
-            apply(eventId, record.timestamp(), change, now, record.value());
+            apply(eventId, record.timestamp(), change, now, event);
             applyWaitingDeparturesThatFit(now);
             inFlight.forEach((siteId, ledger) -> keep(siteId, ledger, Cause.INPUT));
         }
@@ -120,21 +126,16 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         inFlight.clear();
     }
 
-    // What the change does to a site of another task goes there as an effect; to a site of this task, here and now.
-    private void apply(String eventId, long eventTime, LedgerChange change, long now, SiteInput input) {
-        if (eventId != null) {
+    private void apply(String eventId, long eventTime, LedgerChange change, long now, Object event) {
+        if (event instanceof CrossingEvent crossing) {
+            appliedCrossings.remember(eventId, eventTime, AppliedCrossings.Applied.of(crossing, ledgerRules.siteOf(crossing),
+                    VulnerableCounts.of(crossing)));
+        } else {
             applied.remember(eventId, eventTime);
         }
         Function<String, SiteLedger> atNow = siteId -> inFlight.computeIfAbsent(siteId, id -> movedOn(id, now));
         change.sites().forEach(atNow::apply);
-        for (SiteEffect elsewhere : change.apply().apply(atNow)) {
-            if (LedgerPartitions.of(elsewhere.getSiteId()) == context.taskId().partition()) {
-                SiteEffects.applyTo(atNow.apply(elsewhere.getSiteId()), elsewhere);
-            } else {
-                context.forward(new Record<>(elsewhere.getSiteId(), LedgerOutcome.effect(new SiteInput(elsewhere,
-                        input.getSourceTopic(), input.getSourcePartition(), input.getSourceOffset())), eventTime));
-            }
-        }
+        change.apply().accept(atNow);
     }
 
     // People just counted at a site may be the ones a waiting departure took away.
@@ -143,7 +144,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
             LedgerChange change = decide(entry.value.getEvent());
             if (!change.isRefused()) {
                 waiting.release(entry.key);
-                apply(entry.key, WaitingDepartures.occurredAt(entry.value), change, now, entry.value);
+                apply(entry.key, WaitingDepartures.occurredAt(entry.value), change, now, entry.value.getEvent());
             }
         }
     }
@@ -157,7 +158,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
                         + model.departureWait().toHours() + " h for the crossings of those people");
                 SiteMovement movement = (SiteMovement) entry.value.getEvent();
                 context.forward(new Record<>(movement.getFromSiteId(), LedgerOutcome.rejected(entry.value), now,
-                        LedgerRejects.headers(new RecordHeaders(), entry.value, why.rule(), why.reason())));
+                        reasons(new RecordHeaders(), entry.value, why)));
             }
         }
     }
@@ -172,8 +173,8 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     }
 
     private LedgerChange decide(Object event) {
-        if (event instanceof SiteEffect effect) {
-            return LedgerChange.on(effect.getSiteId(), site -> SiteEffects.applyTo(site, effect));
+        if (event instanceof CrossingEvent crossing) {
+            return ledgerRules.arrival(crossing);
         }
         if (event instanceof SiteMovement movement) {
             return ledgerRules.movement(movement);
@@ -231,5 +232,19 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         statuses.put(siteId, fresh);
         publishedAt.put(siteId, ledger.at);
         context.forward(new Record<>(siteId, LedgerOutcome.status(fresh), ledger.at));
+    }
+
+    private static RecordHeaders reasons(Headers from, SiteInput input, LedgerChange change) {
+        RecordHeaders headers = new RecordHeaders(from.toArray());
+        headers.add("flowwatch.reject.reason", bytes(change.reason()));
+        headers.add("flowwatch.reject.rule", bytes(change.rule()));
+        headers.add("flowwatch.source.topic", bytes(input.getSourceTopic()));
+        headers.add("flowwatch.source.partition", bytes(String.valueOf(input.getSourcePartition())));
+        headers.add("flowwatch.source.offset", bytes(String.valueOf(input.getSourceOffset())));
+        return headers;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 }

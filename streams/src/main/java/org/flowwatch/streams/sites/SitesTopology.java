@@ -17,25 +17,27 @@ import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertState;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Direction;
-import org.flowwatch.schemas.avro.MovementKind;
 import org.flowwatch.schemas.avro.SiteInput;
-import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SiteStatus;
-import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.time.CrossingTimeExtractor;
 
 /**
- * Sites, stock and alerts. Valid arrivals placed on their site (a correction takes back what its revision before
- * placed), site movements and supplies, keyed by site → the ledger of population and stock, partitioned by site →
- * site statuses (days of cover) → SHORTAGE and CAPACITY alerts; the arriving half of a transfer goes to the ledger of
- * the site people reach over {@link Topics#SITE_TRANSFERS}. Arrivals per post and region (keyed by region) → SURGE
- * alerts; crossings and heartbeats per post → POST_SILENT alerts (wall clock). Sites, items and thresholds are global
- * stores over their compacted topics: every task looks up any site, and a change there applies without a restart.
+ * Sites, stock and alerts. Valid crossings (arrivals routed to a site), site movements and supplies → one ledger of
+ * population and stock per site → site statuses (days of cover) → SHORTAGE and CAPACITY alerts; arrivals per post and
+ * region → SURGE alerts; crossings and heartbeats per post → POST_SILENT alerts (wall clock). Sites, items and
+ * thresholds are global stores over their compacted topics, so a change there applies without a restart.
  */
 public final class SitesTopology {
+
+    /**
+     * The ledger runs on one partition: a transfer changes two sites at once, and with every site in one task that is
+     * one atomic, exactly-once update (no site can go negative between two partitions). Volumes allow it: a national
+     * operation has dozens of sites and thousands of inputs an hour, far below one partition's throughput.
+     */
+    static final int LEDGER_PARTITIONS = 1;
 
     /** The store of the latest status of every site, for queries. */
     public static final String STATUS_STORE = SiteLedgerProcessor.STATUS_STORE;
@@ -55,16 +57,12 @@ public final class SitesTopology {
         var builder = ExplicitlyNamedBuilder.create(streamsProps, "flowwatch-sites");
         new SitesStores(serdes).addTo(builder);
         KStream<String, CrossingEvent> crossings = readCrossings(builder);
-        KStream<String, CrossingEvent> arrivals = crossings.filter((postId, crossing) -> crossing.getDirection() == Direction.ARRIVAL,
-                Named.as("sites-arrivals-only"));
-        Map<String, KStream<String, LedgerOutcome>> placed = placeOnSites(arrivals);
-        writeRejects(placed.get("placement-rejected"), "placement-");
-        Map<String, KStream<String, LedgerOutcome>> outcomes = keepLedger(ledgerInputs(builder, placed.get("placement-effect")));
-        writeRejects(outcomes.get("ledger-rejected"), "");
-        handOverTransfers(outcomes.get("ledger-effect"));
+        KStream<String, SiteInput> inputs = ledgerInputs(builder, crossings);
+        Map<String, KStream<String, LedgerOutcome>> outcomes = keepLedger(inputs);
+        writeRejects(outcomes.get("ledger-rejected"));
         KStream<String, SiteStatus> statuses = writeStatuses(outcomes.get("ledger-status"));
         writeAlerts(judgeSites(statuses), "site");
-        writeAlerts(judgeSurges(arrivals), "surge");
+        writeAlerts(judgeSurges(inputs), "surge");
         writeAlerts(judgeSilence(crossings, builder), "silence");
         return builder.build(streamsProps);
     }
@@ -75,65 +73,38 @@ public final class SitesTopology {
                 .withTimestampExtractor(new CrossingTimeExtractor()).withName("sites-crossings-source"));
     }
 
-    // On the crossings' own partitions (keyed by post): every revision of a crossing meets what the one before placed.
-    private Map<String, KStream<String, LedgerOutcome>> placeOnSites(KStream<String, CrossingEvent> arrivals) {
-        return arrivals.process(() -> new PlaceCrossings(settings.rules()), Named.as("place-crossings"), AppliedCrossings.STORE)
-                .split(Named.as("placement-"))
-                .branch((siteId, outcome) -> outcome.isRejected(), Branched.as("rejected"))
-                .defaultBranch(Branched.as("effect"));
-    }
-
-    /**
-     * Placed arrivals, movements (keyed by the site people leave, or reach) and supplies, keyed by site on the ledger's
-     * partitions, then the transfers handed over by the ledger itself (same partitions, same keys).
-     */
-    private KStream<String, SiteInput> ledgerInputs(StreamsBuilder builder, KStream<String, LedgerOutcome> placed) {
-        KStream<String, SiteInput> arrivals = placed.mapValues(LedgerOutcome::effect, Named.as("placed-arrival"));
+    /** Arrivals, movements and supplies, each stamped with its source, on one partition keyed by site or post. */
+    private KStream<String, SiteInput> ledgerInputs(StreamsBuilder builder, KStream<String, CrossingEvent> crossings) {
+        KStream<String, SiteInput> arrivals = crossings
+                .filter((postId, crossing) -> crossing.getDirection() == Direction.ARRIVAL, Named.as("sites-arrivals-only"))
+                .processValues(SourceStamp::new, Named.as("stamp-arrivals"));
         KStream<String, SiteInput> movements = builder.stream(Topics.SITE_MOVEMENTS.name(),
                         Consumed.with(serdes.key(Topics.SITE_MOVEMENTS), serdes.value(Topics.SITE_MOVEMENTS)).withName("movements-source"))
-                .processValues(SourceStamp::new, Named.as("stamp-movements"))
-                .selectKey((key, input) -> ledgerSiteOf((SiteMovement) input.getEvent()), Named.as("movements-by-site"));
+                .processValues(SourceStamp::new, Named.as("stamp-movements"));
         KStream<String, SiteInput> supplies = builder.stream(Topics.SUPPLIES.name(),
                         Consumed.with(serdes.key(Topics.SUPPLIES), serdes.value(Topics.SUPPLIES)).withName("supplies-source"))
-                .processValues(SourceStamp::new, Named.as("stamp-supplies"))
-                .selectKey((key, input) -> ((SupplyEvent) input.getEvent()).getSiteId(), Named.as("supplies-by-site"));
-        KStream<String, SiteInput> transfers = builder.stream(Topics.SITE_TRANSFERS.name(),
-                Consumed.with(serdes.key(Topics.SITE_TRANSFERS), serdes.value(Topics.SITE_TRANSFERS)).withName("transfers-source"));
+                .processValues(SourceStamp::new, Named.as("stamp-supplies"));
         return arrivals.merge(movements, Named.as("merge-arrivals-movements"))
                 .merge(supplies, Named.as("merge-ledger-inputs"))
-                .repartition(Repartitioned.<String, SiteInput>as("site-inputs").withNumberOfPartitions(LedgerPartitions.COUNT)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(SiteInput.class)))
-                .merge(transfers, Named.as("merge-transfers"));
-    }
-
-    // The ledger that decides a movement owns the site people leave (a departure, a transfer) or reach (an arrival);
-    // one without that site is refused by the ledger, keyed by its eventId meanwhile.
-    private static String ledgerSiteOf(SiteMovement movement) {
-        String siteId = movement.getKind() == MovementKind.ARRIVAL ? movement.getToSiteId() : movement.getFromSiteId();
-        return siteId != null ? siteId : movement.getEventId().toString();
+                .repartition(Repartitioned.<String, SiteInput>as("site-inputs").withNumberOfPartitions(LEDGER_PARTITIONS)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(SiteInput.class)));
     }
 
     private Map<String, KStream<String, LedgerOutcome>> keepLedger(KStream<String, SiteInput> inputs) {
         return inputs
                 .process(() -> new SiteLedgerProcessor(settings.rules(), settings.model(), settings.reevaluateEvery()),
                         Named.as("site-ledger"), SiteLedgerProcessor.LEDGER_STORE, SiteLedgerProcessor.CLOCK_STORE,
-                        SiteLedgerProcessor.STATUS_STORE, AppliedInputs.STORE, WaitingDepartures.STORE)
+                        SiteLedgerProcessor.STATUS_STORE, AppliedInputs.STORE, WaitingDepartures.STORE,
+                        AppliedCrossings.STORE)
                 .split(Named.as("ledger-"))
                 .branch((siteId, outcome) -> outcome.isRejected(), Branched.as("rejected"))
-                .branch((siteId, outcome) -> outcome.isEffect(), Branched.as("effect"))
                 .defaultBranch(Branched.as("status"));
     }
 
-    private void writeRejects(KStream<String, LedgerOutcome> rejected, String prefix) {
-        rejected.mapValues(LedgerOutcome::rejected, Named.as(prefix + "rejected-input"))
+    private void writeRejects(KStream<String, LedgerOutcome> rejected) {
+        rejected.mapValues(LedgerOutcome::rejected, Named.as("rejected-input"))
                 .to(Topics.SITES_REJECTED.name(), Produced.with(serdes.key(Topics.SITES_REJECTED),
-                        serdes.value(Topics.SITES_REJECTED)).withName(prefix + "sites-rejected-sink"));
-    }
-
-    private void handOverTransfers(KStream<String, LedgerOutcome> effects) {
-        effects.mapValues(LedgerOutcome::effect, Named.as("transfer-arrival"))
-                .to(Topics.SITE_TRANSFERS.name(), Produced.with(serdes.key(Topics.SITE_TRANSFERS),
-                        serdes.value(Topics.SITE_TRANSFERS)).withName("transfers-sink"));
+                        serdes.value(Topics.SITES_REJECTED)).withName("sites-rejected-sink"));
     }
 
     private KStream<String, SiteStatus> writeStatuses(KStream<String, LedgerOutcome> changed) {
@@ -148,12 +119,10 @@ public final class SitesTopology {
                 Named.as("judge-sites"), SiteAlertsProcessor.ALERTS_STORE, SiteLedgerProcessor.STATUS_STORE);
     }
 
-    // A post's and its region's arrivals in one task: keyed by region.
-    private KStream<String, Alert> judgeSurges(KStream<String, CrossingEvent> arrivals) {
-        return arrivals
-                .process(() -> new RegionOfPost<CrossingEvent>(settings.rules(), CrossingEvent::getPostId), Named.as("surge-by-region"))
-                .repartition(Repartitioned.<String, CrossingEvent>as("surge-arrivals").withNumberOfPartitions(LedgerPartitions.COUNT)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(CrossingEvent.class)))
+    private KStream<String, Alert> judgeSurges(KStream<String, SiteInput> inputs) {
+        return inputs
+                .filter((key, input) -> input.getEvent() instanceof CrossingEvent, Named.as("surge-arrivals-only"))
+                .mapValues(input -> (CrossingEvent) input.getEvent(), Named.as("surge-crossing"))
                 .process(() -> new SurgeProcessor(settings.rules()), Named.as("judge-surges"),
                         SurgeProcessor.ARRIVALS_STORE, SurgeProcessor.ALERTS_STORE);
     }

@@ -302,35 +302,6 @@ class SitesModelTopologyTest {
     }
 
     @Test
-    void shouldMoveACorrectedGroupFromTheSiteItWasCountedAtToItsNewDestinationAndTakeItsShareOfVulnerableAlong() {
-        // given a group of 12 with 2 unaccompanied children counted at Goris (the post's reception site)
-        java.util.UUID id = java.util.UUID.randomUUID();
-        CrossingBuilder group = CrossingBuilder.aCrossing().eventId(id).atPost("kornidzor").people(12).at(T0)
-                .vulnerabilities(new Vulnerabilities(2, 0, 0, 0));
-        sites.crossing(group.build());
-
-        // when the officer corrects its destination to Yerevan (the ledgers of the two sites may be on two partitions)
-        sites.crossing(group.destination("yerevan").revision(1).build());
-
-        // then the 12 and their 2 children are at Yerevan, and no longer at Goris
-        var byId = sites.statuses.readKeyValuesToMap();
-        assertThat(byId.get("goris").getPopulation()).isZero();
-        assertThat(byId.get("goris").getVulnerable().getUnaccompaniedChildren()).isZero();
-        assertThat(byId.get("yerevan").getPopulation()).isEqualTo(12);
-        assertThat(byId.get("yerevan").getVulnerable().getUnaccompaniedChildren()).isEqualTo(2);
-
-        // when 6 of the 12 are transferred back to Goris
-        sites.move(MovementKind.TRANSFER, "yerevan", "goris", 6, T0.plus(Duration.ofMinutes(30)));
-
-        // then half the people take half the children: 6 and 1 on each side
-        byId = sites.statuses.readKeyValuesToMap();
-        assertThat(byId.get("yerevan").getPopulation()).isEqualTo(6);
-        assertThat(byId.get("goris").getPopulation()).isEqualTo(6);
-        assertThat(byId.get("goris").getVulnerable().getUnaccompaniedChildren()).isEqualTo(1);
-        assertThat(byId.get("yerevan").getVulnerable().getUnaccompaniedChildren()).isEqualTo(1);
-    }
-
-    @Test
     void shouldCallAnItemWithOnlyAConvoyAnnouncedNotReportedInsteadOfRunOut() {
         // given 500 people at Goris and a convoy of water announced, but no water ever counted or delivered
         sites.arrivals("kornidzor", 500, T0);

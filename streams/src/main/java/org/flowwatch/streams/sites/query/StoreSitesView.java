@@ -15,7 +15,7 @@ import org.flowwatch.streams.sites.SitesTopology;
 
 /**
  * Reads the sites app's local state stores. With one instance every store is local; with several, each answers
- * for the tasks it holds: the ledger is partitioned by site, so with several instances each knows its own sites.
+ * for the tasks it holds (the ledger runs on one partition, so all site statuses live on one instance).
  */
 public final class StoreSitesView implements SitesView {
 

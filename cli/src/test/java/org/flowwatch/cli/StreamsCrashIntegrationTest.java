@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * through a replay, and restarted on the same state directory. At the end every valid crossing is on the valid topic
  * exactly once, the operation's daily totals equal the replay's ground truth, and the alert episodes on the alerts
  * topic are exactly those the sites topology raises from the same inputs with no crash (see {@link AlertOracle}):
- * none lost, none raised twice. Seeds 1..2 by default; {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
+ * none lost, none raised twice. Seed 1 by default (the README test command has a 20-minute budget); {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
  * one that found window-store changelogs deleted by the broker's clock under replayed event time (docs/reliability.md).
  */
 @Tag("integration")
@@ -49,7 +49,7 @@ class StreamsCrashIntegrationTest {
     private static final int KILLS_PER_SEED = 2;
 
     static LongStream seeds() {
-        return LongStream.rangeClosed(1, Long.getLong("flowwatch.faults.seeds", 2));
+        return LongStream.rangeClosed(1, Long.getLong("flowwatch.faults.seeds", 1));
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -75,7 +75,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class HostileInputIntegrationTest {
 
-    private static final int RECORDS = Integer.getInteger("flowwatch.fuzz.records", 50_000) // 100,000 and more behind the flag: the test command has a 20-minute budget;
+    // 100,000 and more behind the flag: the README test command has a 20-minute budget.
+    private static final int RECORDS = Integer.getInteger("flowwatch.fuzz.records", 50_000);
     private static final Instant T0 = Instant.parse("2023-09-25T04:00:00Z");
     private static final String[] POSTS = {"BP-07", "BP-09", "BP-20"};
     private static final String GORIS = "GORIS";

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * until it is, and deliveries parked after it wait behind it (one record per poll): an endpoint's parked deliveries
  * are retried in the order they were parked, and none is committed past one still waiting. A version of an alert
  * is never sent while an earlier version of it is parked: it is parked (again) behind it (see {@link ParkedAlerts}),
- * so each alert's versions reach the endpoint in order, also after an outage.
+ * so each alert's versions reach the endpoint in order, also after an outage. What follows an attempt (try again
+ * here, park, dead-letter) is decided by {@link DeliveryRules}; this class polls, pauses, waits and commits.
  */
 final class EndpointWorker implements Runnable {
 
@@ -49,7 +50,7 @@ final class EndpointWorker implements Runnable {
     private final Deserializer<WebhookDelivery> deliveries;
     private final DeliveryParking parking;
     private final DispatchMetrics metrics;
-    private final RetryPolicy retry;
+    private final DeliveryRules rules;
     private final Clock clock;
     private final PacedRequests pace;
     private final EndpointHealth health;
@@ -67,7 +68,7 @@ final class EndpointWorker implements Runnable {
         this.deliveries = parts.serdes().value(Topics.WEBHOOK_RETRIES).deserializer();
         this.parking = parts.parking();
         this.metrics = parts.metrics();
-        this.retry = parts.retry();
+        this.rules = new DeliveryRules(parts.retry());
         this.clock = parts.clock();
         this.pace = new PacedRequests(endpoint.ratePerSecond(), clock);
         this.health = new EndpointHealth(endpoint.name(), clock);
@@ -178,47 +179,28 @@ final class EndpointWorker implements Runnable {
             }
             AttemptResult result = attempt(current);
             health.attempted(result);
-            current = recorded(current, result);
-            switch (result.kind()) {
-                case DELIVERED -> {
-                    metrics.delivered(endpoint.name());
-                    return;
+            current = DeliveryRules.recorded(current, result);
+            if (result.kind() == AttemptResult.Kind.RETRY || result.kind() == AttemptResult.Kind.REJECTED) {
+                metrics.failedAttempt(endpoint.name(), result.reason());
+            }
+            DeliveryRules.Next next = rules.after(current, result, inline, clock.instant());
+            switch (next.step()) {
+                case DELIVERED -> metrics.delivered(endpoint.name());
+                case RETRY_INLINE -> waitFor(next.pause());
+                case PARK -> {
+                    current.setNextAttemptAt(next.due());
+                    park(current);
                 }
-                case GONE -> {
+                case DISABLE_ENDPOINT -> {
                     disable();
-                    deadLetter(current, "endpoint-gone");
-                    return;
+                    deadLetter(current, next.reason());
                 }
-                case REJECTED -> {
-                    metrics.failedAttempt(endpoint.name(), result.reason());
-                    deadLetter(current, "rejected");
-                    return;
-                }
-                case RETRY -> {
-                    metrics.failedAttempt(endpoint.name(), result.reason());
-                    if (!retryLater(current, result, inline)) {
-                        return;
-                    }
-                }
+                case DEAD_LETTER -> deadLetter(current, next.reason());
+            }
+            if (next.step() != DeliveryRules.Step.RETRY_INLINE) {
+                return;
             }
         }
-    }
-
-    /** True to try again right here; otherwise the delivery was parked or given up. */
-    private boolean retryLater(WebhookDelivery delivery, AttemptResult result, int inline) {
-        Duration wait = retry.backoff().after(delivery.getAttempts(), result.retryAfter());
-        Instant next = clock.instant().plus(wait);
-        if (Duration.between(delivery.getFirstAttemptAt(), next).compareTo(retry.giveUpAfter()) > 0) {
-            deadLetter(delivery, "gave-up");
-            return false;
-        }
-        if (inline < retry.inlineAttempts() && wait.compareTo(retry.inlineMaxWait()) <= 0) {
-            waitFor(wait);
-            return true;
-        }
-        delivery.setNextAttemptAt(next);
-        park(delivery);
-        return false;
     }
 
     private void park(WebhookDelivery delivery) {
@@ -236,14 +218,6 @@ final class EndpointWorker implements Runnable {
         } catch (RuntimeException e) { // one alert that cannot be put into words or bytes must not stop the endpoint
             return AttemptResult.unsendable(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-    }
-
-    private static WebhookDelivery recorded(WebhookDelivery delivery, AttemptResult result) {
-        return WebhookDelivery.newBuilder(delivery)
-                .setAttempts(delivery.getAttempts() + 1)
-                .setLastStatus(result.status().orElse(null))
-                .setLastError(result.error().isEmpty() ? null : result.error())
-                .build();
     }
 
     private void deadLetter(WebhookDelivery delivery, String reason) {

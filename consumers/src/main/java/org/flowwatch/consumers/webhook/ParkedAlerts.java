@@ -52,21 +52,21 @@ final class ParkedAlerts {
 
     /** A version just taken off {@code partition} must go back behind an earlier version of its alert still there. */
     boolean waitsBehind(TopicPartition partition, String addressee, String idempotencyKey) {
-        Optional<Version> version = Version.of(idempotencyKey);
+        Optional<AlertVersion> version = AlertVersion.parse(idempotencyKey);
         TreeMap<Integer, Integer> versions = version.isEmpty() ? null
                 : parked.getOrDefault(partition, Map.of()).get(alert(addressee, version.get().alertId()));
         return versions != null && versions.firstKey() < version.get().number();
     }
 
     void parked(TopicPartition partition, String addressee, String idempotencyKey) {
-        Version.of(idempotencyKey).ifPresent(version -> parked.computeIfAbsent(partition, p -> new HashMap<>())
+        AlertVersion.parse(idempotencyKey).ifPresent(version -> parked.computeIfAbsent(partition, p -> new HashMap<>())
                 .computeIfAbsent(alert(addressee, version.alertId()), a -> new TreeMap<>()).merge(version.number(), 1, Integer::sum));
     }
 
     /** A parked delivery was read off its partition, for good: delivered, given up, skipped or parked again (noted anew). */
     void taken(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
         Map<String, TreeMap<Integer, Integer>> alerts = parked.get(partition);
-        Optional<Version> version = keyOf(record).flatMap(Version::of);
+        Optional<AlertVersion> version = keyOf(record).flatMap(AlertVersion::parse);
         if (alerts == null || version.isEmpty()) {
             return;
         }
@@ -128,17 +128,5 @@ final class ParkedAlerts {
 
     private static String alert(String addressee, String alertId) {
         return addressee + '\n' + alertId;
-    }
-
-    /** An idempotency key read back: {@code <alertId>:<version>}. */
-    private record Version(String alertId, int number) {
-        static Optional<Version> of(String idempotencyKey) {
-            int colon = idempotencyKey.lastIndexOf(':');
-            try {
-                return Optional.of(new Version(idempotencyKey.substring(0, colon), Integer.parseInt(idempotencyKey.substring(colon + 1))));
-            } catch (IndexOutOfBoundsException | NumberFormatException notAKey) {
-                return Optional.empty();
-            }
-        }
     }
 }

@@ -54,7 +54,7 @@ public enum PayloadFormat {
 
     /** The idempotency key of an alert state change: the same on every attempt and for every endpoint. */
     public static String idempotencyKey(Alert alert) {
-        return alert.getAlertId() + ":" + alert.getVersion();
+        return AlertVersion.of(alert).key();
     }
 
     static PayloadFormat parse(String name) {

@@ -31,6 +31,8 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
         Properties props = new Properties();
         props.putAll(streams.kafkaStreams());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("sites.application.id"));
+        // The ledger reads several topics in one task: Kafka's default order across them, unless set (kafka.max.task.idle.ms).
+        props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, CommonSettings.kafkaClient(settings).getOrDefault(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L));
         return new SitesSettings(props, streams.registry(), crossings(settings), rules(settings), model(settings),
                 settings.duration("sites.reevaluate.every"), settings.string("sites.query.host"),
                 settings.integer("sites.query.port"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.flowwatch.streams.sites.SitesSettings;
 import org.junit.jupiter.api.Test;
 
 class StreamsSettingsTest {
@@ -26,5 +27,24 @@ class StreamsSettingsTest {
         StreamsConfig config = new StreamsConfig(StreamsSettings.from(StreamsSettings.loader().load()).kafkaStreams());
 
         assertThat(config.getMainConsumerConfigs("flowwatch-arrivals", "c", 1)).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    }
+
+    @Test
+    void shouldNotIdleTheArrivalsTasksButKeepKafkasDefaultForTheSitesApp() {
+        // the arrivals tasks read one partition each: nothing to wait for; the sites ledger reads several topics
+        assertThat(new StreamsConfig(StreamsSettings.from(StreamsSettings.loader().load()).kafkaStreams())
+                .getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
+        assertThat(new StreamsConfig(SitesSettings.from(SitesSettings.loader().load()).kafkaStreams())
+                .getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isZero();
+    }
+
+    @Test
+    void shouldLetAnOperatorSetTheTaskIdleTimeOfBothApps() {
+        var flags = Map.of("kafka.max.task.idle.ms", "250");
+
+        assertThat(new StreamsConfig(StreamsSettings.from(StreamsSettings.loader().flags(flags).load()).kafkaStreams())
+                .getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(250L);
+        assertThat(new StreamsConfig(SitesSettings.from(SitesSettings.loader().flags(flags).load()).kafkaStreams())
+                .getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)).isEqualTo(250L);
     }
 }

@@ -62,6 +62,9 @@ final class MirrorConfig {
         mm.put("emit.heartbeats.interval.seconds", "1");
         // Worker settings apply per target cluster.
         for (String target : List.of(h, c)) {
+            // Plugins (MirrorMaker's connectors, converters, SchemaIdRewrite) are found by their service files rather
+            // than by scanning the class path: seconds less per start on the product jar.
+            mm.put(target + ".plugin.discovery", "service_load");
             mm.put(target + ".offset.flush.interval.ms", Long.toString(hub.commitEvery().toMillis()));
             mm.put(target + ".errors.retry.timeout", "-1");
             mm.put(target + ".errors.retry.delay.max.ms", "10000");

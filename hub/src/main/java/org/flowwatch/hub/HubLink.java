@@ -85,9 +85,9 @@ public final class HubLink implements AutoCloseable {
         return lag;
     }
 
-    /** The MirrorMaker settings this link runs with (for `flowwatch hub --print-config` and tests). */
-    public Map<String, String> mirrorConfig() {
-        return config;
+    /** The MirrorMaker settings a link with {@code settings} runs with (`flowwatch hub --print-config`). */
+    public static Map<String, String> mirrorConfigOf(HubSettings settings) {
+        return MirrorConfig.of(settings);
     }
 
     private void checkQuietly() {

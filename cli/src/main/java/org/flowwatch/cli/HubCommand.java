@@ -2,6 +2,7 @@ package org.flowwatch.cli;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -68,7 +69,7 @@ final class HubCommand implements Callable<Integer> {
         try (GracefulStop stop = new GracefulStop();
              OpsEndpoint ops = OpsEndpoint.start(settings, "hub");
              HubLink link = HubLink.start(hub)) {
-            register(ops.registry(), link);
+            register(ops.registry(), link, hub);
             out.printf("hub %s <-> centre %s: up %s; down %s; metrics on http://127.0.0.1:%d/metrics%n", hub.hubName(),
                     hub.centreName(), names(ReplicatedTopics.UP), names(ReplicatedTopics.DOWN), ops.port());
             out.flush();
@@ -81,15 +82,21 @@ final class HubCommand implements Callable<Integer> {
         }
     }
 
-    /** The link's gauges: lag per direction (flowwatch_hub_replication_lag_seconds) and whether MirrorMaker runs. */
-    static void register(MeterRegistry registry, HubLink link) {
+    /**
+     * The link's gauges, tagged with the hub's name: lag per direction ({@code flowwatch_hub_replication_lag_seconds}),
+     * the lag the alert rule allows ({@code hub.lag.alert.after}), whether MirrorMaker runs, how often it started.
+     */
+    static void register(MeterRegistry registry, HubLink link, HubSettings hub) {
+        Tags tags = Tags.of("hub", hub.hubName());
         Gauge.builder("flowwatch.hub.replication.lag", link.lag(), lag -> lag.up().toMillis() / 1000.0).baseUnit("seconds")
-                .tag("direction", "up").description("since the hub's records last reached the centre").register(registry);
+                .tags(tags.and("direction", "up")).description("since the hub's records last reached the centre").register(registry);
         Gauge.builder("flowwatch.hub.replication.lag", link.lag(), lag -> lag.down().toMillis() / 1000.0).baseUnit("seconds")
-                .tag("direction", "down").description("since the centre's reference data last reached the hub").register(registry);
-        Gauge.builder("flowwatch.hub.replicating", link, running -> running.isReplicating() ? 1 : 0)
+                .tags(tags.and("direction", "down")).description("since the centre's reference data last reached the hub").register(registry);
+        Gauge.builder("flowwatch.hub.replication.lag.alert", hub, settings -> settings.lagAlertAfter().toSeconds()).baseUnit("seconds")
+                .tags(tags).description("lag above which FlowwatchHubNotReplicating fires (hub.lag.alert.after)").register(registry);
+        Gauge.builder("flowwatch.hub.replicating", link, running -> running.isReplicating() ? 1 : 0).tags(tags)
                 .description("1 while MirrorMaker runs (the centre answers and the link is not paused)").register(registry);
-        Gauge.builder("flowwatch.hub.mirror.starts", link, HubLink::starts)
+        Gauge.builder("flowwatch.hub.mirror.starts", link, HubLink::starts).tags(tags)
                 .description("MirrorMaker starts since this process began (restarts after a cut link or a failed task)").register(registry);
     }
 

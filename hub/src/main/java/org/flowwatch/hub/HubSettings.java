@@ -14,11 +14,13 @@ import org.flowwatch.schemas.serde.RegistrySettings;
  *
  * @param hubKafka client settings of the hub's cluster ({@code kafka.*})
  * @param centreKafka client settings of the centre's cluster ({@code hub.centre.bootstrap.servers} and {@code hub.centre.kafka.*})
+ * @param lagAlertAfter how long a direction may go without replicating before Prometheus alerts ({@code hub.lag.alert.after})
  * @param mirrorOverrides raw MirrorMaker settings ({@code hub.mm2.*}, prefix removed), laid over the ones built here
  */
 public record HubSettings(String hubName, String centreName, Map<String, Object> hubKafka, Map<String, Object> centreKafka,
                           RegistrySettings hubRegistry, RegistrySettings centreRegistry, short replicationFactor,
-                          Duration commitEvery, Duration syncEvery, Duration checkEvery, Map<String, Object> mirrorOverrides) {
+                          Duration commitEvery, Duration syncEvery, Duration checkEvery, Duration lagAlertAfter,
+                          Map<String, Object> mirrorOverrides) {
 
     public static final String DEFAULTS = "flowwatch/defaults/hub.properties";
     public static final String CENTRE_KAFKA_PREFIX = "hub.centre.kafka.";
@@ -46,7 +48,8 @@ public record HubSettings(String hubName, String centreName, Map<String, Object>
                 settings.optional("hub.centre.registry.basic.auth"), hubRegistry.requestTimeout(), hubRegistry.retryFor(), true);
         return new HubSettings(settings.string("hub.name"), settings.string("hub.centre.name"), CommonSettings.kafkaClient(settings),
                 centre, hubRegistry, centreRegistry, CommonSettings.replicationFactor(settings), settings.duration("hub.commit.every"),
-                settings.duration("hub.sync.every"), settings.duration("hub.check.every"), settings.withPrefix(MIRROR_PREFIX));
+                settings.duration("hub.sync.every"), settings.duration("hub.check.every"), settings.duration("hub.lag.alert.after"),
+                settings.withPrefix(MIRROR_PREFIX));
     }
 
     /** The same link with more raw MirrorMaker settings on top (tests, the demo). */
@@ -54,7 +57,7 @@ public record HubSettings(String hubName, String centreName, Map<String, Object>
         Map<String, Object> all = new java.util.HashMap<>(mirrorOverrides);
         all.putAll(more);
         return new HubSettings(hubName, centreName, hubKafka, centreKafka, hubRegistry, centreRegistry, replicationFactor,
-                commitEvery, syncEvery, checkEvery, all);
+                commitEvery, syncEvery, checkEvery, lagAlertAfter, all);
     }
 
     Optional<String> centreBasicAuth() {

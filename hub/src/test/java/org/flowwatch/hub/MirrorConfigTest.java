@@ -16,7 +16,7 @@ class MirrorConfigTest {
     private static final HubSettings SYUNIK = new HubSettings("syunik", "centre", Map.of("bootstrap.servers", "hub:9092"),
             Map.of("bootstrap.servers", "centre:9092", "security.protocol", "SASL_SSL"), RegistrySettings.of("http://hub-registry:8081"),
             RegistrySettings.of("http://centre-registry:8081"), (short) 3, Duration.ofSeconds(5), Duration.ofSeconds(10),
-            Duration.ofSeconds(10), Map.of());
+            Duration.ofSeconds(10), Duration.ofMinutes(15), Map.of());
 
     @Test
     void shouldKeepTopicNamesAndSendEachTopicOneWayOnly() {

@@ -44,20 +44,26 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A regional hub and the centre, each a real broker and registry, linked by Kafka's MirrorMaker 2 as
- * {@code flowwatch hub} runs it. The link carries reference data down, then is cut; six hours of the 2023 replay
+ * {@code flowwatch hub} runs it. The link carries reference data down, then is cut; four hours of the 2023 replay
  * (with resends and supplies) are written at the hub; the hub's arrivals and sites apps count them and raise alerts
- * while the centre sees nothing. The link is restored after two hours, MirrorMaker is restarted after three and the
- * link flaps after four. Once the replay is in, the hub's and the centre's daily counts both equal the ground truth;
+ * while the centre sees nothing. The link is restored after the first hour, MirrorMaker is restarted after the
+ * second and the link flaps after the third ({@code -Dflowwatch.hub.long=true}: a day, more flaps). Once the replay is in, the hub's and the centre's daily counts both equal the ground truth;
  * the hub's alerts stayed at the hub; every record at the centre carries the centre registry's schema id, which
  * differs from the hub's. Last, a MirrorMaker that lost its offsets copies every crossing to the centre a second
  * time, and the centre still counts each person once.
  */
 @Tag("integration")
-@Timeout(240)
+@Timeout(600)
 class HubReplicationIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final int HOURS = 6;
+    /** {@code -Dflowwatch.hub.long=true}: a whole day, restored after 4 h, restarted after 8, flapping every 3 h from 12. */
+    private static final boolean LONG = Boolean.getBoolean("flowwatch.hub.long");
+    private static final int HOURS = LONG ? 24 : 4;
+    private static final int RESTORE = LONG ? 4 : 1;
+    private static final int RESTART = LONG ? 8 : 2;
+    private static final int FLAP = LONG ? 12 : 3;
+    private static final int FLAP_EVERY = 3;
 
     @Test
     void shouldCountAtTheHubWhileCutOffAndOnceAtTheCentreThroughRestartsFlapsAndCopiesTwice(@TempDir Path dir) throws Exception {
@@ -89,7 +95,7 @@ class HubReplicationIntegrationTest {
                 await().alias("reference data at the hub").atMost(WAIT)
                         .until(() -> hubSites.values().size() + hubItems.values().size() == references);
                 System.out.printf("hub: reference data down after %d ms%n", (System.nanoTime() - began) / 1_000_000);
-                link.pause();
+                timed("link cut", link::pause);
 
                 try (StreamsRunner hubArrivals = ArrivalsApp.start(StreamsSettings.from(atHub));
                      StreamsRunner hubSitesApp = SitesApp.start(SitesSettings.from(atHub));
@@ -107,20 +113,18 @@ class HubReplicationIntegrationTest {
                     int[] hour = new int[1];
                     ScenarioReplay.Sent sent = ReplayCommand.replay(replaySettings(hub), (at, people) -> {
                         System.out.printf("hub: hour %d sent after %d ms%n", hour[0] + 1, (System.nanoTime() - began) / 1_000_000);
-                        switch (++hour[0]) {
-                            case 2 -> {
-                                await().alias("counted at the hub while cut off").atMost(WAIT)
-                                        .until(() -> DailyArrivals.allScope(hubDaily.values()) > 0);
-                                countedAtHubWhileCut[0] = DailyArrivals.allScope(hubDaily.values());
-                                centreCrossingsWhileCut[0] = centreCrossings.values().size();
-                                link.resume();
-                            }
-                            case 3 -> link.restart();
-                            case 4 -> {
-                                link.pause();
-                                link.resume();
-                            }
-                            default -> { }
+                        int h = ++hour[0];
+                        if (h == RESTORE) {
+                            await().alias("counted at the hub while cut off").atMost(WAIT)
+                                    .until(() -> DailyArrivals.allScope(hubDaily.values()) > 0);
+                            countedAtHubWhileCut[0] = DailyArrivals.allScope(hubDaily.values());
+                            centreCrossingsWhileCut[0] = centreCrossings.values().size();
+                            timed("link restored", link::resume);
+                        } else if (h == RESTART) {
+                            timed("MirrorMaker restart", link::restart);
+                        } else if (h >= FLAP && (h - FLAP) % FLAP_EVERY == 0 && h < HOURS) {
+                            timed("link cut", link::pause);
+                            timed("link restored", link::resume);
                         }
                     });
                     assertThat(sent.resends()).as("the replay resent some crossings").isPositive();
@@ -141,10 +145,13 @@ class HubReplicationIntegrationTest {
                     System.out.printf("hub: counts equal at both after %d ms; MirrorMaker started %d times; %d crossings at the"
                             + " centre for %d groups; replication lag up %d ms, down %d ms%n", (System.nanoTime() - began) / 1_000_000,
                             link.starts(), copiedOnce, sent.groups(), upLag.toMillis(), link.lag().down().toMillis());
-                    assertThat(link.starts()).as("MirrorMaker started, restarted and restarted after the flap").isEqualTo(4);
+                    assertThat(link.starts()).as("MirrorMaker started, restored, restarted and restored after each flap")
+                            .isEqualTo(3 + flaps());
 
                     // and the hub's alerts stayed at the hub: the centre raises its own
                     await().alias("alerts raised at the hub").atMost(WAIT).until(() -> !hubAlerts.values().isEmpty());
+                    System.out.printf("hub: alerts at the hub %s%n", hubAlerts.values().stream()
+                            .map(alert -> alert.getKind() + " " + alert.getState()).toList());
                     assertThat(centreAlerts.values()).as("alert events at the centre (no sites app runs there)").isEmpty();
 
                     // and records reached the centre relabelled with the centre registry's ids
@@ -174,6 +181,16 @@ class HubReplicationIntegrationTest {
                 }
             }
         }
+    }
+
+    private static int flaps() {
+        return (int) java.util.stream.IntStream.range(FLAP, HOURS).filter(h -> (h - FLAP) % FLAP_EVERY == 0).count();
+    }
+
+    private static void timed(String what, Runnable action) {
+        long start = System.nanoTime();
+        action.run();
+        System.out.printf("hub: %s took %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static Settings settings(EmbeddedStack stack, Map<String, String> more) {

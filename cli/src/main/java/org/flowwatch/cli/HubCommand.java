@@ -5,10 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.hub.HubLink;
 import org.flowwatch.hub.HubSettings;
@@ -26,8 +26,6 @@ import picocli.CommandLine.Spec;
         + "ids rewritten for each registry; replication lag on the ops port. The hub's own cluster and registry are "
         + "kafka.bootstrap.servers and registry.url; see hub/README.md.")
 final class HubCommand implements Callable<Integer> {
-
-    private static final Pattern SECRET = Pattern.compile("(?i).*(password|secret|token|jaas|basic\\.auth|keystore\\.key).*");
 
     @Mixin
     ConfigOptions config;
@@ -62,7 +60,7 @@ final class HubCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (printConfig) {
             new TreeMap<>(HubLink.mirrorConfigOf(hub)).forEach((key, value) ->
-                    out.printf("%s=%s%n", key, SECRET.matcher(key).matches() ? "****" : value));
+                    out.printf("%s=%s%n", key, Settings.isSecret(key) ? "****" : value));
             out.flush();
             return 0;
         }
@@ -100,7 +98,7 @@ final class HubCommand implements Callable<Integer> {
                 .description("MirrorMaker starts since this process began (restarts after a cut link or a failed task)").register(registry);
     }
 
-    private static String names(java.util.List<TopicSpec<?, ?>> topics) {
+    private static String names(List<TopicSpec<?, ?>> topics) {
         return String.join(", ", topics.stream().map(TopicSpec::name).toList());
     }
 }

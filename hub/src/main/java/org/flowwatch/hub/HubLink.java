@@ -1,5 +1,6 @@
 package org.flowwatch.hub;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -116,7 +117,7 @@ public final class HubLink implements AutoCloseable {
 
     private boolean answers(Map<String, Object> kafka) {
         long timeout = settings.checkEvery().toMillis();
-        Map<String, Object> admin = new java.util.HashMap<>(kafka);
+        Map<String, Object> admin = new HashMap<>(kafka);
         admin.put("request.timeout.ms", (int) timeout);
         admin.put("default.api.timeout.ms", (int) timeout);
         try (Admin client = Admin.create(admin)) {

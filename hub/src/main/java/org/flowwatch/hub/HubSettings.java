@@ -1,8 +1,9 @@
 package org.flowwatch.hub;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.ConfigLoader;
 import org.flowwatch.schemas.config.Settings;
@@ -41,10 +42,10 @@ public record HubSettings(String hubName, String centreName, Map<String, Object>
     }
 
     public static HubSettings from(Settings settings) {
-        Map<String, Object> centre = new java.util.HashMap<>(settings.withPrefix(CENTRE_KAFKA_PREFIX));
+        Map<String, Object> centre = new HashMap<>(settings.withPrefix(CENTRE_KAFKA_PREFIX));
         centre.put("bootstrap.servers", settings.string("hub.centre.bootstrap.servers"));
         RegistrySettings hubRegistry = CommonSettings.registry(settings);
-        RegistrySettings centreRegistry = new RegistrySettings(java.net.URI.create(settings.string("hub.centre.registry.url")),
+        RegistrySettings centreRegistry = new RegistrySettings(URI.create(settings.string("hub.centre.registry.url")),
                 settings.optional("hub.centre.registry.basic.auth"), hubRegistry.requestTimeout(), hubRegistry.retryFor(), true);
         return new HubSettings(settings.string("hub.name"), settings.string("hub.centre.name"), CommonSettings.kafkaClient(settings),
                 centre, hubRegistry, centreRegistry, CommonSettings.replicationFactor(settings), settings.duration("hub.commit.every"),
@@ -54,13 +55,9 @@ public record HubSettings(String hubName, String centreName, Map<String, Object>
 
     /** The same link with more raw MirrorMaker settings on top (tests, the demo). */
     public HubSettings withMirrorOverrides(Map<String, String> more) {
-        Map<String, Object> all = new java.util.HashMap<>(mirrorOverrides);
+        Map<String, Object> all = new HashMap<>(mirrorOverrides);
         all.putAll(more);
         return new HubSettings(hubName, centreName, hubKafka, centreKafka, hubRegistry, centreRegistry, replicationFactor,
                 commitEvery, syncEvery, checkEvery, lagAlertAfter, all);
-    }
-
-    Optional<String> centreBasicAuth() {
-        return centreRegistry.basicAuth();
     }
 }

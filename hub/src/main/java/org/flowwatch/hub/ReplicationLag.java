@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -92,7 +93,7 @@ public final class ReplicationLag implements AutoCloseable {
                         newest = at;
                     }
                 }
-            } catch (org.apache.kafka.common.errors.TimeoutException unreachable) {
+            } catch (TimeoutException unreachable) {
                 // the cluster cannot be reached: the lag keeps growing from the newest heartbeat seen
             }
         }
@@ -112,7 +113,7 @@ public final class ReplicationLag implements AutoCloseable {
 
         @Override
         public void close() {
-            consumer.close(java.time.Duration.ofSeconds(1));
+            consumer.close(Duration.ofSeconds(1));
         }
     }
 }

@@ -20,6 +20,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.flowwatch.embedded.EmbeddedKafka;
+import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.hub.HubLink;
 import org.flowwatch.hub.HubSettings;
@@ -47,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code flowwatch hub} runs it. The link carries reference data down, then is cut; four hours of the 2023 replay
  * (with resends and supplies) are written at the hub; the hub's arrivals and sites apps count them and raise alerts
  * while the centre sees nothing. The link is restored after the first hour, MirrorMaker is restarted after the
- * second and the link flaps after the third ({@code -Dflowwatch.hub.long=true}: a day, more flaps). Once the replay is in, the hub's and the centre's daily counts both equal the ground truth;
+ * second and the line to the centre is cut after the third (a TCP link the centre's broker advertises: the hub's
+ * watchdog must notice, stop MirrorMaker and start it again once the centre answers) ({@code -Dflowwatch.hub.long=true}: a day, more flaps). Once the replay is in, the hub's and the centre's daily counts both equal the ground truth;
  * the hub's alerts stayed at the hub; every record at the centre carries the centre registry's schema id, which
  * differs from the hub's. Last, a MirrorMaker that lost its offsets copies every crossing to the centre a second
  * time, and the centre still counts each person once.
@@ -68,18 +71,25 @@ class HubReplicationIntegrationTest {
     @Test
     void shouldCountAtTheHubWhileCutOffAndOnceAtTheCentreThroughRestartsFlapsAndCopiesTwice(@TempDir Path dir) throws Exception {
         long began = System.nanoTime();
-        CompletableFuture<EmbeddedStack> starting = CompletableFuture.supplyAsync(() -> EmbeddedStack.start(dir.resolve("centre"), 0, 0));
-        try (EmbeddedStack hub = EmbeddedStack.start(dir.resolve("hub"), 0, 0); EmbeddedStack centre = starting.join()) {
+        // The centre's broker is reached through a line the test can cut: it advertises the line's port.
+        int centrePort = freePort();
+        CompletableFuture<EmbeddedRegistry> centreRegistryStarting =
+                CompletableFuture.supplyAsync(() -> EmbeddedRegistry.start(dir.resolve("centre").resolve("registry"), 0));
+        try (CuttableLink line = CuttableLink.to(centrePort);
+             EmbeddedStack hub = EmbeddedStack.start(dir.resolve("hub"), 0, 0);
+             EmbeddedKafka centreKafka = EmbeddedKafka.start(dir.resolve("centre").resolve("kafka"), centrePort,
+                     Map.of("advertised.listeners", "PLAINTEXT://127.0.0.1:" + line.port()));
+             EmbeddedRegistry centre = centreRegistryStarting.join()) {
             // given the hub's registry numbered other schemas first (the same contracts get other ids than at the centre)
-            SchemaRegistryClient hubRegistry = new HttpSchemaRegistryClient(CommonSettings.registry(settings(hub, Map.of())));
-            SchemaRegistryClient centreRegistry = new HttpSchemaRegistryClient(CommonSettings.registry(settings(centre, Map.of())));
+            SchemaRegistryClient hubRegistry = new HttpSchemaRegistryClient(CommonSettings.registry(settings(hub.bootstrapServers(), hub.registryUrl(), Map.of())));
+            SchemaRegistryClient centreRegistry = new HttpSchemaRegistryClient(CommonSettings.registry(settings(centreKafka.bootstrapServers(), centre.url(), Map.of())));
             for (int i = 0; i < 5; i++) {
                 hubRegistry.register("unrelated-" + i + "-value", SchemaBuilder.record("Unrelated" + i).fields().requiredLong("n").endRecord());
             }
-            Settings atCentre = settings(centre, Map.of("streams.state.dir", dir.resolve("centre-state").toString()));
-            Settings atHub = settings(hub, Map.of("streams.state.dir", dir.resolve("hub-state").toString(),
-                    "hub.name", "syunik", "hub.centre.bootstrap.servers", centre.bootstrapServers(),
-                    "hub.centre.registry.url", centre.registryUrl(), "hub.check.every", "2s", "hub.commit.every", "1s"));
+            Settings atCentre = settings(centreKafka.bootstrapServers(), centre.url(), Map.of("streams.state.dir", dir.resolve("centre-state").toString()));
+            Settings atHub = settings(hub.bootstrapServers(), hub.registryUrl(), Map.of("streams.state.dir", dir.resolve("hub-state").toString(),
+                    "hub.name", "syunik", "hub.centre.bootstrap.servers", "127.0.0.1:" + line.port(),
+                    "hub.centre.registry.url", centre.url(), "hub.check.every", "2s", "hub.commit.every", "1s"));
             createTopics(atCentre);
             createTopics(atHub);
             // and the reference data published at the centre only
@@ -123,8 +133,16 @@ class HubReplicationIntegrationTest {
                         } else if (h == RESTART) {
                             timed("MirrorMaker restart", link::restart);
                         } else if (h >= FLAP && (h - FLAP) % FLAP_EVERY == 0 && h < HOURS) {
-                            timed("link cut", link::pause);
-                            timed("link restored", link::resume);
+                            timed("line to the centre cut, until the watchdog stopped MirrorMaker", () -> {
+                                line.cut();
+                                await().alias("the watchdog saw the centre gone").atMost(WAIT).until(() -> !link.isReplicating());
+                            });
+                            await().alias("lag up growing while cut").atMost(WAIT).until(() -> link.lag().up().toSeconds() >= 4);
+                            System.out.printf("hub: lag up while cut %d ms%n", link.lag().up().toMillis());
+                            timed("line restored, until MirrorMaker ran again", () -> {
+                                line.restore();
+                                await().alias("replicating again").atMost(WAIT).until(link::isReplicating);
+                            });
                         }
                     });
                     assertThat(sent.resends()).as("the replay resent some crossings").isPositive();
@@ -193,16 +211,22 @@ class HubReplicationIntegrationTest {
         System.out.printf("hub: %s took %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static Settings settings(EmbeddedStack stack, Map<String, String> more) {
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Settings settings(String bootstrap, String registryUrl, Map<String, String> more) {
         ConfigOptions config = new ConfigOptions();
-        config.overrides = new LinkedHashMap<>(Map.of("kafka.bootstrap.servers", stack.bootstrapServers(),
-                "registry.url", stack.registryUrl(), "streams.commit.interval", "100ms", "kafka.statestore.cache.max.bytes", "0"));
+        config.overrides = new LinkedHashMap<>(Map.of("kafka.bootstrap.servers", bootstrap,
+                "registry.url", registryUrl, "streams.commit.interval", "100ms", "kafka.statestore.cache.max.bytes", "0"));
         config.overrides.putAll(more);
         return config.load();
     }
 
     private static Settings replaySettings(EmbeddedStack hub) {
-        return settings(hub, Map.of("replay.start", "2023-09-26T08:00:00+04:00", "replay.hours", Integer.toString(HOURS),
+        return settings(hub.bootstrapServers(), hub.registryUrl(), Map.of("replay.start", "2023-09-26T08:00:00+04:00", "replay.hours", Integer.toString(HOURS),
                 "replay.speed", "1080", "replay.resend.share", "0.02"));
     }
 

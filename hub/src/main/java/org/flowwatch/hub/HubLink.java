@@ -40,6 +40,7 @@ public final class HubLink implements AutoCloseable {
     private MirrorMaker mirror;
     private boolean paused;
     private int starts;
+    private volatile boolean gaveUp;
 
     private HubLink(HubSettings settings) {
         this.settings = settings;
@@ -50,6 +51,7 @@ public final class HubLink implements AutoCloseable {
     /** Starts replicating (if the centre answers) and watching the link. */
     public static HubLink start(HubSettings settings) {
         HubLink link = new HubLink(settings);
+        HerderExits.watch(link);
         link.check();
         long every = settings.checkEvery().toMillis();
         link.watchdog.scheduleWithFixedDelay(link::checkQuietly, every, every, TimeUnit.MILLISECONDS);
@@ -105,7 +107,7 @@ public final class HubLink implements AutoCloseable {
             return;
         }
         boolean centreAnswers = answers(settings.centreKafka());
-        if (mirror != null && (!centreAnswers || replicationFailed())) {
+        if (mirror != null && (gaveUp || !centreAnswers || replicationFailed())) {
             LOG.warn("link to centre {} {}: stopping replication until it answers", settings.centreName(),
                     centreAnswers ? "failed" : "does not answer");
             stopMirror();
@@ -141,7 +143,13 @@ public final class HubLink implements AutoCloseable {
         }
     }
 
+    /** A herder of this link's MirrorMaker ended its thread (it would have ended the JVM): start a new one. */
+    void herderGaveUp() {
+        gaveUp = true;
+    }
+
     private void startMirror() {
+        gaveUp = false;
         mirror = new MirrorMaker(config, List.of(settings.hubName(), settings.centreName()));
         mirror.start();
         starts++;
@@ -158,6 +166,7 @@ public final class HubLink implements AutoCloseable {
 
     @Override
     public void close() {
+        HerderExits.forget(this);
         watchdog.shutdownNow();
         synchronized (this) {
             stopMirror();

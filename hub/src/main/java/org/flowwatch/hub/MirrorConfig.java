@@ -68,6 +68,10 @@ final class MirrorConfig {
             mm.put(target + ".offset.flush.interval.ms", Long.toString(hub.commitEvery().toMillis()));
             mm.put(target + ".errors.retry.timeout", "-1");
             mm.put(target + ".errors.retry.delay.max.ms", "10000");
+            // Bounds how long stopping a herder cut off from its cluster waits for its tasks (defaults 5 s and 3 s, on
+            // top of Connect's fixed 15 s): the watchdog stops MirrorMaker as soon as the centre stops answering.
+            mm.put(target + ".task.shutdown.graceful.timeout.ms", "1000");
+            mm.put(target + ".worker.sync.timeout.ms", "1000");
             // A send to a cut-off cluster waits for the link instead of failing the task.
             mm.put(target + ".producer.delivery.timeout.ms", Integer.toString(Integer.MAX_VALUE));
             mm.put(target + ".producer.max.block.ms", Long.toString(Long.MAX_VALUE));

@@ -1,8 +1,6 @@
 package org.flowwatch.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -31,7 +29,7 @@ final class CuttableLink implements AutoCloseable {
         ServerSocket server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         CuttableLink link = new CuttableLink(server, targetPort);
-        daemon(link::acceptAll);
+        TcpForwarder.daemon(link::acceptAll);
         return link;
     }
 
@@ -41,7 +39,7 @@ final class CuttableLink implements AutoCloseable {
 
     void cut() {
         cut = true;
-        open.forEach(CuttableLink::closeQuietly);
+        open.forEach(TcpForwarder::closeQuietly);
         open.clear();
     }
 
@@ -54,14 +52,14 @@ final class CuttableLink implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 if (cut) {
-                    closeQuietly(client);
+                    TcpForwarder.closeQuietly(client);
                     continue;
                 }
                 Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 open.add(client);
                 open.add(target);
-                daemon(() -> pipe(client, target));
-                daemon(() -> pipe(target, client));
+                TcpForwarder.daemon(() -> pipe(client, target));
+                TcpForwarder.daemon(() -> pipe(target, client));
             } catch (IOException closedOrRefused) {
                 // closed: the loop ends; a refused target: that one client sees its connection drop
             }
@@ -69,30 +67,9 @@ final class CuttableLink implements AutoCloseable {
     }
 
     private void pipe(Socket from, Socket to) {
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-            in.transferTo(out);
-        } catch (IOException connectionEnded) {
-            // either side hung up, or the link was cut
-        } finally {
-            closeQuietly(from);
-            closeQuietly(to);
-            open.remove(from);
-            open.remove(to);
-        }
-    }
-
-    private static void closeQuietly(Socket socket) {
-        try {
-            socket.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-    }
-
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task, "cuttable-link");
-        thread.setDaemon(true);
-        thread.start();
+        TcpForwarder.pipe(from, to);
+        open.remove(from);
+        open.remove(to);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.flowwatch.producers.post.PostSettings;
 import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.consumers.export.ExportSettings;
 import org.flowwatch.consumers.webhook.DispatchSettings;
+import org.flowwatch.hub.HubSettings;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.ConfigLoader;
 import org.flowwatch.schemas.config.Settings;
@@ -52,7 +53,7 @@ public final class ConfigOptions {
     public Settings load(Map<String, String> commandFlags, String... moreDefaults) {
         Map<String, String> flags = new LinkedHashMap<>(overrides);
         flags.putAll(commandFlags);
-        ConfigLoader loader = SitesSettings.loader().defaults(ReplaySettings.DEFAULTS);
+        ConfigLoader loader = HubSettings.loader(SitesSettings.loader().defaults(ReplaySettings.DEFAULTS));
         for (String defaults : moreDefaults) {
             loader = loader.defaults(defaults);
         }

@@ -9,7 +9,7 @@ import picocli.CommandLine.ScopeType;
         description = "Real-time refugee-flow monitoring: border-post crossings to arrival counts, stock and alerts.",
         subcommands = {DemoCommand.class, StreamsCommand.class, ResetCommand.class, TopicsCommand.class, RegistryCommand.class,
                 ReplayCommand.class, PostCommand.class, GatewayCommand.class, OdkCommand.class, LoadCommand.class, ReferenceCommand.class,
-                SitesCommand.class,
+                SitesCommand.class, HubCommand.class,
                 DispatchCommand.class, OpsCommand.class, StatusCommand.class, AlertsCommand.class, ExportCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class FlowwatchCommand {
 

@@ -47,7 +47,8 @@ final class TcpForwarder implements AutoCloseable {
         }
     }
 
-    private static void pipe(Socket from, Socket to) {
+    /** Copies {@code from} to {@code to} until either side hangs up, then closes both. */
+    static void pipe(Socket from, Socket to) {
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             in.transferTo(out);
         } catch (IOException connectionEnded) {
@@ -58,7 +59,7 @@ final class TcpForwarder implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(Socket socket) {
+    static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException ignored) {
@@ -66,7 +67,7 @@ final class TcpForwarder implements AutoCloseable {
         }
     }
 
-    private static void daemon(Runnable task) {
+    static void daemon(Runnable task) {
         Thread thread = new Thread(task, "tcp-forwarder");
         thread.setDaemon(true);
         thread.start();

@@ -36,7 +36,7 @@ class PromtoolTest {
         assertThat(config.exitCode()).as(config.output()).isZero();
         assertThat(config.output()).contains("SUCCESS");
         assertThat(rules.exitCode()).as(rules.output()).isZero();
-        assertThat(rules.output()).contains("SUCCESS: 11 rules found");
+        assertThat(rules.output()).contains("SUCCESS: 13 rules found");
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class Settings {
         this.values = Map.copyOf(values);
     }
 
+    /** Whether a setting (or any key/value configuration, e.g. MirrorMaker's) named {@code key} holds a secret. */
+    public static boolean isSecret(String key) {
+        return SECRET.matcher(key).matches();
+    }
+
     public String string(String key) {
         String value = raw(key);
         if (value.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.flowwatch.bench;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -10,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.avro.Site;
@@ -35,9 +35,7 @@ final class LiveCrossings {
     private final Random random = new Random(2023);
 
     LiveCrossings(Map<String, Object> kafka, FlowwatchSerdes serdes, int posts, String run, int probes) {
-        this.config = new HashMap<>(kafka);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        this.config = CommonSettings.reliableProducer(kafka);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1); // latency, not throughput, is measured here
         this.serdes = serdes;
         this.posts = posts;

@@ -69,6 +69,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (demo.data.dir; default a temporary directory).")
     Path dataDir;
 
+    @Option(names = "--hub", description = "Run a centre and a regional hub, each with its own broker, registry and apps, linked by "
+            + "MirrorMaker 2; the replay is written at the hub and the link can be cut and restored (demo.hub; see demo.hub.cut.hours).")
+    boolean hub;
+
     @Option(names = "--exit-after-replay", description = "Stop once the replay is counted, exit 1 if a person was not counted exactly once.")
     boolean exitAfterReplay;
 
@@ -83,13 +87,16 @@ final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (GracefulStop stop = new GracefulStop();
              DemoDirectory dir = DemoDirectory.of(settings.optional("demo.data.dir"))) {
+            if (settings.bool("demo.hub")) {
+                return new HubDemo(out, started, (stack, overrides) -> wiredTo(stack, flags, overrides)).run(settings, dir.path(), stop);
+            }
             out.printf("Starting Kafka (KRaft) on 127.0.0.1:%d and the schema registry on 127.0.0.1:%d ...%n",
                     settings.integer("embedded.kafka.port"), settings.integer("embedded.registry.port"));
             out.flush();
             try (EmbeddedStack stack = EmbeddedStack.start(dir.path(), settings.integer("embedded.kafka.port"),
                     settings.integer("embedded.registry.port"), registryKind(settings))) {
                 out.printf("Broker %s and registry %s ready in %.1f s%n", stack.bootstrapServers(), stack.registryUrl(), seconds(started));
-                return runPipeline(wiredTo(stack, dir, flags), stop, out, started);
+                return runPipeline(wiredTo(stack, flags, Map.of("streams.state.dir", dir.path().resolve("streams").toString())), stop, out, started);
             }
         } catch (InterruptedException e) {
             out.println();
@@ -156,12 +163,12 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The user's settings, pointed at the embedded broker and registry, with state in the demo directory. */
-    private Settings wiredTo(EmbeddedStack stack, DemoDirectory dir, Map<String, String> flags) {
+    /** The user's settings, pointed at an embedded broker and registry, with {@code overrides} (state directory, ports). */
+    private Settings wiredTo(EmbeddedStack stack, Map<String, String> flags, Map<String, String> overrides) {
         Map<String, String> wired = new LinkedHashMap<>(flags);
         wired.put("kafka.bootstrap.servers", stack.bootstrapServers());
         wired.put("registry.url", stack.registryUrl());
-        wired.put("streams.state.dir", dir.path().resolve("streams").toString());
+        wired.putAll(overrides);
         // A day replayed in 24 s: alert timings scaled so surges and a silent post show within the demo.
         wired.putIfAbsent("sites.surge.people.per.hour", "250");
         wired.putIfAbsent("sites.post.silent.warning", "20s");
@@ -179,6 +186,9 @@ final class DemoCommand implements Callable<Integer> {
         ConfigOptions.putIfSet(flags, "ops.port", opsPort);
         ConfigOptions.putIfSet(flags, "sites.query.port", queryPort);
         ConfigOptions.putIfSet(flags, "ops.http.port", dashboardPort);
+        if (hub) {
+            flags.put("demo.hub", "true");
+        }
         if (exitAfterReplay) {
             flags.put("demo.exit.after.replay", "true");
         }
@@ -197,7 +207,7 @@ final class DemoCommand implements Callable<Integer> {
         return (System.nanoTime() - startedNanos) / 1e9;
     }
 
-    private static RegistryKind registryKind(Settings settings) {
+    static RegistryKind registryKind(Settings settings) {
         try {
             return RegistryKind.of(settings.string("embedded.registry"));
         } catch (IllegalArgumentException e) {

@@ -2,7 +2,6 @@ package org.flowwatch.consumers.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertAck;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -26,9 +26,7 @@ public final class AlertAcks implements AutoCloseable {
     private final KafkaProducer<String, AlertAck> producer;
 
     public AlertAcks(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = CommonSettings.reliableProducer(kafkaConfig);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, STORE_TIMEOUT.toMillis());
         this.producer = new KafkaProducer<>(config, serdes.key(Topics.ALERT_ACKS).serializer(),
                 serdes.value(Topics.ALERT_ACKS).serializer());

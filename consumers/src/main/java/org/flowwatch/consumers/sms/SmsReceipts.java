@@ -2,13 +2,12 @@ package org.flowwatch.consumers.sms;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.avro.SmsReceipt;
 import org.flowwatch.schemas.avro.SmsStatus;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -39,9 +38,7 @@ public final class SmsReceipts implements AutoCloseable {
     };
 
     public SmsReceipts(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes, Clock clock) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = CommonSettings.reliableProducer(kafkaConfig);
         this.producer = new KafkaProducer<>(config, serdes.key(Topics.SMS_RECEIPTS).serializer(),
                 serdes.value(Topics.SMS_RECEIPTS).serializer());
         this.clock = clock;

@@ -2,18 +2,17 @@ package org.flowwatch.consumers.webhook;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.avro.WebhookDelivery;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicSpec;
@@ -35,20 +34,13 @@ final class DeliveryParking implements AutoCloseable {
     private final Producer<String, WebhookDelivery> producer;
 
     DeliveryParking(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes) {
-        this(new KafkaProducer<>(acknowledged(kafkaConfig), serdes.key(Topics.WEBHOOK_RETRIES).serializer(),
+        this(new KafkaProducer<>(CommonSettings.reliableProducer(kafkaConfig), serdes.key(Topics.WEBHOOK_RETRIES).serializer(),
                 serdes.value(Topics.WEBHOOK_RETRIES).serializer()));
     }
 
     /** Over a producer of the caller's (a test's). */
     DeliveryParking(Producer<String, WebhookDelivery> producer) {
         this.producer = producer;
-    }
-
-    private static Map<String, Object> acknowledged(Map<String, Object> kafkaConfig) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return config;
     }
 
     /** Parks it, saying which alert it carries (see {@link ParkedAlerts}); returns the retry partition it went to. */

@@ -2,17 +2,16 @@ package org.flowwatch.producers.reference;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.producers.publish.PublishException;
+import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteMovement;
@@ -33,9 +32,7 @@ public final class ReferenceDataPublisher implements AutoCloseable {
     private final FlowwatchSerdes serdes;
 
     public ReferenceDataPublisher(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes) {
-        Map<String, Object> config = new HashMap<>(kafkaConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> config = CommonSettings.reliableProducer(kafkaConfig);
         this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
         this.serdes = serdes;
     }

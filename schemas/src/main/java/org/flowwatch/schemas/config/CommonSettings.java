@@ -30,6 +30,17 @@ public final class CommonSettings {
         return settings.withPrefix(KAFKA_PREFIX);
     }
 
+    /**
+     * A producer's configs with what no flowwatch record may be written without: acks from every in-sync replica and
+     * idempotence (a retried send is not written twice). Laid over {@code kafkaConfig}, so a setting cannot turn them off.
+     */
+    public static Map<String, Object> reliableProducer(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new java.util.HashMap<>(kafkaConfig);
+        config.put("acks", "all");
+        config.put("enable.idempotence", true);
+        return config;
+    }
+
     /** The operation's time zone ({@code operation.time.zone}); an unknown zone id is refused naming the setting. */
     public static ZoneId timeZone(Settings settings) {
         String zone = settings.string("operation.time.zone");

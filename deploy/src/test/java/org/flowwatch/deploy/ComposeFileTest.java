@@ -3,10 +3,7 @@ package org.flowwatch.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,7 +11,6 @@ import java.util.regex.Pattern;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * No Docker engine runs here, so the compose stack is checked for what can be checked: it parses (anchors and
@@ -25,17 +21,15 @@ class ComposeFileTest {
 
     private static final Path COMPOSE = Path.of("compose", "docker-compose.yml");
     private static final List<String> FLOWWATCH_SERVICES = List.of("streams-1", "streams-2", "dispatcher", "gateway", "ops");
+    private static ComposeFile compose;
     private static Map<String, Map<String, Object>> services;
     private static Map<String, Map<String, Object>> secrets;
 
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void parse() throws IOException {
-        try (Reader reader = Files.newBufferedReader(COMPOSE)) {
-            Map<String, Object> compose = new Yaml().load(reader);
-            services = (Map<String, Map<String, Object>>) compose.get("services");
-            secrets = (Map<String, Map<String, Object>>) compose.getOrDefault("secrets", Map.of());
-        }
+        compose = ComposeFile.load(COMPOSE, Map.of());
+        services = compose.services();
+        secrets = compose.secrets();
     }
 
     @Test
@@ -140,38 +134,23 @@ class ComposeFileTest {
 
     @Test
     void shouldGiveTheAppOnlySettingsItAccepts() throws Exception {
-        for (Map.Entry<String, Map<String, Object>> service : services.entrySet()) {
-            Map<String, String> flowwatchEnv = new LinkedHashMap<>();
-            environment(service.getValue()).forEach((key, value) -> {
-                if (key.startsWith("FLOWWATCH_")) {
-                    flowwatchEnv.put(key, value);
-                }
-            });
-            if (!flowwatchEnv.isEmpty()) {
-                String config = FlowwatchConfigCheck.accepts(flowwatchEnv);
-                assertThat(config).as(service.getKey()).contains("kafka.bootstrap.servers=kafka-1:9092,kafka-2:9092,kafka-3:9092  [env]")
-                        .as("the token is read from the mounted secret and never shown").containsPattern(
-                                "http.api.token=\\*\\*\\*\\* \\(from \\$\\{file:[^}]*/api-token}\\)  \\[env]");
-            }
+        for (Map<String, String> environment : compose.flowwatchEnvironmentsCovering()) {
+            String config = FlowwatchConfigCheck.accepts(environment);
+            assertThat(config).as(environment.toString()).contains("kafka.bootstrap.servers=kafka-1:9092,kafka-2:9092,kafka-3:9092  [env]")
+                    .as("the token is read from the mounted secret and never shown").containsPattern(
+                            "http.api.token=\\*\\*\\*\\* \\(from \\$\\{file:[^}]*/api-token}\\)  \\[env]");
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> volumes(Map<String, Object> service) {
-        return (List<String>) service.getOrDefault("volumes", List.of());
+        return ComposeFile.volumes(service);
     }
 
-    /** The service's environment as the container gets it: Compose turns {@code $$} into {@code $}. */
-    @SuppressWarnings("unchecked")
     private static Map<String, String> environment(Map<String, Object> service) {
-        Map<String, String> env = new LinkedHashMap<>();
-        ((Map<String, Object>) service.getOrDefault("environment", Map.of()))
-                .forEach((k, v) -> env.put(k, String.valueOf(v).replace("$$", "$")));
-        return env;
+        return compose.environment(service);
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> secretsOf(Map<String, Object> service) {
-        return (List<String>) service.getOrDefault("secrets", List.of());
+        return ComposeFile.secretsOf(service);
     }
 }

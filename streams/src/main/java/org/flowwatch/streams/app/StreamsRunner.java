@@ -37,7 +37,7 @@ public final class StreamsRunner implements AutoCloseable {
     }
 
     public static StreamsRunner start(Topology topology, Properties props) {
-        LOG.debug("Topology:\n{}", topology.describe());
+        LOG.info("Topology:\n{}", topology.describe());
         StreamsRunner runner = new StreamsRunner(topology, props);
         runner.streams.start();
         return runner;

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.apache.kafka.streams.kstream.Windows;
-import org.apache.kafka.streams.kstream.internals.TimeWindow;
 
 /**
  * Tumbling windows of one local day of the operation (midnight to midnight in its time zone). Kafka's
@@ -18,7 +17,7 @@ import org.apache.kafka.streams.kstream.internals.TimeWindow;
  * daylight saving, the end of the 23 h and 25 h days read back from a store is off by an hour (the counts are not).
  * Asia/Yerevan has had no daylight saving since 2012.
  */
-public final class LocalDayWindows extends Windows<TimeWindow> {
+public final class LocalDayWindows extends Windows<LocalDay> {
 
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
@@ -31,11 +30,11 @@ public final class LocalDayWindows extends Windows<TimeWindow> {
     }
 
     @Override
-    public Map<Long, TimeWindow> windowsFor(long timestamp) {
+    public Map<Long, LocalDay> windowsFor(long timestamp) {
         LocalDate day = Instant.ofEpochMilli(timestamp).atZone(zone).toLocalDate();
         long start = day.atStartOfDay(zone).toInstant().toEpochMilli();
         long end = day.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-        return Map.of(start, new TimeWindow(start, end));
+        return Map.of(start, new LocalDay(start, end));
     }
 
     @Override

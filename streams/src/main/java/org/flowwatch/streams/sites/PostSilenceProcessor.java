@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * {@code neverHeardAfter}. The last-heard store holds the time a post was last heard, or minus the time a
  * never-heard post was noticed (durable, so a restart does not start the count again).
  */
-final class PostSilenceProcessor implements Processor<String, Object, String, Alert> {
+final class PostSilenceProcessor implements Processor<String, SignOfLife, String, Alert> {
 
     static final String LAST_HEARD_STORE = "post-last-heard-store";
     static final String ALERTS_STORE = "silent-alerts-store";
@@ -63,7 +63,7 @@ final class PostSilenceProcessor implements Processor<String, Object, String, Al
     }
 
     @Override
-    public void process(Record<String, Object> record) {
+    public void process(Record<String, SignOfLife> record) {
         long now = context.currentSystemTimeMs();
         lastHeard.put(record.key(), now);
         judge(record.key(), now, now);

@@ -128,10 +128,10 @@ public final class SitesTopology {
     }
 
     private KStream<String, Alert> judgeSilence(KStream<String, CrossingEvent> crossings, StreamsBuilder builder) {
-        KStream<String, Object> heartbeats = builder.stream(Topics.HEARTBEATS.name(),
+        KStream<String, SignOfLife> heartbeats = builder.stream(Topics.HEARTBEATS.name(),
                         Consumed.with(serdes.key(Topics.HEARTBEATS), serdes.value(Topics.HEARTBEATS)).withName("heartbeats-source"))
-                .mapValues(heartbeat -> (Object) heartbeat, Named.as("heartbeat-sign-of-life"));
-        return crossings.mapValues(crossing -> (Object) crossing, Named.as("crossing-sign-of-life"))
+                .mapValues(heartbeat -> SignOfLife.HEARTBEAT, Named.as("heartbeat-sign-of-life"));
+        return crossings.mapValues(crossing -> SignOfLife.CROSSING, Named.as("crossing-sign-of-life"))
                 .merge(heartbeats, Named.as("signs-of-life"))
                 .process(() -> new PostSilenceProcessor(settings.rules()), Named.as("judge-silence"),
                         PostSilenceProcessor.LAST_HEARD_STORE, PostSilenceProcessor.ALERTS_STORE);

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Suppressed;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.kstream.Window;
 import org.apache.kafka.streams.kstream.Windows;
-import org.apache.kafka.streams.kstream.internals.TimeWindow;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -55,7 +55,7 @@ public final class WindowedCounts {
     static final Duration DAY = Duration.ofDays(1);
 
     /** One granularity of count: its windows, where its counts go, and the prefix of its operators' names. */
-    record Granularities(Granularity granularity, Windows<TimeWindow> windows, TopicSpec<String, ArrivalCount> topic, String name) {
+    record Granularities(Granularity granularity, Windows<? extends Window> windows, TopicSpec<String, ArrivalCount> topic, String name) {
         String store() {
             return StoreNames.of(granularity);
         }

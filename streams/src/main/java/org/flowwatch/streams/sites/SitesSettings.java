@@ -33,9 +33,15 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.string("sites.application.id"));
         // The ledger reads several topics in one task: Kafka's default order across them, unless set (kafka.max.task.idle.ms).
         props.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, CommonSettings.kafkaClient(settings).getOrDefault(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, 0L));
+        // application.server names where this app answers queries: its own port, never the arrivals app's.
+        props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        int queryPort = settings.integer("sites.query.port");
+        if (queryPort > 0) {
+            props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, settings.string("query.advertised.host") + ":" + queryPort);
+        }
         return new SitesSettings(props, streams.registry(), crossings(settings), rules(settings), model(settings),
                 settings.duration("sites.reevaluate.every"), settings.string("sites.query.host"),
-                settings.integer("sites.query.port"));
+                queryPort);
     }
 
     private static AlertRules rules(Settings s) {

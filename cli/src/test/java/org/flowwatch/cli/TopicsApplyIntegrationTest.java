@@ -32,7 +32,7 @@ class TopicsApplyIntegrationTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir, 0);
              Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
             // given one catalogue topic made by hand with 1 partition and another retention (1 h in the catalogue):
-            // 20 topics to create, and 2 changes to that one
+            // every other catalogue topic to create, and 2 changes to that one
             admin.createTopics(List.of(new NewTopic(BENCH, 1, (short) 1).configs(Map.of("retention.ms", "60000"))))
                     .all().get(30, TimeUnit.SECONDS);
             String bootstrap = "kafka.bootstrap.servers=" + kafka.bootstrapServers();

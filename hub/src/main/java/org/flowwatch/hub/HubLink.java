@@ -137,10 +137,16 @@ public final class HubLink implements AutoCloseable {
         try {
             ConnectorStateInfo up = mirror.connectorStatus(new SourceAndTarget(settings.hubName(), settings.centreName()),
                     MirrorSourceConnector.class.getSimpleName());
-            return up.tasks().stream().anyMatch(task -> "FAILED".equals(task.state()));
+            // Connect's own task logs are quieted (log4j2.xml): say here, in one line, why a task failed.
+            return up.tasks().stream().filter(task -> "FAILED".equals(task.state())).peek(task -> LOG.warn(
+                    "replication task {} failed: {}", task.id(), firstLine(task.trace()))).findAny().isPresent();
         } catch (RuntimeException notYetKnown) {
             return false; // the herder has not joined its group yet
         }
+    }
+
+    private static String firstLine(String trace) {
+        return trace == null ? "no reason given" : trace.lines().findFirst().orElse("no reason given");
     }
 
     /** A herder of this link's MirrorMaker ended its thread (it would have ended the JVM): start a new one. */

@@ -60,6 +60,7 @@ final class MirrorConfig {
         // posts' crossings. A consumer that moves translates its offsets from the checkpoints (RemoteClusterUtils).
         mm.put("sync.group.offsets.enabled", "false");
         mm.put("emit.heartbeats.interval.seconds", "1");
+        mm.put("plugin.discovery", "service_load"); // MirrorMaker's own plugin scan, as for each worker below
         // Worker settings apply per target cluster.
         for (String target : List.of(h, c)) {
             // Plugins (MirrorMaker's connectors, converters, SchemaIdRewrite) are found by their service files rather

@@ -17,16 +17,16 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--events", paramLabel = "N", description = "Crossings to preload (bench.events, default 2,000,000).")
+    @Option(names = "--events", descriptionKey = "bench.events", paramLabel = "N", description = "Crossings to preload (bench.events, default 2,000,000).")
     Long events;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "Runs of each measurement (bench.repeats, default 3).")
+    @Option(names = "--repeats", descriptionKey = "bench.repeats", paramLabel = "N", description = "Runs of each measurement (bench.repeats, default 3).")
     Integer repeats;
 
-    @Option(names = "--span", paramLabel = "DURATION", description = "Event-time spread of the input, e.g. 6h or 30d (bench.span).")
+    @Option(names = "--span", descriptionKey = "bench.span", paramLabel = "DURATION", description = "Event-time spread of the input, e.g. 6h or 30d (bench.span).")
     String span;
 
-    @Option(names = "--sections", paramLabel = "LIST", description = "Sections to run (bench.sections): all, or some of "
+    @Option(names = "--sections", descriptionKey = "bench.sections", paramLabel = "LIST", description = "Sections to run (bench.sections): all, or some of "
             + "throughput,latency,footprint,recovery,replay,dispatcher,edge (default: all but edge).")
     String sections;
 
@@ -35,11 +35,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = new LinkedHashMap<>();
-        ConfigOptions.putIfSet(flags, "bench.events", events);
-        ConfigOptions.putIfSet(flags, "bench.repeats", repeats);
-        ConfigOptions.putIfSet(flags, "bench.span", span);
-        ConfigOptions.putIfSet(flags, "bench.sections", sections);
+        Map<String, String> flags = ConfigOptions.flagsOf(spec);
         BenchSettings bench = BenchSettings.from(config.load(flags, BenchSettings.DEFAULTS));
         PrintWriter out = spec.commandLine().getOut();
         String table = Benchmarks.run(bench, wiring -> {

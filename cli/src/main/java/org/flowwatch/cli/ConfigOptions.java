@@ -17,6 +17,8 @@ import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.schemas.config.ConfigLoader;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.streams.sites.SitesSettings;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,11 +35,22 @@ public final class ConfigOptions {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable); see 'flowwatch config'.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    /** A command's own flag, under its setting's key, when the user gave it (flags sit above every other layer). */
-    public static void putIfSet(Map<String, String> flags, String key, Object value) {
-        if (value != null) {
-            flags.put(key, value.toString());
+    /**
+     * The flags the user gave to a command, each under the key of the setting it stands for: an option names its
+     * setting once, as its {@code descriptionKey} (its mixins' options included). Flags sit above every other layer;
+     * an option not given, or a switch left off, sets nothing.
+     */
+    public static Map<String, String> flagsOf(CommandSpec spec) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        for (OptionSpec option : spec.options()) {
+            String key = option.descriptionKey();
+            Object value = option.getValue();
+            boolean picocliOwn = option.usageHelp() || option.versionHelp(); // these carry a descriptionKey of picocli's
+            if (!picocliOwn && key != null && !key.isEmpty() && value != null && !Boolean.FALSE.equals(value)) {
+                flags.put(key, value.toString());
+            }
         }
+        return flags;
     }
 
     /** Loads every app's defaults and the user's layers, with the command's own flags (already keyed) on top. */

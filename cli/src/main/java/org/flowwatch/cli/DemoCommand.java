@@ -52,28 +52,28 @@ final class DemoCommand implements Callable<Integer> {
     @Mixin
     ReplayCommand.ReplayOptions replay;
 
-    @Option(names = "--kafka-port", paramLabel = "PORT", description = "Port of the embedded broker (embedded.kafka.port, default 9092).")
+    @Option(descriptionKey = "embedded.kafka.port", names = "--kafka-port", paramLabel = "PORT", description = "Port of the embedded broker (embedded.kafka.port, default 9092).")
     Integer kafkaPort;
 
-    @Option(names = "--registry-port", paramLabel = "PORT", description = "Port of the embedded registry (embedded.registry.port, default 8081).")
+    @Option(descriptionKey = "embedded.registry.port", names = "--registry-port", paramLabel = "PORT", description = "Port of the embedded registry (embedded.registry.port, default 8081).")
     Integer registryPort;
 
-    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400; 0 = any free port).")
+    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400; 0 = any free port).")
     Integer opsPort;
-    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Port of the live dashboard (ops.http.port, default 8080; 0 = any free port).")
+    @Option(descriptionKey = "ops.http.port", names = "--dashboard-port", paramLabel = "PORT", description = "Port of the live dashboard (ops.http.port, default 8080; 0 = any free port).")
     Integer dashboardPort;
 
-    @Option(names = "--query-port", paramLabel = "PORT", description = "Port of the sites app's HTTP queries (sites.query.port, default 8091).")
+    @Option(descriptionKey = "sites.query.port", names = "--query-port", paramLabel = "PORT", description = "Port of the sites app's HTTP queries (sites.query.port, default 8091).")
     Integer queryPort;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (demo.data.dir; default a temporary directory).")
+    @Option(descriptionKey = "demo.data.dir", names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (demo.data.dir; default a temporary directory).")
     Path dataDir;
 
-    @Option(names = "--hub", description = "Run a centre and a regional hub, each with its own broker, registry and apps, linked by "
+    @Option(names = "--hub", descriptionKey = "demo.hub", description = "Run a centre and a regional hub, each with its own broker, registry and apps, linked by "
             + "MirrorMaker 2; the replay is written at the hub and the link can be cut and restored (demo.hub; see demo.hub.cut.hours).")
     boolean hub;
 
-    @Option(names = "--exit-after-replay", description = "Stop once the replay is counted, exit 1 if a person was not counted exactly once.")
+    @Option(names = "--exit-after-replay", descriptionKey = "demo.exit.after.replay", description = "Stop once the replay is counted, exit 1 if a person was not counted exactly once.")
     boolean exitAfterReplay;
 
     @Spec
@@ -81,7 +81,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> flags = flags();
+        Map<String, String> flags = ConfigOptions.flagsOf(spec);
         Settings settings = config.load(flags);
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
@@ -176,23 +176,6 @@ final class DemoCommand implements Callable<Integer> {
         wired.putIfAbsent("sites.post.silent.check.every", "5s");
         wired.putIfAbsent("sites.reevaluate.every", "2s");
         return config.load(wired);
-    }
-
-    private Map<String, String> flags() {
-        Map<String, String> flags = replay.asSettings(new LinkedHashMap<>());
-        ConfigOptions.putIfSet(flags, "embedded.kafka.port", kafkaPort);
-        ConfigOptions.putIfSet(flags, "embedded.registry.port", registryPort);
-        ConfigOptions.putIfSet(flags, "demo.data.dir", dataDir);
-        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
-        ConfigOptions.putIfSet(flags, "sites.query.port", queryPort);
-        ConfigOptions.putIfSet(flags, "ops.http.port", dashboardPort);
-        if (hub) {
-            flags.put("demo.hub", "true");
-        }
-        if (exitAfterReplay) {
-            flags.put("demo.exit.after.replay", "true");
-        }
-        return flags;
     }
 
     /** A terminal wants a batch of counts a second, not a line per commit of the streams app. */

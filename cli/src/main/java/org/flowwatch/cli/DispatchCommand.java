@@ -2,9 +2,7 @@ package org.flowwatch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.metrics.OpenAlerts;
@@ -40,10 +38,10 @@ final class DispatchCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--endpoints", paramLabel = "FILE", description = "YAML endpoints file (dispatch.endpoints.file).")
+    @Option(descriptionKey = "dispatch.endpoints.file", names = "--endpoints", paramLabel = "FILE", description = "YAML endpoints file (dispatch.endpoints.file).")
     Path endpointsFile;
 
-    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
+    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
     Integer opsPort;
 
     @Spec
@@ -51,12 +49,7 @@ final class DispatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> flags = new LinkedHashMap<>();
-        if (endpointsFile != null) {
-            flags.put("dispatch.endpoints.file", endpointsFile.toString());
-        }
-        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
-        Settings settings = config.load(flags);
+        Settings settings = config.load(ConfigOptions.flagsOf(spec));
         DispatchSettings dispatch = DispatchSettings.from(settings);
         Path file = dispatch.endpointsFile().orElseThrow(() ->
                 new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file"));

@@ -6,8 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.consumers.export.ArrivalsExport;
 import org.flowwatch.consumers.export.ExportSettings;
@@ -25,22 +23,22 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--what", paramLabel = "arrivals|sites", description = "export.what (default arrivals): sites = people, capacity and people with specific needs per site, now.")
+    @Option(names = "--what", descriptionKey = "export.what", paramLabel = "arrivals|sites", description = "export.what (default arrivals): sites = people, capacity and people with specific needs per site, now.")
     String what;
 
-    @Option(names = "--granularity", paramLabel = "hour|day", description = "export.granularity (default day).")
+    @Option(names = "--granularity", descriptionKey = "export.granularity", paramLabel = "hour|day", description = "export.granularity (default day).")
     String granularity;
 
-    @Option(names = "--direction", paramLabel = "arrival|departure|both", description = "export.direction (default arrival).")
+    @Option(names = "--direction", descriptionKey = "export.direction", paramLabel = "arrival|departure|both", description = "export.direction (default arrival).")
     String direction;
 
-    @Option(names = "--format", paramLabel = "csv|json", description = "export.format (default csv).")
+    @Option(names = "--format", descriptionKey = "export.format", paramLabel = "csv|json", description = "export.format (default csv).")
     String format;
 
-    @Option(names = "--public", description = "Hide small counts and what totals would reveal (export.public).")
+    @Option(names = "--public", descriptionKey = "export.public", description = "Hide small counts and what totals would reveal (export.public).")
     boolean publicExport;
 
-    @Option(names = "--threshold", paramLabel = "N", description = "Counts below N are hidden in a public export (export.public.threshold, default 5).")
+    @Option(names = "--threshold", descriptionKey = "export.public.threshold", paramLabel = "N", description = "Counts below N are hidden in a public export (export.public.threshold, default 5).")
     Integer threshold;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write here instead of standard output.")
@@ -51,7 +49,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        ExportSettings settings = ExportSettings.from(config.load(flags()));
+        ExportSettings settings = ExportSettings.from(config.load(ConfigOptions.flagsOf(spec)));
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -68,24 +66,5 @@ final class ExportCommand implements Callable<Integer> {
 
     private static int run(ExportSettings settings, FlowwatchSerdes serdes, Writer out) throws IOException {
         return settings.what() == ExportSettings.What.SITES ? SitesExport.run(settings, serdes, out) : ArrivalsExport.run(settings, serdes, out);
-    }
-
-    private Map<String, String> flags() {
-        Map<String, String> flags = new LinkedHashMap<>();
-        put(flags, "export.what", what);
-        put(flags, "export.granularity", granularity);
-        put(flags, "export.direction", direction);
-        put(flags, "export.format", format);
-        put(flags, "export.public.threshold", threshold);
-        if (publicExport) {
-            flags.put("export.public", "true");
-        }
-        return flags;
-    }
-
-    private static void put(Map<String, String> flags, String key, Object value) {
-        if (value != null) {
-            flags.put(key, value.toString());
-        }
     }
 }

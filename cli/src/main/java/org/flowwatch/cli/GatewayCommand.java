@@ -2,7 +2,6 @@ package org.flowwatch.cli;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,10 +33,10 @@ final class GatewayCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--port", paramLabel = "PORT", description = "Port to listen on (gateway.port).")
+    @Option(descriptionKey = "gateway.port", names = "--port", paramLabel = "PORT", description = "Port to listen on (gateway.port).")
     Integer port;
 
-    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
+    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
     Integer opsPort;
 
     @Spec
@@ -45,10 +44,7 @@ final class GatewayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> flags = new LinkedHashMap<>();
-        ConfigOptions.putIfSet(flags, "gateway.port", port);
-        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
-        Settings settings = config.load(flags);
+        Settings settings = config.load(ConfigOptions.flagsOf(spec));
         GatewaySettings gateway = GatewaySettings.from(settings);
         // No registry retries: while the registry cannot answer, the gateway answers 503 at once and Kobo resends.
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO));

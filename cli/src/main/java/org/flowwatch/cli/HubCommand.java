@@ -4,9 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
@@ -30,16 +28,16 @@ final class HubCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "This hub's name, unique per centre (hub.name).")
+    @Option(descriptionKey = "hub.name", names = "--name", paramLabel = "NAME", description = "This hub's name, unique per centre (hub.name).")
     String name;
 
-    @Option(names = "--centre-bootstrap", paramLabel = "HOST:PORT", description = "The centre's brokers (hub.centre.bootstrap.servers).")
+    @Option(descriptionKey = "hub.centre.bootstrap.servers", names = "--centre-bootstrap", paramLabel = "HOST:PORT", description = "The centre's brokers (hub.centre.bootstrap.servers).")
     String centreBootstrap;
 
-    @Option(names = "--centre-registry", paramLabel = "URL", description = "The centre's registry (hub.centre.registry.url).")
+    @Option(descriptionKey = "hub.centre.registry.url", names = "--centre-registry", paramLabel = "URL", description = "The centre's registry (hub.centre.registry.url).")
     String centreRegistry;
 
-    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
+    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
     Integer opsPort;
 
     @Option(names = "--print-config", description = "Print the MirrorMaker settings the link would run with (secrets masked), and exit.")
@@ -50,12 +48,7 @@ final class HubCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> flags = new LinkedHashMap<>();
-        ConfigOptions.putIfSet(flags, "hub.name", name);
-        ConfigOptions.putIfSet(flags, "hub.centre.bootstrap.servers", centreBootstrap);
-        ConfigOptions.putIfSet(flags, "hub.centre.registry.url", centreRegistry);
-        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
-        Settings settings = config.load(flags);
+        Settings settings = config.load(ConfigOptions.flagsOf(spec));
         HubSettings hub = HubSettings.from(settings);
         PrintWriter out = spec.commandLine().getOut();
         if (printConfig) {

@@ -1,7 +1,5 @@
 package org.flowwatch.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.producers.load.LoadGenerator;
 import org.flowwatch.producers.load.LoadSettings;
@@ -21,19 +19,19 @@ final class LoadCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--posts", paramLabel = "N", description = "Posts sending (load.posts).")
+    @Option(descriptionKey = "load.posts", names = "--posts", paramLabel = "N", description = "Posts sending (load.posts).")
     Integer posts;
 
-    @Option(names = "--rate", paramLabel = "PER_SECOND", description = "Average records per second (load.rate).")
+    @Option(descriptionKey = "load.rate", names = "--rate", paramLabel = "PER_SECOND", description = "Average records per second (load.rate).")
     Double rate;
 
-    @Option(names = "--duration", paramLabel = "TIME", description = "How long to send, e.g. 30s, 5m (load.duration).")
+    @Option(descriptionKey = "load.duration", names = "--duration", paramLabel = "TIME", description = "How long to send, e.g. 30s, 5m (load.duration).")
     String duration;
 
-    @Option(names = "--pattern", paramLabel = "steady|bursty", description = "Shape of the load (load.pattern).")
+    @Option(descriptionKey = "load.pattern", names = "--pattern", paramLabel = "steady|bursty", description = "Shape of the load (load.pattern).")
     String pattern;
 
-    @Option(names = "--span", paramLabel = "TIME", description = "Event time the records spread over, e.g. 7d (load.span).")
+    @Option(descriptionKey = "load.span", names = "--span", paramLabel = "TIME", description = "Event time the records spread over, e.g. 7d (load.span).")
     String span;
 
     @Spec
@@ -41,13 +39,7 @@ final class LoadCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> flags = new LinkedHashMap<>();
-        ConfigOptions.putIfSet(flags, "load.posts", posts);
-        ConfigOptions.putIfSet(flags, "load.rate", rate);
-        ConfigOptions.putIfSet(flags, "load.duration", duration);
-        ConfigOptions.putIfSet(flags, "load.pattern", pattern);
-        ConfigOptions.putIfSet(flags, "load.span", span);
-        Settings settings = config.load(flags);
+        Settings settings = config.load(ConfigOptions.flagsOf(spec));
         LoadSettings load = LoadSettings.from(settings);
         spec.commandLine().getOut().printf("sending %,d records from %d posts (%s, %,.0f/s on average) ...%n",
                 load.records(), load.posts(), load.pattern().name().toLowerCase(java.util.Locale.ROOT), load.rate());

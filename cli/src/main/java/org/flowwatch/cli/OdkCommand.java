@@ -2,7 +2,6 @@ package org.flowwatch.cli;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.producers.gateway.SignsOfLife;
@@ -32,16 +31,16 @@ final class OdkCommand {
         @Mixin
         ConfigOptions config;
 
-        @Option(names = "--url", paramLabel = "URL", description = "ODK Central's base URL (odk.url).")
+        @Option(descriptionKey = "odk.url", names = "--url", paramLabel = "URL", description = "ODK Central's base URL (odk.url).")
         String url;
 
-        @Option(names = "--project", paramLabel = "ID", description = "Project id (odk.project).")
+        @Option(descriptionKey = "odk.project", names = "--project", paramLabel = "ID", description = "Project id (odk.project).")
         String project;
 
-        @Option(names = "--form", paramLabel = "ID", description = "Form id (odk.form).")
+        @Option(descriptionKey = "odk.form", names = "--form", paramLabel = "ID", description = "Form id (odk.form).")
         String form;
 
-        @Option(names = "--post", paramLabel = "SITE", description = "The border post the form reports for (odk.post).")
+        @Option(descriptionKey = "odk.post", names = "--post", paramLabel = "SITE", description = "The border post the form reports for (odk.post).")
         String post;
 
         @Option(names = "--once", description = "Pull every page past the cursor once, then exit.")
@@ -52,12 +51,7 @@ final class OdkCommand {
 
         @Override
         public Integer call() throws Exception {
-            Map<String, String> flags = new LinkedHashMap<>();
-            ConfigOptions.putIfSet(flags, "odk.url", url);
-            ConfigOptions.putIfSet(flags, "odk.project", project);
-            ConfigOptions.putIfSet(flags, "odk.form", form);
-            ConfigOptions.putIfSet(flags, "odk.post", post);
-            Settings settings = config.load(flags);
+            Settings settings = config.load(ConfigOptions.flagsOf(spec));
             OdkPullSettings odk = OdkPullSettings.from(settings);
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             Map<String, Object> kafka = SendTimeouts.within(CommonSettings.kafkaClient(settings), Duration.ofSeconds(20));

@@ -2,8 +2,6 @@ package org.flowwatch.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.dashboard.OpsCentre;
@@ -26,10 +24,10 @@ final class OpsCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--dashboard-port", paramLabel = "PORT", description = "Port of the dashboard (ops.http.port, default 8080; 0 = any free port).")
+    @Option(descriptionKey = "ops.http.port", names = "--dashboard-port", paramLabel = "PORT", description = "Port of the dashboard (ops.http.port, default 8080; 0 = any free port).")
     Integer httpPort;
 
-    @Option(names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
+    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
     Integer opsPort;
 
     @Spec
@@ -37,10 +35,7 @@ final class OpsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> flags = new LinkedHashMap<>();
-        ConfigOptions.putIfSet(flags, "ops.http.port", httpPort);
-        ConfigOptions.putIfSet(flags, "ops.port", opsPort);
-        Settings settings = config.load(flags);
+        Settings settings = config.load(ConfigOptions.flagsOf(spec));
         OpsSettings ops = OpsSettings.from(settings);
         try (TopicAdmin admin = new TopicAdmin(ops.kafka())) {
             admin.createMissing(OpsCentre.topics(), CommonSettings.replicationFactor(settings));

@@ -43,22 +43,14 @@ final class PostCommand {
     /** Which post and which journal, shortcuts for post.id and post.journal.dir. */
     static final class PostOptions {
 
-        @Option(names = "--post", paramLabel = "SITE", description = "Site id of this border post (post.id).")
+        @Option(descriptionKey = "post.id", names = "--post", paramLabel = "SITE", description = "Site id of this border post (post.id).")
         String postId;
 
-        @Option(names = "--journal", paramLabel = "DIR", description = "Journal directory (post.journal.dir; default ~/.flowwatch/journal/<post>).")
+        @Option(descriptionKey = "post.journal.dir", names = "--journal", paramLabel = "DIR", description = "Journal directory (post.journal.dir; default ~/.flowwatch/journal/<post>).")
         Path journal;
 
-        @Option(names = "--locale", paramLabel = "LANG", description = "Language of the prompt and messages: hy, ru or en (post.locale; default en).")
+        @Option(descriptionKey = "post.locale", names = "--locale", paramLabel = "LANG", description = "Language of the prompt and messages: hy, ru or en (post.locale; default en).")
         String locale;
-
-        Map<String, String> asSettings() {
-            Map<String, String> flags = new LinkedHashMap<>();
-            ConfigOptions.putIfSet(flags, "post.id", postId);
-            ConfigOptions.putIfSet(flags, "post.journal.dir", journal);
-            ConfigOptions.putIfSet(flags, "post.locale", locale);
-            return flags;
-        }
     }
 
     private static PostClient start(Settings settings) {
@@ -87,7 +79,7 @@ final class PostCommand {
 
         @Override
         public Integer call() throws Exception {
-            Settings settings = config.load(post.asSettings());
+            Settings settings = config.load(ConfigOptions.flagsOf(spec));
             PrintWriter out = spec.commandLine().getOut();
             PostSettings postSettings = PostSettings.from(settings);
             PostMessages say = PostMessages.from(settings);
@@ -172,7 +164,7 @@ final class PostCommand {
     // Journalled first, sent like any crossing (store-and-forward): offline, it waits in the journal.
     private static int journal(ConfigOptions config, PostOptions post, CommandSpec spec,
                                java.util.function.Function<PostClient, JournalEntry> record, String what) throws InterruptedException {
-        Settings settings = config.load(post.asSettings());
+        Settings settings = config.load(ConfigOptions.flagsOf(spec));
         PrintWriter out = spec.commandLine().getOut();
         try (PostClient client = start(settings)) {
             JournalEntry entry;
@@ -206,7 +198,7 @@ final class PostCommand {
 
         @Override
         public Integer call() throws Exception {
-            Settings settings = config.load(post.asSettings());
+            Settings settings = config.load(ConfigOptions.flagsOf(spec));
             PrintWriter out = spec.commandLine().getOut();
             PostMessages say = PostMessages.from(settings);
             try (GracefulStop stop = new GracefulStop(); PostClient client = start(settings)) {
@@ -239,7 +231,7 @@ final class PostCommand {
 
         @Override
         public Integer call() {
-            Settings settings = config.load(post.asSettings());
+            Settings settings = config.load(ConfigOptions.flagsOf(spec));
             PostSettings postSettings = PostSettings.from(settings);
             PostMessages say = PostMessages.from(settings);
             var kafka = CommonSettings.kafkaClient(settings);

@@ -1,6 +1,5 @@
 package org.flowwatch.cli;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.producers.replay.CurveReplay;
@@ -29,7 +28,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = config.load(replay.asSettings(new LinkedHashMap<>()));
+        Settings settings = config.load(ConfigOptions.flagsOf(spec));
         ReplaySettings replaySettings = ReplaySettings.from(settings);
         ScenarioReplay.Sent sent = replay(settings,
                 new ProgressBar(spec.commandLine().getOut(), replaySettings.start(), replaySettings.length()));
@@ -52,33 +51,23 @@ final class ReplayCommand implements Callable<Integer> {
     /** Replay flags, each a shortcut for a {@code replay.*} setting. */
     static final class ReplayOptions {
 
-        @Option(names = "--hours", paramLabel = "N", description = "Hours of event time to replay, or 'all' for the whole curve (replay.hours).")
+        @Option(descriptionKey = "replay.hours", names = "--hours", paramLabel = "N", description = "Hours of event time to replay, or 'all' for the whole curve (replay.hours).")
         String hours;
 
-        @Option(names = "--speed", paramLabel = "X", description = "Hours of event time per hour: 3600 = an hour a second, "
+        @Option(descriptionKey = "replay.speed", names = "--speed", paramLabel = "X", description = "Hours of event time per hour: 3600 = an hour a second, "
                 + "1440 or day-a-minute, 1 or realtime, 0 or max = as fast as possible (replay.speed).")
         String speed;
 
-        @Option(names = "--seed", paramLabel = "N", description = "Seed of the generated groups (replay.seed).")
+        @Option(descriptionKey = "replay.seed", names = "--seed", paramLabel = "N", description = "Seed of the generated groups (replay.seed).")
         Long seed;
 
-        @Option(names = "--truth", paramLabel = "FILE", description = "Write the ground truth here, .json or .csv (replay.truth.file).")
+        @Option(descriptionKey = "replay.truth.file", names = "--truth", paramLabel = "FILE", description = "Write the ground truth here, .json or .csv (replay.truth.file).")
         java.nio.file.Path truth;
 
-        @Option(names = "--resend-share", paramLabel = "SHARE", description = "Share of crossings sent twice with the same eventId, e.g. 0.02 (replay.resend.share).")
+        @Option(descriptionKey = "replay.resend.share", names = "--resend-share", paramLabel = "SHARE", description = "Share of crossings sent twice with the same eventId, e.g. 0.02 (replay.resend.share).")
         Double resendShare;
 
-        @Option(names = "--silent-post", paramLabel = "SITE", description = "A post that goes silent and delivers late (replay.silence.post; see replay.silence.*).")
+        @Option(descriptionKey = "replay.silence.post", names = "--silent-post", paramLabel = "SITE", description = "A post that goes silent and delivers late (replay.silence.post; see replay.silence.*).")
         String silentPost;
-
-        Map<String, String> asSettings(Map<String, String> flags) {
-            ConfigOptions.putIfSet(flags, "replay.hours", hours);
-            ConfigOptions.putIfSet(flags, "replay.speed", speed);
-            ConfigOptions.putIfSet(flags, "replay.seed", seed);
-            ConfigOptions.putIfSet(flags, "replay.truth.file", truth);
-            ConfigOptions.putIfSet(flags, "replay.resend.share", resendShare);
-            ConfigOptions.putIfSet(flags, "replay.silence.post", silentPost);
-            return flags;
-        }
     }
 }

@@ -1,8 +1,6 @@
 package org.flowwatch.cli;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.flowwatch.schemas.config.Settings;
@@ -21,7 +19,7 @@ final class StreamsCommand {
         @Mixin
         ConfigOptions config;
 
-        @Option(names = "--http-port", paramLabel = "PORT",
+        @Option(descriptionKey = "query.http.port", names = "--http-port", paramLabel = "PORT",
                 description = "Port of the HTTP count queries (query.http.port, default 8090; 0 turns them off).")
         Integer httpPort;
 
@@ -34,9 +32,7 @@ final class StreamsCommand {
 
         @Override
         public Integer call() throws InterruptedException {
-            Map<String, String> flags = new LinkedHashMap<>();
-            ConfigOptions.putIfSet(flags, "query.http.port", httpPort);
-            Settings settings = config.load(flags);
+            Settings settings = config.load(ConfigOptions.flagsOf(spec));
             try (RunningApps apps = RunningApps.start(settings, app.arrivals(), app.sites(), true)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "flowwatch-shutdown"));
                 apps.awaitRunning(Duration.ofMinutes(2)).forEach(spec.commandLine().getOut()::println);

@@ -1,8 +1,6 @@
 package org.flowwatch.cli;
 
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.access.AccessRoles;
 import org.flowwatch.cli.access.AclAdmin;
@@ -36,7 +34,7 @@ final class TopicsCommand {
         @Mixin
         ApplyOptions options;
 
-        @Option(names = "--acls", description = "Also add the ACLs of the roles named in acl.* (acl.apply).")
+        @Option(descriptionKey = "acl.apply", names = "--acls", description = "Also add the ACLs of the roles named in acl.* (acl.apply).")
         Boolean acls;
 
         @Spec
@@ -44,9 +42,7 @@ final class TopicsCommand {
 
         @Override
         public Integer call() {
-            Map<String, String> flags = new LinkedHashMap<>();
-            ConfigOptions.putIfSet(flags, "acl.apply", acls);
-            Settings settings = options.config.load(flags);
+            Settings settings = options.config.load(ConfigOptions.flagsOf(spec));
             PrintWriter out = spec.commandLine().getOut();
             TopicPlan plan;
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {

@@ -1,0 +1,47 @@
+package org.flowwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+class ConfigOptionsTest {
+
+    @Test
+    void shouldTurnTheFlagsGivenIntoTheirSettingsAndLeaveOutTheRest() {
+        // given a demo started with a port, a replay option and one switch
+        CommandLine flowwatch = FlowwatchCommand.commandLine();
+        flowwatch.parseArgs("demo", "--hub", "--kafka-port", "19092", "--hours", "6");
+        CommandLine demo = flowwatch.getSubcommands().get("demo");
+
+        // then each flag given is its setting; options not given and switches left off set nothing
+        assertThat(ConfigOptions.flagsOf(demo.getCommandSpec())).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "demo.hub", "true", "embedded.kafka.port", "19092", "replay.hours", "6"));
+    }
+
+    @Test
+    void shouldBindEveryOptionOfEveryCommandToASettingThatExists() {
+        // a misspelt key would be refused only when a user gives that flag
+        List<OptionSpec> bound = new ArrayList<>();
+        collect(FlowwatchCommand.commandLine().getCommandSpec(), bound);
+        assertThat(bound).hasSizeGreaterThan(30);
+        for (OptionSpec option : bound) {
+            assertThatCode(() -> new ConfigOptions().load(Map.of(option.descriptionKey(), "1")))
+                    .as("%s of '%s' binds to %s", option.longestName(), option.command().qualifiedName(), option.descriptionKey())
+                    .doesNotThrowAnyException();
+        }
+    }
+
+    private static void collect(CommandSpec command, List<OptionSpec> bound) {
+        command.options().stream().filter(option -> !option.usageHelp() && !option.versionHelp())
+                .filter(option -> option.descriptionKey() != null && !option.descriptionKey().isEmpty())
+                .forEach(bound::add);
+        command.subcommands().values().forEach(sub -> collect(sub.getCommandSpec(), bound));
+    }
+}

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "streams", description = "The Kafka Streams topology.", subcommands = StreamsCommand.Run.class)
+@Command(name = "streams", description = "The Kafka Streams apps: run them, or reset one to process its inputs again (also `flowwatch reset`).",
+        subcommands = {StreamsCommand.Run.class, ResetCommand.class})
 final class StreamsCommand {
 
     @Command(name = "run", description = "Run the streams apps until SIGTERM or Ctrl-C; exits 1 if one fails.")

@@ -94,4 +94,17 @@ class FlowwatchCommandTest {
             assertThat(run.out()).as(command).contains("Usage: " + command);
         }
     }
+
+    @Test
+    void shouldOfferResetBesideStreamsRunAndStillAtTheTop() {
+        // when
+        CommandRun underStreams = CommandRun.of("streams", "reset", "--help");
+        CommandRun alias = CommandRun.of("reset", "--help");
+
+        // then both are the same command
+        assertThat(underStreams.exitCode()).isZero();
+        assertThat(alias.exitCode()).isZero();
+        assertThat(underStreams.out()).contains("--truncate-outputs").contains("Usage: flowwatch streams reset");
+        assertThat(alias.out()).contains("--truncate-outputs");
+    }
 }

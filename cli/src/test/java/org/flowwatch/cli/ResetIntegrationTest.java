@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code flowwatch reset}: refused while the arrivals app runs; once it has stopped, the rerun processes every
+ * {@code flowwatch streams reset} (also {@code flowwatch reset}): refused while the arrivals app runs; once it has stopped, the rerun processes every
  * crossing again and the counts are still exactly the replay's ground truth (rewritten, not doubled).
  */
 @Tag("integration")
@@ -51,7 +51,7 @@ class ResetIntegrationTest {
             ReferenceCommand.publishDefaults(settings);
             ScenarioReplay.Sent sent = ReplayCommand.replay(settings, (hour, people) -> { });
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
-            String[] reset = args(wiring, "reset", "--app", "arrivals", "--truncate-outputs");
+            String[] reset = args(wiring, "streams", "reset", "--app", "arrivals", "--truncate-outputs");
 
             try (var daily = CommittedReader.of(serdes, settings, Topics.ARRIVALS_DAILY)) {
                 int firstRunRevisions;

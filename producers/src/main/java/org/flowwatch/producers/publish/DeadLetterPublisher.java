@@ -9,6 +9,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.flowwatch.schemas.topics.DeadLetterHeaders;
 import org.flowwatch.schemas.topics.Topics;
 
 /**
@@ -18,11 +19,11 @@ import org.flowwatch.schemas.topics.Topics;
  */
 public final class DeadLetterPublisher implements AutoCloseable {
 
-    public static final String REASON = "flowwatch.reject.reason";
-    public static final String FIELD = "flowwatch.reject.field";
-    public static final String MESSAGE = "flowwatch.reject.message";
-    public static final String SOURCE_CHANNEL = "flowwatch.source.channel";
-    public static final String SOURCE_SENDER = "flowwatch.source.sender";
+    public static final String REASON = DeadLetterHeaders.REASON;
+    public static final String FIELD = DeadLetterHeaders.FIELD;
+    public static final String MESSAGE = DeadLetterHeaders.MESSAGE;
+    public static final String SOURCE_CHANNEL = DeadLetterHeaders.SOURCE_CHANNEL;
+    public static final String SOURCE_SENDER = DeadLetterHeaders.SOURCE_SENDER;
 
     private final KafkaProducer<byte[], byte[]> producer;
 

@@ -1,6 +1,5 @@
 package org.flowwatch.streams.sites;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.flowwatch.streams.errors.RejectHeaders;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -234,17 +234,9 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         context.forward(new Record<>(siteId, LedgerOutcome.status(fresh), ledger.at));
     }
 
-    private static RecordHeaders reasons(Headers from, SiteInput input, LedgerChange change) {
-        RecordHeaders headers = new RecordHeaders(from.toArray());
-        headers.add("flowwatch.reject.reason", bytes(change.reason()));
-        headers.add("flowwatch.reject.rule", bytes(change.rule()));
-        headers.add("flowwatch.source.topic", bytes(input.getSourceTopic()));
-        headers.add("flowwatch.source.partition", bytes(String.valueOf(input.getSourcePartition())));
-        headers.add("flowwatch.source.offset", bytes(String.valueOf(input.getSourceOffset())));
-        return headers;
+    private static Headers reasons(Headers from, SiteInput input, LedgerChange change) {
+        return RejectHeaders.withRule(from, change.reason(), change.rule(), input.getSourceTopic(), input.getSourcePartition(),
+                input.getSourceOffset());
     }
 
-    private static byte[] bytes(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
 }

@@ -73,14 +73,6 @@ public final class AlertDispatcher implements AutoCloseable {
         stopped.await();
     }
 
-    /**
-     * Makes every worker stop as a crash would, without waiting (tests call it from inside an HTTP answer): what
-     * was delivered since the last commit stays uncommitted. {@link #close()} then waits for the threads.
-     */
-    public void halt() {
-        workers.values().forEach(EndpointWorker::halt);
-    }
-
     @Override
     public void close() {
         workers.values().forEach(EndpointWorker::stop);

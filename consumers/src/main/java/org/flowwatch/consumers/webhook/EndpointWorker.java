@@ -58,7 +58,6 @@ final class EndpointWorker implements Runnable {
     private final AtomicBoolean enabled;
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
-    private volatile boolean halted;
 
     EndpointWorker(AlertChannel endpoint, Consumer<String, byte[]> consumer, DispatchParts parts) {
         this.endpoint = endpoint;
@@ -83,9 +82,6 @@ final class EndpointWorker implements Runnable {
                 resumeDue();
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     boolean done = handleOrRewind(record, new TopicPartition(record.topic(), record.partition()));
-                    if (halted) {
-                        return; // a simulated crash: what was just delivered stays uncommitted
-                    }
                     if (done) {
                         commit(record);
                     }
@@ -100,12 +96,6 @@ final class EndpointWorker implements Runnable {
 
     /** Stops after the record in hand: it is finished and committed. */
     void stop() {
-        stopping.countDown();
-    }
-
-    /** Stops as a crash would: nothing more is committed, whatever was delivered. */
-    void halt() {
-        halted = true;
         stopping.countDown();
     }
 

@@ -62,9 +62,9 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(EmbeddedStackExtension.class)
 class AlertDispatcherIntegrationTest {
 
-    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+    private static final String SECRET = TestDispatchers.SECRET;
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration REQUEST_TIMEOUT = TestDispatchers.REQUEST_TIMEOUT;
     /** {@code -Dflowwatch.faults.long=true}: the misbehaving endpoint's spell lasts minutes, not seconds. */
     private static final boolean LONG_FAULTS = Boolean.getBoolean("flowwatch.faults.long");
 
@@ -273,35 +273,46 @@ class AlertDispatcherIntegrationTest {
     }
 
     @Test
-    void shouldDeliverEveryAlertAtLeastOnceWhenDispatcherCrashesMidDelivery() {
-        // given a dispatcher that crashes right after the receiver accepted the third alert, before it commits
-        AtomicReference<AlertDispatcher> running = new AtomicReference<>();
-        AtomicBoolean crashed = new AtomicBoolean();
+    void shouldDeliverEveryAlertAtLeastOnceWhenTheDispatcherIsKilledMidDelivery() throws Exception {
+        // given a dispatcher in a child JVM, killed (SIGKILL) while the receiver takes the third alert: it never hears
+        // the answer, so it cannot have committed that alert
+        AtomicReference<Process> child = new AtomicReference<>();
+        AtomicBoolean killed = new AtomicBoolean();
         try (TestReceiver receiver = new TestReceiver(SECRET)) {
             receiver.answering(attempt -> {
-                if (attempt == 3 && crashed.compareAndSet(false, true)) {
-                    running.get().halt();
+                if (attempt == 3 && killed.compareAndSet(false, true)) {
+                    child.get().destroyForcibly();
+                    waitForExit(child.get());
                 }
                 return Answer.ok();
             });
-            List<String> keys;
-            try (AlertDispatcher first = dispatcher(receiver, policy(Duration.ofHours(1)))) {
-                running.set(first);
-                keys = publishAlerts("crash", 5);
-                await().alias("crashed").atMost(WAIT).until(crashed::get);
+            List<String> keys = publishAlerts("crash", 5);
+            child.set(TestDispatchers.startChild(target(receiver)));
+            try {
+                await().alias("killed mid-delivery").atMost(WAIT).until(killed::get);
+            } finally {
+                child.get().destroyForcibly();
             }
 
             // when it is restarted with the same consumer groups
             try (AlertDispatcher restarted = dispatcher(receiver, policy(Duration.ofHours(1)))) {
-                // then every alert is delivered; the one in flight at the crash twice, with the same key
+                // then every alert is delivered; the one in flight at the kill twice, with the same key
                 await().alias("all delivered after restart").atMost(WAIT)
                         .until(() -> receiver.acceptedKeys().keySet().containsAll(keys));
                 assertThat(receiver.acceptedKeys()).containsOnlyKeys(keys);
                 // Alerts are spread over partitions by id, so which one was third is read from the receiver.
                 String inFlight = receiver.received().get(2).idempotencyKey();
-                assertThat(receiver.acceptedKeys().get(inFlight)).as("in flight at the crash: " + inFlight).isEqualTo(2);
+                assertThat(receiver.acceptedKeys().get(inFlight)).as("in flight at the kill: " + inFlight).isEqualTo(2);
                 assertThat(receiver.received()).hasSize(6);
             }
+        }
+    }
+
+    private static void waitForExit(Process process) {
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -322,25 +333,16 @@ class AlertDispatcherIntegrationTest {
     }
 
     private AlertDispatcher dispatcher(TestReceiver receiver, RetryPolicy retry) {
-        UrlPolicy loopbackAllowed = new UrlPolicy(true, false);
-        List<Endpoint> endpoints = EndpointsFile.parse("""
-                endpoints:
-                  - name: %s
-                    url: %s
-                    secret: %s
-                    ratePerSecond: 50
-                    filter: {sites: [%s]}
-                """.formatted(endpointName, receiver.url(), SECRET, site), loopbackAllowed);
-        DispatchSettings settings = new DispatchSettings(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()),
-                RegistrySettings.of(stack.registryUrl()), Optional.empty(), groupPrefix, "earliest", REQUEST_TIMEOUT,
-                retry, loopbackAllowed);
-        return AlertDispatcher.start(settings, endpoints, serdes, new DispatchMetrics(metrics));
+        return TestDispatchers.start(target(receiver), retry, metrics);
     }
 
-    // Quick attempts 100 ms apart, then parked; at most 300 ms between parked attempts.
+    private TestDispatchers.Target target(TestReceiver receiver) {
+        return new TestDispatchers.Target(stack.bootstrapServers(), stack.registryUrl(), receiver.url().toString(), endpointName,
+                site, groupPrefix);
+    }
+
     private static RetryPolicy policy(Duration giveUpAfter) {
-        return new RetryPolicy(new Backoff(Duration.ofMillis(100), Duration.ofMillis(300), RandomGenerator.getDefault()),
-                3, Duration.ofSeconds(2), giveUpAfter);
+        return TestDispatchers.quickRetries(giveUpAfter);
     }
 
     private List<String> publishAlerts(String prefix, int count) {

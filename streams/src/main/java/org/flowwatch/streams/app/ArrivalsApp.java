@@ -1,7 +1,6 @@
 package org.flowwatch.streams.app;
 
 import java.util.Optional;
-import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 import org.flowwatch.schemas.http.ApiToken;
@@ -17,11 +16,11 @@ public final class ArrivalsApp {
 
     public static Topology topology(StreamsSettings settings) {
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
-        return new ArrivalsTopology(serdes, settings.arrivals()).build(copy(settings.kafkaStreams()));
+        return new ArrivalsTopology(serdes, settings.arrivals()).build(StreamsRunner.copyOf(settings.kafkaStreams()));
     }
 
     public static StreamsRunner start(StreamsSettings settings) {
-        return StreamsRunner.start(topology(settings), copy(settings.kafkaStreams()));
+        return StreamsRunner.start(topology(settings), StreamsRunner.copyOf(settings.kafkaStreams()));
     }
 
     /** The HTTP query server of a running app, open to anyone, when {@code query.http.port} is not 0. */
@@ -35,11 +34,5 @@ public final class ArrivalsApp {
             return Optional.empty();
         }
         return Optional.of(CountsQueryServer.start(runner.streams(), new HostInfo(settings.advertisedHost(), settings.queryPort()), token));
-    }
-
-    private static Properties copy(Properties props) {
-        Properties copy = new Properties();
-        copy.putAll(props);
-        return copy;
     }
 }

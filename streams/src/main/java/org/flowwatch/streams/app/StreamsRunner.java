@@ -36,6 +36,16 @@ public final class StreamsRunner implements AutoCloseable {
         streams.setUncaughtExceptionHandler(this::onStreamThreadFailure);
     }
 
+    /**
+     * A copy of an app's properties: the topology builder and Kafka Streams each get their own, so neither sees what
+     * the other sets in them.
+     */
+    public static Properties copyOf(Properties props) {
+        Properties copy = new Properties();
+        copy.putAll(props);
+        return copy;
+    }
+
     public static StreamsRunner start(Topology topology, Properties props) {
         LOG.info("Topology:\n{}", topology.describe());
         StreamsRunner runner = new StreamsRunner(topology, props);

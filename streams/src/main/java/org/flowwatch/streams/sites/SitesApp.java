@@ -1,6 +1,5 @@
 package org.flowwatch.streams.sites;
 
-import java.util.Properties;
 import org.apache.kafka.streams.Topology;
 import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -16,21 +15,15 @@ public final class SitesApp {
 
     public static Topology topology(SitesSettings settings) {
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
-        return new SitesTopology(serdes, settings).build(copy(settings.kafkaStreams()));
+        return new SitesTopology(serdes, settings).build(StreamsRunner.copyOf(settings.kafkaStreams()));
     }
 
     public static StreamsRunner start(SitesSettings settings) {
-        return StreamsRunner.start(topology(settings), copy(settings.kafkaStreams()));
+        return StreamsRunner.start(topology(settings), StreamsRunner.copyOf(settings.kafkaStreams()));
     }
 
     /** Serves the app's interactive queries on {@code sites.query.host}:{@code sites.query.port}, asking for {@code token}. */
     public static SitesQueryServer serveQueries(StreamsRunner runner, SitesSettings settings, ApiToken token) {
         return SitesQueryServer.start(new StoreSitesView(runner.streams()), settings.queryHost(), settings.queryPort(), token);
-    }
-
-    private static Properties copy(Properties props) {
-        Properties copy = new Properties();
-        copy.putAll(props);
-        return copy;
     }
 }

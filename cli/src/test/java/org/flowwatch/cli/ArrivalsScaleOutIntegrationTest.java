@@ -22,10 +22,15 @@ import org.junit.jupiter.api.io.TempDir;
  * surviving instance and on the new one.
  */
 @Tag("integration")
-@Timeout(300)
+@Timeout(420)
 class ArrivalsScaleOutIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /**
+     * Correctness, not speed, is asserted here: on a loaded 2-core machine a joined instance once needed more than 90 s
+     * to restore and catch up (1,623 of 1,840 people counted at 90 s); the figures for speed are the benchmark's.
+     */
+    private static final Duration SETTLED = Duration.ofSeconds(180);
 
     @Test
     void shouldCountExactlyAndAnswerEveryQueryWhileInstancesLeaveAndJoin(@TempDir Path dir) throws Exception {
@@ -56,7 +61,7 @@ class ArrivalsScaleOutIntegrationTest {
             // then every query's final answer is the ground truth, on the survivor and on the newest instance
             Map<String, Map<LocalDate, Long>> expected = FaultReplay.expected(sent.truth());
             ArrivalsInstance newest = instances.newest();
-            await().alias("counts equal the ground truth").atMost(WAIT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            await().alias("counts equal the ground truth").atMost(SETTLED).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
                 for (String query : FaultReplay.QUERIES) {
                     assertThat(user.peopleByDay(survivor.queryPort(), query)).as("survivor %s (published: %s)", query,
                             CommittedTopic.publishedDailyArrivals(stack.settings(Map.of()))).isEqualTo(expected.get(query));

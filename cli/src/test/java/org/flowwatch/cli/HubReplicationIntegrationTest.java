@@ -6,10 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
@@ -17,9 +20,11 @@ import org.apache.avro.SchemaBuilder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.connect.mirror.RemoteClusterUtils;
 import org.flowwatch.embedded.EmbeddedKafka;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.EmbeddedStack;
@@ -92,7 +97,7 @@ class HubReplicationIntegrationTest {
             Settings atCentre = settings(centreKafka.bootstrapServers(), centre.url(), Map.of("streams.state.dir", dir.resolve("centre-state").toString()));
             Settings atHub = settings(hub.bootstrapServers(), hub.registryUrl(), Map.of("streams.state.dir", dir.resolve("hub-state").toString(),
                     "hub.name", "syunik", "hub.centre.bootstrap.servers", "127.0.0.1:" + line.port(),
-                    "hub.centre.registry.url", centre.url(), "hub.check.every", "2s", "hub.commit.every", "1s"));
+                    "hub.centre.registry.url", centre.url(), "hub.check.every", "2s", "hub.commit.every", "1s", "hub.sync.every", "2s"));
             createTopics(atCentre);
             createTopics(atHub);
             // and the reference data published at the centre only
@@ -182,6 +187,12 @@ class HubReplicationIntegrationTest {
                     assertThat(hubId).as("the crossing contract's id at the hub and at the centre").isNotEqualTo(centreId);
                     assertThat(schemaIdsAt(atCentre, Topics.CROSSINGS.name())).containsExactly(centreId);
 
+                    // and a consumer that read part of the crossings at the hub moves to the centre at its translated
+                    // offsets and misses none (it may read some twice: translation is at-least-once)
+                    Set<UUID> movedConsumerSaw = moveHalfwayToTheCentre(atHub, atCentre, hubSerdes, centreSerdes);
+                    assertThat(movedConsumerSaw).as("eventIds a consumer saw at the hub, then at the centre")
+                            .containsAll(DailyArrivals.distinct(centreValid.drain().stream().map(record -> record.value()).toList()));
+
                     // when a MirrorMaker that lost its offsets copies everything again
                     link.close();
                     try (HubLink forgetful = HubLink.start(HubSettings.from(atHub)
@@ -201,6 +212,69 @@ class HubReplicationIntegrationTest {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A consumer group reads half the crossings at the hub and commits; once MirrorMaker has checkpointed the group,
+     * a consumer at the centre starts from {@code RemoteClusterUtils.translateOffsets} and reads to the end. Returns
+     * every eventId the two saw, and checks the centre's part did not simply start from the beginning.
+     */
+    private static Set<UUID> moveHalfwayToTheCentre(Settings atHub, Settings atCentre, FlowwatchSerdes hubSerdes,
+                                                      FlowwatchSerdes centreSerdes) throws Exception {
+        String group = "mover-" + UUID.randomUUID();
+        Set<UUID> seen = new HashSet<>();
+        Map<String, Object> hubConsumer = new HashMap<>(CommonSettings.kafkaClient(atHub));
+        hubConsumer.put("group.id", group);
+        hubConsumer.put("auto.offset.reset", "earliest");
+        hubConsumer.put("enable.auto.commit", false);
+        hubConsumer.put("max.poll.records", 100);
+        long total = endOffsets(atHub).values().stream().mapToLong(Long::longValue).sum();
+        try (var consumer = new KafkaConsumer<>(hubConsumer,
+                hubSerdes.key(Topics.CROSSINGS).deserializer(), hubSerdes.value(Topics.CROSSINGS).deserializer())) {
+            consumer.subscribe(List.of(Topics.CROSSINGS.name()));
+            long read = 0;
+            while (read < total / 2) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    seen.add(record.value().getEventId());
+                    read++;
+                }
+            }
+            consumer.commitSync();
+        }
+        Map<String, Object> centre = CommonSettings.kafkaClient(atCentre);
+        Map<TopicPartition, OffsetAndMetadata> translated = await().alias("the group's offsets checkpointed at the centre")
+                .atMost(WAIT).until(() -> RemoteClusterUtils.translateOffsets(centre,
+                        atHub.string("hub.name"), group, Duration.ofSeconds(5)), offsets -> offsets.keySet().stream()
+                        .filter(tp -> tp.topic().equals(Topics.CROSSINGS.name())).count() > 0);
+        long skipped = translated.entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.CROSSINGS.name()))
+                .mapToLong(e -> e.getValue().offset()).sum();
+        System.out.printf("hub: a consumer read %d of %d crossings at the hub; at the centre it starts past %d of them%n",
+                seen.size(), total, skipped);
+        assertThat(skipped).as("crossings the moved consumer skips at the centre (it read %d at the hub)", seen.size())
+                .isGreaterThan(seen.size() / 2);
+        Map<String, Object> centreConsumer = new HashMap<>(centre);
+        centreConsumer.put("group.id", group);
+        centreConsumer.put("enable.auto.commit", false);
+        try (var consumer = new KafkaConsumer<>(centreConsumer,
+                centreSerdes.key(Topics.CROSSINGS).deserializer(), centreSerdes.value(Topics.CROSSINGS).deserializer())) {
+            Map<TopicPartition, Long> ends = endOffsets(atCentre);
+            consumer.assign(ends.keySet());
+            ends.keySet().forEach(tp -> consumer.seek(tp, translated.containsKey(tp) ? translated.get(tp).offset() : 0));
+            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> seen.add(record.value().getEventId()));
+            }
+        }
+        return seen;
+    }
+
+    private static Map<TopicPartition, Long> endOffsets(Settings settings) throws Exception {
+        try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(Topics.CROSSINGS.name())).allTopicNames().get().get(Topics.CROSSINGS.name()).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(Topics.CROSSINGS.name(), p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
         }
     }
 

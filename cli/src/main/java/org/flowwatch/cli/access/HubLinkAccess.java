@@ -28,7 +28,7 @@ import org.flowwatch.schemas.topics.TopicSpec;
  *       else it would try to create them) and the hub's heartbeats as {@code <hub>.heartbeats}; the checkpoint task
  *       writes (and at start reads) {@code <hub>.checkpoints.internal}; the heartbeat task writes {@code heartbeats};</li>
  *   <li>down (centre → hub, the centre is the source): the source task lists and reads the down topics and
- *       {@code heartbeats}, and keeps its offset syncs at the source, {@code mm2-offset-syncs.<hub>.internal}, which
+ *       {@code heartbeats} (and describes its configs, to create {@code <centre>.heartbeats} at the hub alike), and keeps its offset syncs at the source, {@code mm2-offset-syncs.<hub>.internal}, which
  *       the checkpoint task reads. The centre's groups are not granted: no checkpoints are emitted down.</li>
  * </ul>
  * {@code heartbeats} is shared by every hub of the centre (MirrorMaker's fixed name); it gets no ALTER or DELETE.
@@ -72,7 +72,8 @@ final class HubLinkAccess {
                 "mm2-offset-syncs." + hub + ".internal")) {
             bindings.add(allow(principal, literal(ResourceType.TOPIC, own), AclOperation.ALL));
         }
-        for (AclOperation shared : List.of(AclOperation.CREATE, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE)) {
+        for (AclOperation shared : List.of(AclOperation.CREATE, AclOperation.WRITE, AclOperation.READ, AclOperation.DESCRIBE,
+                AclOperation.DESCRIBE_CONFIGS)) {
             bindings.add(allow(principal, literal(ResourceType.TOPIC, "heartbeats"), shared));
         }
         bindings.add(allow(principal, literal(ResourceType.GROUP, hub + "-mm2"), AclOperation.READ));

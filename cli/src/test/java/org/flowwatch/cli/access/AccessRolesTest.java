@@ -110,6 +110,7 @@ class AccessRolesTest {
                 "allow User:hub-syunik WRITE on topic heartbeats",
                 "allow User:hub-syunik READ on topic heartbeats",
                 "allow User:hub-syunik DESCRIBE on topic heartbeats",
+                "allow User:hub-syunik DESCRIBE_CONFIGS on topic heartbeats",
                 "allow User:hub-syunik READ on group syunik-mm2");
         assertThat(roles.bindings().stream().map(AclPlan::describe)).contains("allow User:hub-tavush READ on group tavush-mm2")
                 .noneMatch(line -> line.contains("User:hub-tavush") && line.contains("syunik"));

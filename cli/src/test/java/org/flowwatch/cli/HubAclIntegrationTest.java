@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.flowwatch.embedded.EmbeddedKafka;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.EmbeddedStack;
@@ -45,10 +46,14 @@ class HubAclIntegrationTest {
     @Test
     void shouldReplicateSitesDownAndCrossingsUpWhenTheHubHasOnlyTheAclsTopicsApplyGranted(@TempDir Path dir) throws Exception {
         long began = System.nanoTime();
+        // The registries start while the brokers do: most of the set-up time.
+        CompletableFuture<EmbeddedRegistry> centreRegistryStarting =
+                CompletableFuture.supplyAsync(() -> EmbeddedRegistry.start(dir.resolve("centre-registry"), 0));
+        CompletableFuture<EmbeddedStack> hubStarting = CompletableFuture.supplyAsync(() -> EmbeddedStack.start(dir.resolve("hub"), 0, 0));
         SaslSslListener listener = SaslSslListener.create(dir.resolve("tls"), ADMIN);
-        try (EmbeddedRegistry centreRegistry = EmbeddedRegistry.start(dir.resolve("centre-registry"), 0);
-             EmbeddedKafka centreKafka = EmbeddedKafka.startSecured(dir.resolve("centre-kafka"), 0, listener);
-             EmbeddedStack hub = EmbeddedStack.start(dir.resolve("hub"), 0, 0)) {
+        try (EmbeddedKafka centreKafka = EmbeddedKafka.startSecured(dir.resolve("centre-kafka"), 0, listener);
+             EmbeddedRegistry centreRegistry = centreRegistryStarting.join();
+             EmbeddedStack hub = hubStarting.join()) {
             centreKafka.createScramUser(ADMIN, ADMIN_PASSWORD);
             centreKafka.createScramUser(HUB, HUB_PASSWORD);
             Map<String, String> centreAdmin = new LinkedHashMap<>();

@@ -28,7 +28,9 @@ import org.flowwatch.streams.app.AppTopics;
  *       prefixed with its application id;</li>
  *   <li>the dispatcher ({@code acl.dispatcher.principal}) reads alert events and its retries with its groups, and
  *       writes retries, dead letters and SMS receipts; the operations centre ({@code acl.ops.principal}) reads the outputs it
- *       shows and exports (no group) and writes acknowledgements.</li>
+ *       shows and exports (no group) and writes acknowledgements;</li>
+ *   <li>a regional hub ({@code acl.hub.principals}, {@code <hub>=User:<name>}) gets, at the centre, what its
+ *       MirrorMaker 2 link ({@code flowwatch hub}) does there: see {@link HubLinkAccess}.</li>
  * </ul>
  * An empty setting grants nothing to that role.
  */
@@ -69,6 +71,7 @@ public final class AccessRoles {
             reads(bindings, ops, shown);
             writes(bindings, ops, List.of(Topics.ALERT_ACKS));
         });
+        HubLinkAccess.principals(settings).forEach((hub, principal) -> bindings.addAll(HubLinkAccess.bindings(hub, principal)));
         return bindings.stream().distinct().toList();
     }
 
@@ -84,15 +87,15 @@ public final class AccessRoles {
         return bindings;
     }
 
-    private static void reads(List<AclBinding> bindings, String principal, Collection<? extends TopicSpec<?, ?>> topics) {
+    static void reads(List<AclBinding> bindings, String principal, Collection<? extends TopicSpec<?, ?>> topics) {
         topics.forEach(topic -> bindings.add(allow(principal, topic(topic), AclOperation.READ)));
     }
 
-    private static void writes(List<AclBinding> bindings, String principal, Collection<? extends TopicSpec<?, ?>> topics) {
+    static void writes(List<AclBinding> bindings, String principal, Collection<? extends TopicSpec<?, ?>> topics) {
         topics.forEach(topic -> bindings.add(allow(principal, topic(topic), AclOperation.WRITE)));
     }
 
-    private static ResourcePattern topic(TopicSpec<?, ?> topic) {
+    static ResourcePattern topic(TopicSpec<?, ?> topic) {
         return new ResourcePattern(ResourceType.TOPIC, topic.name(), PatternType.LITERAL);
     }
 
@@ -100,20 +103,20 @@ public final class AccessRoles {
         return new ResourcePattern(type, prefix, PatternType.PREFIXED);
     }
 
-    private static AclBinding allow(String principal, ResourcePattern resource, AclOperation operation) {
+    static AclBinding allow(String principal, ResourcePattern resource, AclOperation operation) {
         return new AclBinding(resource, new AccessControlEntry(principal, "*", operation, AclPermissionType.ALLOW));
     }
 
     private Optional<String> principal(String key) {
-        return settings.optional(key).map(value -> checked(key, value.strip()));
+        return settings.optional(key).map(value -> checked(settings, key, value.strip()));
     }
 
     private List<String> principals(String key) {
         return settings.optional(key).stream().flatMap(value -> Arrays.stream(value.split(",")))
-                .map(String::strip).filter(value -> !value.isEmpty()).map(value -> checked(key, value)).toList();
+                .map(String::strip).filter(value -> !value.isEmpty()).map(value -> checked(settings, key, value)).toList();
     }
 
-    private String checked(String key, String principal) {
+    static String checked(Settings settings, String key, String principal) {
         if (!principal.startsWith("User:") || principal.length() == "User:".length()) {
             throw new ConfigException("setting '" + key + "' must name principals as User:<name>, got '" + principal
                     + "' (from " + settings.layer(key) + ")");

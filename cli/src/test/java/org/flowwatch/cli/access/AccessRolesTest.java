@@ -77,6 +77,57 @@ class AccessRolesTest {
     }
 
     @Test
+    void shouldGiveAHubsPrincipalItsLinksTopicsAndGroupAtTheCentreAndNothingOfAnotherHubs() {
+        // given
+        AccessRoles roles = roles(Map.of("acl.hub.principals", "syunik=User:hub-syunik, tavush=User:hub-tavush"));
+
+        // when
+        List<String> syunik = roles.bindings().stream().map(AclPlan::describe).filter(line -> line.contains("User:hub-syunik")).toList();
+
+        // then
+        assertThat(syunik).containsExactlyInAnyOrder(
+                "allow User:hub-syunik WRITE on topic flowwatch.crossings.v1",
+                "allow User:hub-syunik DESCRIBE on topic flowwatch.crossings.v1",
+                "allow User:hub-syunik WRITE on topic flowwatch.heartbeats.v1",
+                "allow User:hub-syunik DESCRIBE on topic flowwatch.heartbeats.v1",
+                "allow User:hub-syunik WRITE on topic flowwatch.supplies.v1",
+                "allow User:hub-syunik DESCRIBE on topic flowwatch.supplies.v1",
+                "allow User:hub-syunik WRITE on topic flowwatch.sites.movements.v1",
+                "allow User:hub-syunik DESCRIBE on topic flowwatch.sites.movements.v1",
+                "allow User:hub-syunik READ on topic flowwatch.sites.v1",
+                "allow User:hub-syunik DESCRIBE on topic flowwatch.sites.v1",
+                "allow User:hub-syunik READ on topic flowwatch.items.v1",
+                "allow User:hub-syunik DESCRIBE on topic flowwatch.items.v1",
+                "allow User:hub-syunik READ on topic flowwatch.thresholds.v1",
+                "allow User:hub-syunik DESCRIBE on topic flowwatch.thresholds.v1",
+                "allow User:hub-syunik ALL on topic mm2-offsets.syunik.internal",
+                "allow User:hub-syunik ALL on topic mm2-configs.syunik.internal",
+                "allow User:hub-syunik ALL on topic mm2-status.syunik.internal",
+                "allow User:hub-syunik ALL on topic syunik.checkpoints.internal",
+                "allow User:hub-syunik ALL on topic syunik.heartbeats",
+                "allow User:hub-syunik ALL on topic mm2-offset-syncs.syunik.internal",
+                "allow User:hub-syunik CREATE on topic heartbeats",
+                "allow User:hub-syunik WRITE on topic heartbeats",
+                "allow User:hub-syunik READ on topic heartbeats",
+                "allow User:hub-syunik DESCRIBE on topic heartbeats",
+                "allow User:hub-syunik DESCRIBE_CONFIGS on topic heartbeats",
+                "allow User:hub-syunik READ on group syunik-mm2");
+        assertThat(roles.bindings().stream().map(AclPlan::describe)).contains("allow User:hub-tavush READ on group tavush-mm2")
+                .noneMatch(line -> line.contains("User:hub-tavush") && line.contains("syunik"));
+    }
+
+    @Test
+    void shouldRefuseAHubPrincipalWithoutItsHubNameWhenConfigured() {
+        assertThatThrownBy(() -> roles(Map.of("acl.hub.principals", "User:hub-syunik")).bindings())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("setting 'acl.hub.principals' must name each hub once as <hub.name>=User:<name> (hub names of letters,"
+                        + " digits, '_' and '-'), got 'User:hub-syunik' (from flags)");
+        assertThatThrownBy(() -> roles(Map.of("acl.hub.principals", "syunik=hub-syunik")).bindings())
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("setting 'acl.hub.principals' must name principals as User:<name>, got 'hub-syunik' (from flags)");
+    }
+
+    @Test
     void shouldGrantNothingWhenNoPrincipalIsNamed() {
         assertThat(roles(Map.of()).bindings()).isEmpty();
     }

@@ -18,7 +18,7 @@ import org.flowwatch.schemas.i18n.Messages;
 
 /**
  * An alert's one human sentence in Armenian, Russian or English, written from its kind, labels and evidence (the
- * streams app's contract, see streams/README.md), the way the streams app writes its English {@code summary}. The
+ * streams app's contract, see docs/modules/streams.md), the way the streams app writes its English {@code summary}. The
  * site or post is named as the summary names it (the text before its first ": "). An alert whose evidence lacks what
  * its sentence needs reads as its own (English) summary. Patterns: {@code alert.*} in {@code flowwatch/i18n}.
  */

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the short texts of {@link SmsReport}; see its forms there and in producers/README.md. */
+/** Reads the short texts of {@link SmsReport}; see its forms there and in docs/modules/producers.md. */
 final class SmsParser {
 
     /** Largest sequence number accepted: eight digits, more than a post sends in a lifetime. */

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -63,23 +62,24 @@ final class HubDemo {
              EmbeddedStack hub = EmbeddedStack.start(dir.resolve("hub"), 0, 0, DemoCommand.registryKind(settings))) {
             // Both ends share this process: the centre keeps the user's ops and query ports, the hub takes free ones, and
             // the user's dashboard port serves the page that shows both dashboards (each on a free port).
-            Map<String, String> anyPorts = Map.of("ops.port", "0", "sites.query.port", "0", "ops.http.port", "0");
-            Settings atCentre = wiring.apply(centre, with(Map.of("ops.http.port", "0"), "streams.state.dir", dir.resolve("centre-state").toString()));
+            Settings atCentre = wiring.apply(centre, Map.of("ops.http.port", "0",
+                    "streams.state.dir", dir.resolve("centre-state").toString()));
             String hubName = settings.string("demo.hub.name");
-            Settings atHub = wiring.apply(hub, with(with(with(with(with(anyPorts,
-                    "streams.state.dir", dir.resolve("hub-state").toString()),
-                    "hub.name", hubName),
-                    "hub.centre.bootstrap.servers", centre.bootstrapServers()),
-                    "hub.centre.registry.url", centre.registryUrl()),
+            Settings atHub = wiring.apply(hub, Map.of("ops.port", "0", "sites.query.port", "0", "ops.http.port", "0",
+                    "streams.state.dir", dir.resolve("hub-state").toString(),
+                    "hub.name", hubName,
+                    "hub.centre.bootstrap.servers", centre.bootstrapServers(),
+                    "hub.centre.registry.url", centre.registryUrl(),
                     "hub.check.every", "2s"));
             out.printf("Centre %s, hub %s (%s) ready in %.1f s%n", centre.bootstrapServers(), hubName, hub.bootstrapServers(), seconds());
             createTopics(atCentre);
             createTopics(atHub);
             out.printf("Published %d sites and items at the centre (reference data)%n", ReferenceCommand.publishDefaults(atCentre));
-            try (HubLink link = HubLink.start(HubSettings.from(atHub));
+            HubSettings linkSettings = HubSettings.from(atHub);
+            try (HubLink link = HubLink.start(linkSettings);
                  RunningApps centreApps = RunningApps.start(atCentre, true, true, false);
                  RunningApps hubApps = RunningApps.start(atHub, true, true, false)) {
-                HubCommand.register(hubApps.registry(), link, HubSettings.from(atHub));
+                HubCommand.register(hubApps.registry(), link, linkSettings);
                 if (!running(centreApps, "centre") || !running(hubApps, hubName)) {
                     return OneLineErrors.FAILED;
                 }
@@ -172,12 +172,6 @@ final class HubDemo {
         try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
             admin.createMissing(Topics.ALL, CommonSettings.replicationFactor(settings));
         }
-    }
-
-    private static Map<String, String> with(Map<String, String> map, String key, String value) {
-        LinkedHashMap<String, String> more = new LinkedHashMap<>(map);
-        more.put(key, value);
-        return more;
     }
 
     private double seconds() {

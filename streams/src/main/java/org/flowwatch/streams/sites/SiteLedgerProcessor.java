@@ -238,5 +238,4 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         return RejectHeaders.withRule(from, change.reason(), change.rule(), input.getSourceTopic(), input.getSourcePartition(),
                 input.getSourceOffset());
     }
-
 }

@@ -55,7 +55,8 @@ final class LedgerRules {
         });
     }
 
-    private LedgerChange arrivalOrNothing(CrossingEvent crossing) {
+    /** A crossing not counted before: its people arrive, unless it is a withdrawal (read before what it withdraws). */
+    LedgerChange arrivalOrNothing(CrossingEvent crossing) {
         return crossing.getWithdrawn() ? LedgerChange.nothing() : arrival(crossing);
     }
 

@@ -43,6 +43,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     static final String CLOCK_STORE = "site-clock-store";
     static final String STATUS_STORE = "site-status-store";
     private static final String CLOCK_KEY = "operation-time";
+    private static final String CROSSINGS_CLOCK_KEY = "crossings-time";
     private static final long FORGET_CONVOYS_AFTER_MS = Duration.ofHours(72).toMillis();
 
     private final AlertRules rules;
@@ -52,6 +53,13 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     /** When each site's status was last published (operation time): the ones due a refresh are found without a scan. */
     private final Map<String, Long> publishedAt = new HashMap<>();
     private long inputTime = Long.MIN_VALUE;
+    /**
+     * The latest event time of the crossings applied: what a waiting departure's wait is measured on, not the
+     * operation clock. The crossings reach this one partition through their own tasks, often behind the few movements
+     * and supplies (a replay at full speed, a busy machine): by the operation clock a departure could wait out its
+     * hours before the crossings of its people were even read.
+     */
+    private long crossingsTime = Long.MIN_VALUE;
     private ProcessorContext<String, LedgerOutcome> context;
     private KeyValueStore<String, SiteLedger> ledgers;
     private KeyValueStore<String, Long> clockStore;
@@ -92,6 +100,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         if (saved != null) {
             inputTime = clock.observe(saved, context.currentSystemTimeMs()); // after a restart: on from where it stood
         }
+        crossingsTime = Optional.ofNullable(clockStore.get(CROSSINGS_CLOCK_KEY)).orElse(Long.MIN_VALUE);
         try (KeyValueIterator<String, SiteStatus> all = statuses.all()) {
             all.forEachRemaining((KeyValue<String, SiteStatus> entry) -> publishedAt.put(entry.key, entry.value.getUpdatedAt().toEpochMilli()));
         }
@@ -110,6 +119,10 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         long now = clock.observe(record.timestamp(), context.currentSystemTimeMs());
         inputTime = now;
         clockStore.put(CLOCK_KEY, now);
+        if (event instanceof CrossingEvent && record.timestamp() > crossingsTime) {
+            crossingsTime = record.timestamp();
+            clockStore.put(CROSSINGS_CLOCK_KEY, crossingsTime);
+        }
         LedgerChange change = counted != null ? ledgerRules.correction(counted, (CrossingEvent) event) : decide(event);
         if (change.isRefused() && WaitingDepartures.mayWaitFor(change, event)) {
             waiting.hold(eventId, record.value());
@@ -121,7 +134,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
             applyWaitingDeparturesThatFit(now);
             inFlight.forEach((siteId, ledger) -> keep(siteId, ledger, Cause.INPUT));
         }
-        deadLetterDeparturesWaitedTooLong(now);
+        deadLetterDeparturesWaitedTooLong(crossingsTime, now);
         refreshDue(now, inFlight.keySet());
         inFlight.clear();
     }
@@ -149,9 +162,10 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         }
     }
 
-    private void deadLetterDeparturesWaitedTooLong(long now) {
+    /** Departures still short of people once the crossings (or, inputs quiet, the operation clock) are past their wait. */
+    private void deadLetterDeparturesWaitedTooLong(long waitedUntil, long now) {
         for (KeyValue<String, SiteInput> entry : waiting.all()) {
-            if (WaitingDepartures.occurredAt(entry.value) + model.departureWait().toMillis() <= now) {
+            if (WaitingDepartures.occurredAt(entry.value) + model.departureWait().toMillis() <= waitedUntil) {
                 waiting.release(entry.key);
                 LedgerChange refused = decide(entry.value.getEvent());
                 LedgerChange why = LedgerChange.refused(refused.rule(), refused.reason() + ", after waiting "
@@ -174,7 +188,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
 
     private LedgerChange decide(Object event) {
         if (event instanceof CrossingEvent crossing) {
-            return ledgerRules.arrival(crossing);
+            return ledgerRules.arrivalOrNothing(crossing);
         }
         if (event instanceof SiteMovement movement) {
             return ledgerRules.movement(movement);
@@ -197,7 +211,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         }
         known.forEach(siteId -> keep(siteId, movedOn(siteId, now), quiet ? Cause.TIME : Cause.REFERENCE));
         if (quiet) {
-            deadLetterDeparturesWaitedTooLong(now);
+            deadLetterDeparturesWaitedTooLong(now, now);
         }
     }
 

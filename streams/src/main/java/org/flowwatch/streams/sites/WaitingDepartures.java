@@ -13,7 +13,8 @@ import org.flowwatch.schemas.avro.SiteMovement;
  * Departures (and transfers out) of more people than are counted at a site yet, held for a while instead of refused
  * at once: the crossings of those people may still be on their way (a post's journal draining after a night offline,
  * or simply another partition of another topic read a moment later). Each is applied as soon as enough people are
- * counted there, and dead-lettered with its reason once it has waited {@code sites.departure.wait} of operation time.
+ * counted there, and dead-lettered with its reason once the crossings read are {@code sites.departure.wait} past it
+ * (measured on the crossings, not on the operation clock, which the few movements and supplies can run far ahead of).
  */
 final class WaitingDepartures {
 

@@ -3,6 +3,7 @@ package org.flowwatch.streams.sites;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.flowwatch.schemas.testing.CrossingBuilder.T0;
+import static org.flowwatch.schemas.testing.CrossingBuilder.aCrossing;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -203,10 +204,10 @@ class SitesTopologyTest {
         sites.arrivals("kornidzor", 10, T0);
         sites.statuses.readValuesToList();
 
-        // when 15 are said to move on to Yerevan, and no crossing of 5 more people comes within the 6 h it waits
+        // when 15 are said to move on to Yerevan, and the crossings move on 6 h with none of 5 more people for Goris
         sites.move(MovementKind.TRANSFER, "goris", "yerevan", 15, T1);
         assertThat(sites.rejected.isEmpty()).as("waiting for the crossings of those people").isTrue();
-        sites.supply("yerevan", "water", SupplyKind.DELIVERY, 1, "litre", T1.plus(Duration.ofHours(6))); // moves the clock on
+        sites.crossing(aCrossing().atPost("kornidzor").destination("yerevan").people(1).at(T1.plus(Duration.ofHours(6))).build());
 
         // then the movement is refused with its reason and source, and neither site's people changed
         TestRecord<String, SiteInput> rejected = sites.rejected.readRecord();
@@ -216,8 +217,23 @@ class SitesTopologyTest {
                 + "the 10 people counted there, after waiting 6 h for the crossings of those people");
         assertThat(header(headers, "flowwatch.source.topic")).isEqualTo(Topics.SITE_MOVEMENTS.name());
         assertThat(header(headers, "flowwatch.source.offset")).isEqualTo("0");
-        assertThat(sites.statuses.readValuesToList()).extracting(SiteStatus::getPopulation).containsOnly(0L, 10L);
+        assertThat(sites.statuses.readKeyValuesToList()).filteredOn(status -> status.key.equals("goris"))
+                .extracting(status -> status.value.getPopulation()).containsOnly(10L);
         assertThat(sites.rejected.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCountNoOneForAWithdrawalReadBeforeTheCrossingItWithdraws() {
+        // given a crossing of 12 people at Kornidzor, withdrawn at the post (revision 2), the withdrawal read first
+        java.util.UUID id = java.util.UUID.randomUUID();
+        sites.crossing(aCrossing().eventId(id).atPost("kornidzor").people(12).revision(2).withdrawn().at(T0).build());
+
+        // when the original revision comes after it
+        sites.crossing(aCrossing().eventId(id).atPost("kornidzor").people(12).revision(1).at(T0).build());
+        sites.arrivals("kornidzor", 5, T1);
+
+        // then only the 5 people of the later crossing are at Goris
+        assertThat(sites.statuses.readKeyValuesToMap().get("goris").getPopulation()).isEqualTo(5);
     }
 
     @Test

@@ -2,9 +2,13 @@ package org.flowwatch.cli;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -51,6 +55,19 @@ final class AlertOracle {
     static Set<String> episodes(List<Alert> alerts) {
         return alerts.stream().filter(alert -> alert.getKind() != AlertKind.POST_SILENT).map(Alert::getAlertId)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * Every change of every episode, POST_SILENT aside, as {@code version state severity} in version order per
+     * episode: a lost escalation or RESOLVED, or one written twice, shows.
+     */
+    static Map<String, List<String>> changes(List<Alert> alerts) {
+        Map<String, List<String>> changes = new TreeMap<>();
+        alerts.stream().filter(alert -> alert.getKind() != AlertKind.POST_SILENT)
+                .sorted(Comparator.comparing(Alert::getAlertId).thenComparing(Alert::getVersion))
+                .forEach(alert -> changes.computeIfAbsent(alert.getAlertId(), id -> new ArrayList<>())
+                        .add(alert.getVersion() + " " + alert.getState() + " " + alert.getSeverity()));
+        return changes;
     }
 
     /** The setting the sites app needs for the oracle: its ledger inputs kept on their repartition topic. */

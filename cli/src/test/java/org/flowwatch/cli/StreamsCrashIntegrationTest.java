@@ -7,20 +7,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.producers.reference.SiteReferenceData;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.AlertState;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Direction;
+import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteKind;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -35,10 +41,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Exactly-once through crashes, counts and alerts: both streams apps run as one real child process
  * ({@code flowwatch streams run --app all}), are killed with SIGKILL at points drawn from a seed while they work
- * through a replay, and restarted on the same state directory. At the end every valid crossing is on the valid topic
- * exactly once, the operation's daily totals equal the replay's ground truth, and the alert episodes on the alerts
- * topic are exactly those the sites topology raises from the same inputs with no crash (see {@link AlertOracle}):
- * none lost, none raised twice. Seed 1 by default (the README test command has a 20-minute budget); {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
+ * through two replays (two posts in two regions), and restarted on the same state directory. At the end every valid
+ * crossing is on the valid topic exactly once, every hourly and daily count of every post, region and the operation
+ * equals what the replays sent ({@link ExpectedCounts}), and every change of every alert episode on the alerts topic
+ * is one the sites topology makes from the same inputs with no crash (see {@link AlertOracle}): none lost, none
+ * written twice. Seed 1 by default (the README test command has a 20-minute budget); {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
  * one that found window-store changelogs deleted by the broker's clock under replayed event time (docs/reliability.md).
  */
 @Tag("integration")
@@ -46,7 +53,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StreamsCrashIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final int KILLS_PER_SEED = 2;
+    /** Kills per seed: 2 in the default build, {@code -Dflowwatch.faults.kills=10} spreads 10 over a slower replay. */
+    private static final int KILLS_PER_SEED = Integer.getInteger("flowwatch.faults.kills", 2);
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, Long.getLong("flowwatch.faults.seeds", 1));
@@ -57,17 +65,20 @@ class StreamsCrashIntegrationTest {
     void shouldCountEveryPersonOnceAndRaiseEveryEpisodeOnceWhenTheStreamsProcessIsKilledMidRun(long seed, @TempDir Path dir)
             throws Exception {
         try (EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0)) {
-            // given the topics, the 2023 sites, and the six busiest hours of 26 September (about 7,000 people in
-            // 1,600 groups, 2 % resent, with the sites' supplies) arriving over about 20 s
-            Settings settings = new ConfigOptions().load(Map.of(
-                    "kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl(),
-                    "replay.start", "2023-09-26T08:00:00+04:00", "replay.hours", "6", "replay.speed", "1080",
-                    "replay.resend.share", "0.02", "replay.seed", Long.toString(2023 + seed)));
+            // given the topics, the 2023 sites, and the six busiest hours of 26 September at Kornidzor (Syunik; about
+            // 7,000 people in 1,600 groups, 2 % resent, with the sites' supplies) arriving over about 20 s, and beside
+            // them three of those hours at a second post in another region (Margara, Armavir, added for the test, sending
+            // people to Yerevan)
+            Settings settings = replaySettings(stack, seed, Map.of());
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
                 admin.createMissing(Topics.ALL, (short) 1);
             }
             ReferenceCommand.publishDefaults(settings);
-            CompletableFuture<ScenarioReplay.Sent> replay = CompletableFuture.supplyAsync(() -> replay(settings));
+            ReferenceCommand.publish(settings, reference -> reference.site(MARGARA));
+            CompletableFuture<ScenarioReplay.Sent> kornidzor = CompletableFuture.supplyAsync(() -> replay(settings));
+            CompletableFuture<ScenarioReplay.Sent> margara = CompletableFuture.supplyAsync(() -> replay(replaySettings(stack, seed,
+                    Map.of("replay.post", MARGARA.getSiteId(), "replay.hours", "3", "replay.destinations", "yerevan", "replay.supplies", "false",
+                            "replay.departures", "false", "replay.seed", Long.toString(4046 + seed)))));
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
 
             // when the apps are killed at moments drawn from the seed, each time while they process and the replay
@@ -76,6 +87,7 @@ class StreamsCrashIntegrationTest {
             List<Integer> validAtKill = new ArrayList<>();
             try (var valid = CommittedReader.of(serdes, settings, Topics.CROSSINGS_VALID);
                  var daily = CommittedReader.of(serdes, settings, Topics.ARRIVALS_DAILY);
+                 var hourly = CommittedReader.of(serdes, settings, Topics.ARRIVALS_HOURLY);
                  var alerts = CommittedReader.of(serdes, settings, Topics.ALERT_EVENTS)) {
                 for (int kill = 0; kill < KILLS_PER_SEED; kill++) {
                     int before = DailyArrivals.distinct(valid.values()).size();
@@ -91,8 +103,8 @@ class StreamsCrashIntegrationTest {
                         validAtKill.add(DailyArrivals.distinct(valid.values()).size());
                     }
                 }
-                ScenarioReplay.Sent sent = replay.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-                assertThat(sent.resends()).as("the replay resent some crossings").isPositive();
+                Sent sent = new Sent(kornidzor.get(WAIT.toSeconds(), TimeUnit.SECONDS), margara.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+                assertThat(sent.resends()).as("the replays resent some crossings").isPositive();
                 assertThat(validAtKill).as("killed mid-run, before all %d groups were through", sent.groups())
                         .allSatisfy(count -> assertThat(count).isLessThan(Math.toIntExact(sent.groups())));
 
@@ -115,6 +127,16 @@ class StreamsCrashIntegrationTest {
                             twice(valid.records())).isEqualTo(sent.people());
                     assertThat(valid.values()).hasSize(Math.toIntExact(sent.groups()));
                     assertThat(DailyArrivals.distinct(valid.values())).hasSize(valid.values().size());
+                    // and every hourly and daily count of every post, region and the operation is what was sent there
+                    Map<String, Long> expectedCounts = ExpectedCounts.from(regionOfPost(), sent.kornidzor().truth(),
+                            sent.margara().truth());
+                    await().alias("every hourly and daily count").atMost(WAIT).untilAsserted(() -> {
+                        assertThat(ExpectedCounts.counted(hourly.values())).as("hourly counts")
+                                .isEqualTo(filter(expectedCounts, "/HOUR/"));
+                        assertThat(ExpectedCounts.counted(daily.values())).as("daily counts").isEqualTo(filter(expectedCounts, "/DAY/"));
+                    });
+                    assertThat(expectedCounts.keySet()).as("counts of two posts in two regions")
+                            .anyMatch(key -> key.startsWith("region/AM-SU/")).anyMatch(key -> key.startsWith("region/AM-AR/"));
 
                     // and the same episodes (kind/site or post/item/opening) as with no crash, each opened once,
                     // no change of an episode written twice
@@ -125,6 +147,9 @@ class StreamsCrashIntegrationTest {
                             .as("each episode opened once").doesNotHaveDuplicates();
                     assertThat(raised.stream().map(alert -> alert.getAlertId() + " v" + alert.getVersion()))
                             .as("each change of an episode once").doesNotHaveDuplicates();
+                    // and every change of every episode (OPEN, ESCALATED, DE_ESCALATED, RESOLVED) the oracle made, in order
+                    await().alias("every change of every episode").atMost(WAIT).untilAsserted(() ->
+                            assertThat(AlertOracle.changes(alerts.values())).isEqualTo(AlertOracle.changes(expected)));
                     System.out.printf("seed %d: %d kills (valid crossings at each: %s), %d people, %d episodes%n",
                             seed, KILLS_PER_SEED, validAtKill, sent.people(), AlertOracle.episodes(raised).size());
                 }
@@ -134,11 +159,51 @@ class StreamsCrashIntegrationTest {
 
     /** Each crossing on the valid topic more than once, with where each copy sits (partition@offset, timestamp). */
     private static Map<String, List<String>> twice(List<ConsumerRecord<String, CrossingEvent>> valid) {
-        Map<String, List<String>> copies = new java.util.TreeMap<>();
+        Map<String, List<String>> copies = new TreeMap<>();
         valid.forEach(record -> copies.computeIfAbsent(record.value().getEventId().toString(), id -> new ArrayList<>())
                 .add(record.partition() + "@" + record.offset() + " t=" + record.timestamp()));
         copies.values().removeIf(where -> where.size() < 2);
         return copies;
+    }
+
+    private static final Site MARGARA = Site.newBuilder().setSiteId("margara").setName("Margara border crossing")
+            .setKind(SiteKind.BORDER_POST).setAdm1Code("AM-AR").setAdm1Name("Armavir").setReceptionSiteId("yerevan").build();
+
+    /** What the two replays sent together. */
+    private record Sent(ScenarioReplay.Sent kornidzor, ScenarioReplay.Sent margara) {
+        long groups() {
+            return kornidzor.groups() + margara.groups();
+        }
+
+        long people() {
+            return kornidzor.people() + margara.people();
+        }
+
+        long resends() {
+            return kornidzor.resends() + margara.resends();
+        }
+    }
+
+    private static Settings replaySettings(EmbeddedStack stack, long seed, Map<String, String> more) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl(),
+                "replay.start", "2023-09-26T08:00:00+04:00", "replay.hours", "6",
+                "replay.speed", Integer.toString(1080 * 2 / Math.max(2, KILLS_PER_SEED)),
+                "replay.resend.share", "0.02", "replay.seed", Long.toString(2023 + seed)));
+        settings.putAll(more);
+        return new ConfigOptions().load(settings);
+    }
+
+    private static Map<String, Long> filter(Map<String, Long> counts, String granularity) {
+        Map<String, Long> some = new TreeMap<>(counts);
+        some.keySet().removeIf(key -> !key.contains(granularity));
+        return some;
+    }
+
+    private static Function<String, String> regionOfPost() {
+        Map<String, String> regions = new HashMap<>(Map.of(MARGARA.getSiteId(), MARGARA.getAdm1Code()));
+        SiteReferenceData.scenario2023().forEach(site -> regions.put(site.getSiteId(), site.getAdm1Code()));
+        return regions::get;
     }
 
     private static StreamsChildProcess startApps(EmbeddedStack stack, Path dir) throws java.io.IOException {

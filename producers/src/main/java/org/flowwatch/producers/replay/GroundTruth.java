@@ -93,6 +93,18 @@ public final class GroundTruth {
         return hours.getOrDefault(post, Map.of()).getOrDefault(hour.toString(), 0L);
     }
 
+    /** The posts that sent crossings. */
+    public java.util.Set<String> posts() {
+        return java.util.Collections.unmodifiableSet(posts.keySet());
+    }
+
+    /** People of one post per hour (UTC start), earliest first. */
+    public Map<Instant, Long> peopleByHour(String post) {
+        Map<Instant, Long> byHour = new TreeMap<>();
+        hours.getOrDefault(post, Map.of()).forEach((hour, count) -> byHour.put(Instant.parse(hour), count));
+        return byHour;
+    }
+
     /** People of the whole operation per local day in Armenia (every post together), earliest day first. */
     public Map<LocalDate, Long> peopleByDay() {
         Map<LocalDate, Long> byDay = new TreeMap<>();

@@ -32,6 +32,7 @@ import org.flowwatch.consumers.webhook.EndpointsFile;
 import org.flowwatch.embedded.EmbeddedKafka;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.SaslSslListener;
+import org.flowwatch.embedded.SelfSignedTls;
 import org.flowwatch.producers.publish.CrossingPublisher;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
@@ -74,6 +75,8 @@ class SecuredPipelineIntegrationTest {
     @TempDir
     static Path dir;
     private static EmbeddedRegistry registry;
+    private static RegistryGate registryGate;
+    private static final String REGISTRY_CREDENTIALS = "flowwatch:registry-pw";
     private static SaslSslListener listener;
     private static EmbeddedKafka kafka;
     private static CommandRun firstApply;
@@ -85,6 +88,8 @@ class SecuredPipelineIntegrationTest {
         registry = EmbeddedRegistry.start(dir.resolve("registry"), 0);
         listener = SaslSslListener.create(dir.resolve("tls"), ADMIN);
         kafka = EmbeddedKafka.startSecured(dir.resolve("kafka"), 0, listener);
+        // the registry behind TLS, basic auth and client certificates (each client shows the listener's certificate)
+        registryGate = RegistryGate.start(registry.url(), listener.tls(), REGISTRY_CREDENTIALS, true);
         PASSWORDS.forEach(kafka::createScramUser);
         firstApply = CommandRun.of(args(ADMIN, PASSWORDS.get(ADMIN), "topics", "apply", "--acls"));
     }
@@ -108,6 +113,9 @@ class SecuredPipelineIntegrationTest {
         }
         if (kafka != null) {
             kafka.close();
+        }
+        if (registryGate != null) {
+            registryGate.close();
         }
         if (registry != null) {
             registry.close();
@@ -240,6 +248,23 @@ class SecuredPipelineIntegrationTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void shouldNameTheRegistrySettingInOneLineWhenTheRegistryRefusesTheCredentialsOrIsNotTrusted() {
+        // when a post sends with the wrong registry password, and with no trust store for the registry's certificate
+        String[] replay = args("post-goris", PASSWORDS.get("post-goris"), "replay", "--hours", "1", "--speed", "0");
+        CommandRun wrongPassword = CommandRun.of(then(replay, "--set", "registry.basic.auth=flowwatch:not-the-password"));
+        CommandRun untrusted = CommandRun.of(then(replay, "--set", "registry.ssl.truststore.location="));
+
+        // then one line each, naming what to fix, with no password in it
+        assertThat(wrongPassword.exitCode()).as(wrongPassword.err()).isEqualTo(1);
+        assertThat(wrongPassword.err().strip()).doesNotContain("\n", "\tat ", "not-the-password")
+                .contains("refused our credentials (401)", "registry.basic.auth");
+        assertThat(untrusted.exitCode()).as(untrusted.err()).isEqualTo(1);
+        assertThat(untrusted.err().strip()).doesNotContain("\n", "\tat ").contains("TLS handshake", "registry.ssl.truststore.location");
+        assertThat(registryGate.refused()).as("requests the gate refused").isPositive();
+    }
+
     /** True when the broker refuses {@code principal}'s settings a write to {@code topic} for want of an ACL. */
     private static boolean refusedWriting(Settings principal, String topic) throws InterruptedException {
         try (var producer = new KafkaProducer<>(CommonSettings.kafkaClient(principal), new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -262,13 +287,28 @@ class SecuredPipelineIntegrationTest {
     private static Map<String, String> secured(String user, String password) {
         Map<String, String> flags = new LinkedHashMap<>();
         listener.clientConfig(user, password).forEach((key, value) -> flags.put("kafka." + key, value));
-        flags.put("registry.url", registry.url());
+        flags.putAll(securedRegistry(REGISTRY_CREDENTIALS));
         flags.put("acl.post.principals", "User:post-goris,User:post-kornidzor");
         flags.put("acl.streams.principal", "User:arrivals");
         flags.put("acl.sites.principal", "User:sites");
         flags.put("acl.dispatcher.principal", "User:dispatcher");
         flags.put("acl.ops.principal", "User:ops");
         return flags;
+    }
+
+    /** The registry through its gate: https, this client's certificate, basic auth. */
+    private static Map<String, String> securedRegistry(String credentials) {
+        SelfSignedTls tls = listener.tls();
+        return Map.of("registry.url", registryGate.url(registry.url()), "registry.basic.auth", credentials,
+                "registry.ssl.truststore.location", tls.trustStore().toString(), "registry.ssl.truststore.password", tls.password(),
+                "registry.ssl.keystore.location", tls.keyStore().toString(), "registry.ssl.keystore.password", tls.password());
+    }
+
+    /** {@code args} with more after them (a later --set overrides an earlier one). */
+    private static String[] then(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
     }
 
     private static String[] args(String user, String password, String... command) {

@@ -1,9 +1,11 @@
 package org.flowwatch.schemas.config;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
 import org.flowwatch.schemas.serde.RegistrySettings;
+import org.flowwatch.schemas.serde.RegistryTls;
 
 /** Reads the settings every app shares (from {@code flowwatch/defaults/common.properties}). */
 public final class CommonSettings {
@@ -22,7 +24,21 @@ public final class CommonSettings {
     public static RegistrySettings registry(Settings settings) {
         return new RegistrySettings(URI.create(settings.string("registry.url")),
                 settings.optional("registry.basic.auth"), settings.duration("registry.timeout"), settings.duration("registry.retry.for"),
-                settings.bool("registry.auto.register"));
+                settings.bool("registry.auto.register"), registryTls(settings));
+    }
+
+    /** The registry's TLS stores, checked here so that a wrong path or password is one line naming the setting. */
+    public static RegistryTls registryTls(Settings settings) {
+        RegistryTls tls = new RegistryTls(settings.optional("registry.ssl.truststore.location").map(Path::of),
+                settings.optional("registry.ssl.truststore.password").orElse(""),
+                settings.optional("registry.ssl.keystore.location").map(Path::of),
+                settings.optional("registry.ssl.keystore.password").orElse(""));
+        try {
+            tls.context();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return tls;
     }
 
     /** Kafka client configs (the {@code kafka.} settings, prefix removed). */

@@ -46,8 +46,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private final Map<String, Integer> idsBySubjectAndSchema;
 
     public HttpSchemaRegistryClient(RegistrySettings settings) {
-        this(settings, HttpClient.newBuilder().connectTimeout(settings.requestTimeout()).build(), new ConcurrentHashMap<>(),
-                new ConcurrentHashMap<>());
+        this(settings, httpClient(settings), new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
     }
 
     private HttpSchemaRegistryClient(RegistrySettings settings, HttpClient http, Map<Integer, Schema> schemasById,
@@ -57,6 +56,14 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
         this.schemasById = schemasById;
         this.idsBySubjectAndSchema = idsBySubjectAndSchema;
         this.retries = retryPolicy();
+    }
+
+    private static HttpClient httpClient(RegistrySettings settings) {
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(settings.requestTimeout());
+        if (settings.tls().isSet()) {
+            builder.sslContext(settings.tls().context());
+        }
+        return builder.build();
     }
 
     /** The same connection and caches, retrying without end. */
@@ -195,6 +202,11 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 Thread.currentThread().interrupt();
                 throw new RegistryUnavailableException("interrupted while calling the schema registry", e.getCause());
             }
+            if (tlsFailure(e.getCause()).isPresent()) {
+                throw new SchemaRegistryException("schema registry at " + settings.url() + " failed the TLS handshake ("
+                        + tlsFailure(e.getCause()).get().getMessage() + "): check registry.ssl.truststore.location (and "
+                        + "registry.ssl.keystore.location if it asks for a client certificate)", e.getCause());
+            }
             throw new RegistryUnavailableException("schema registry at " + settings.url() + " is unreachable"
                     + triedFor() + ": " + e.getCause(), e.getCause());
         }
@@ -228,7 +240,7 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
     private RetryPolicy<HttpResponse<String>> retryPolicy() {
         Duration retryFor = settings.retryFor();
         var policy = RetryPolicy.<HttpResponse<String>>builder()
-                .handle(IOException.class)
+                .handleIf(failure -> failure instanceof IOException && tlsFailure(failure).isEmpty())
                 .handleResultIf(response -> isTransient(response.statusCode()));
         if (!retries()) {
             return policy.withMaxRetries(0).build();
@@ -241,6 +253,16 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
             }
         });
         return forever() ? policy.build() : policy.withMaxDuration(retryFor).build();
+    }
+
+    // A certificate not trusted (or a client certificate refused) is a setting to fix, not a registry to wait for.
+    private static Optional<javax.net.ssl.SSLHandshakeException> tlsFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof javax.net.ssl.SSLHandshakeException handshake) {
+                return Optional.of(handshake);
+            }
+        }
+        return Optional.empty();
     }
 
     private String patience() {

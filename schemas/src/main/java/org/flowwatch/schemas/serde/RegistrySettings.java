@@ -18,9 +18,11 @@ import java.util.Optional;
  * @param autoRegister whether serializers of the catalogue's topics register a schema the subject lacks
  *     ({@code registry.auto.register}); off in production, where {@code flowwatch registry apply} registers every
  *     contract before the apps start and a missing schema is an error naming that command
+ * @param tls the trust store (and key store, for mutual TLS) of an {@code https} registry; {@link RegistryTls#NONE}:
+ *     the JVM's trusted authorities
  */
 public record RegistrySettings(URI url, Optional<String> basicAuth, Duration requestTimeout, Duration retryFor,
-                               boolean autoRegister) {
+                               boolean autoRegister, RegistryTls tls) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     /** A {@code retryFor} without end. */
@@ -31,10 +33,15 @@ public record RegistrySettings(URI url, Optional<String> basicAuth, Duration req
         Objects.requireNonNull(basicAuth, "basicAuth");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retryFor, "retryFor");
+        Objects.requireNonNull(tls, "tls");
         String text = url.toString();
         if (text.endsWith("/")) {
             url = URI.create(text.substring(0, text.length() - 1));
         }
+    }
+
+    public RegistrySettings(URI url, Optional<String> basicAuth, Duration requestTimeout, Duration retryFor, boolean autoRegister) {
+        this(url, basicAuth, requestTimeout, retryFor, autoRegister, RegistryTls.NONE);
     }
 
     /** The registry at {@code url}, no auth, default timeout, no retries, auto-registration on. */
@@ -43,17 +50,17 @@ public record RegistrySettings(URI url, Optional<String> basicAuth, Duration req
     }
 
     public RegistrySettings withRetryFor(Duration retry) {
-        return new RegistrySettings(url, basicAuth, requestTimeout, retry, autoRegister);
+        return new RegistrySettings(url, basicAuth, requestTimeout, retry, autoRegister, tls);
     }
 
     public RegistrySettings withAutoRegister(boolean register) {
-        return new RegistrySettings(url, basicAuth, requestTimeout, retryFor, register);
+        return new RegistrySettings(url, basicAuth, requestTimeout, retryFor, register, tls);
     }
 
     @Override
     public String toString() {
         // Never print the credentials.
         return "RegistrySettings[url=" + url + ", basicAuth=" + (basicAuth.isPresent() ? "****" : "none")
-                + ", autoRegister=" + autoRegister + "]";
+                + ", autoRegister=" + autoRegister + ", tls=" + tls + "]";
     }
 }

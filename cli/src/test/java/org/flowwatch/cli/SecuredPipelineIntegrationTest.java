@@ -8,14 +8,20 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,7 +39,12 @@ import org.flowwatch.embedded.EmbeddedKafka;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.SaslSslListener;
 import org.flowwatch.embedded.SelfSignedTls;
+import org.flowwatch.producers.gateway.GatewaySettings;
+import org.flowwatch.producers.gateway.IngestGateway;
+import org.flowwatch.producers.post.PostClient;
+import org.flowwatch.producers.post.PostSettings;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.producers.publish.MovementPublisher;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
@@ -59,7 +70,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The pipeline on a broker that only speaks SASL_SSL (SCRAM-SHA-512 over TLS) to its clients, with ACLs enforced:
  * every client is configured through flowwatch settings alone, the topics and ACLs come from
  * {@code flowwatch topics apply --acls}, and each principal (post, arrivals app, sites app, dispatcher, operations
- * centre) can do its job and nothing more.
+ * centre) can do its job and nothing more; a post's tablet (its journal) and the gateway send as the post's principal;
+ * every client reaches the registry over TLS with basic auth and a client certificate ({@link RegistryGate}).
  */
 @Tag("integration")
 @Timeout(240)
@@ -77,6 +89,7 @@ class SecuredPipelineIntegrationTest {
     private static EmbeddedRegistry registry;
     private static RegistryGate registryGate;
     private static final String REGISTRY_CREDENTIALS = "flowwatch:registry-pw";
+    private static final String GATEWAY_TOKEN = "kornidzor-gateway-token-0123456789";
     private static SaslSslListener listener;
     private static EmbeddedKafka kafka;
     private static CommandRun firstApply;
@@ -263,6 +276,42 @@ class SecuredPipelineIntegrationTest {
         assertThat(untrusted.exitCode()).as(untrusted.err()).isEqualTo(1);
         assertThat(untrusted.err().strip()).doesNotContain("\n", "\tat ").contains("TLS handshake", "registry.ssl.truststore.location");
         assertThat(registryGate.refused()).as("requests the gate refused").isPositive();
+    }
+
+    @Test
+    @Order(7)
+    void shouldSendOverSaslSslFromAPostsJournalAndThroughTheGatewayAsThePostsPrincipal() throws Exception {
+        // given Kornidzor's principal, for its tablet (the journal, as `flowwatch post` runs it) and for the gateway
+        Settings post = settings("post-kornidzor", PASSWORDS.get("post-kornidzor"), "post.id", "kornidzor",
+                "post.journal.dir", dir.resolve("journal").toString(), "gateway.port", "0", "gateway.tokens", "kornidzor:" + GATEWAY_TOKEN);
+        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(post));
+        List<String> sent = new ArrayList<>();
+
+        // when the tablet records three groups and a phone posts one to the gateway
+        try (PostClient tablet = PostClient.start(PostSettings.from(post), CommonSettings.kafkaClient(post), serdes, Clock.systemUTC())) {
+            for (int people : new int[] {3, 5, 2}) {
+                sent.add(tablet.record(Map.of("people", Integer.toString(people))).crossing().getEventId().toString());
+            }
+            assertThat(tablet.awaitDrained(WAIT)).as("the tablet's journal drained over SASL_SSL").isTrue();
+        }
+        String phone = UUID.randomUUID().toString();
+        try (CrossingPublisher crossings = new CrossingPublisher(CommonSettings.kafkaClient(post), serdes);
+             MovementPublisher movements = new MovementPublisher(CommonSettings.kafkaClient(post), serdes);
+             IngestGateway gateway = IngestGateway.start(GatewaySettings.from(post), crossings, movements, Clock.systemUTC())) {
+            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + gateway.port() + "/v1/crossings"))
+                    .header("Authorization", "Bearer " + GATEWAY_TOKEN).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"event_id\":\"" + phone + "\",\"people\":4,"
+                            + "\"crossed_at\":\"2023-09-26T14:05:00+04:00\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
+        }
+        sent.add(phone);
+
+        // then all four are on the crossings topic
+        try (var onTopic = CommittedReader.of(serdes, settings(ADMIN, PASSWORDS.get(ADMIN)), Topics.CROSSINGS)) {
+            await().alias("the four crossings on the topic").atMost(WAIT).untilAsserted(() -> assertThat(onTopic.values())
+                    .extracting(crossing -> crossing.getEventId().toString()).containsAll(sent));
+        }
     }
 
     /** True when the broker refuses {@code principal}'s settings a write to {@code topic} for want of an ACL. */

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * operation's time zone; none = always). A border post in the reference data that was never heard is noticed
  * (when the app starts, or when the post is added) and raises POST_SILENT "never reported" after
  * {@code neverHeardAfter}. The last-heard store holds the time a post was last heard, or minus the time a
- * never-heard post was noticed (durable, so a restart does not start the count again).
+ * never-heard post was noticed (durable, so a restart does not start the count again). A sign of life keyed by
+ * neither a site of the reference data nor a post heard before is ignored.
  */
 final class PostSilenceProcessor implements Processor<String, SignOfLife, String, Alert> {
 
@@ -64,6 +65,12 @@ final class PostSilenceProcessor implements Processor<String, SignOfLife, String
 
     @Override
     public void process(Record<String, SignOfLife> record) {
+        // Heartbeats are read as sent: a key the reference data never listed is no post's (the arrivals app dead-letters
+        // it), and may be anything its sender typed, which would become the alert's id, label and sentence. A post
+        // heard before and since taken out of the reference data is still judged.
+        if (reference.site(record.key()).isEmpty() && lastHeard.get(record.key()) == null) {
+            return;
+        }
         long now = context.currentSystemTimeMs();
         lastHeard.put(record.key(), now);
         judge(record.key(), now, now);

@@ -97,6 +97,18 @@ class PostSilenceTopologyTest {
         assertThat(sites.alertsOf(AlertKind.POST_SILENT)).isEmpty();
     }
 
+    @Test
+    void shouldNotJudgeSignsOfLifeFromAPostTheReferenceDataNeverListed() {
+        // given a heartbeat keyed by whatever its sender typed, not a listed post (the arrivals app dead-letters it)
+        sites.heartbeat("Anahit Petrosyan +374 91 234567", T0);
+
+        // when the wall clock runs past the critical silence
+        sites.advanceWallClock(Duration.ofHours(3));
+
+        // then no alert names it: its key would be the alert's id, label and sentence
+        assertThat(sites.alertsOf(AlertKind.POST_SILENT)).isEmpty();
+    }
+
     private void post(String id, String name, String openingHours) {
         sites.site(Site.newBuilder().setSiteId(id).setName(name).setKind(SiteKind.BORDER_POST).setAdm1Code("AM-SU")
                 .setAdm1Name("Syunik").setOpeningHours(openingHours).build());

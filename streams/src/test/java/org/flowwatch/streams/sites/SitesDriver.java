@@ -144,7 +144,12 @@ final class SitesDriver implements AutoCloseable {
     }
 
     void heartbeat(String postId, Instant at) {
-        heartbeats.pipeInput(postId, PostHeartbeat.newBuilder().setPostId(postId).setSentAt(at).build(), at);
+        heartbeat(PostHeartbeat.newBuilder().setPostId(postId).setSentAt(at).build());
+    }
+
+    /** Pipes a heartbeat keyed, as posts send it, by its postId. */
+    void heartbeat(PostHeartbeat heartbeat) {
+        heartbeats.pipeInput(heartbeat.getPostId(), heartbeat, heartbeat.getSentAt());
     }
 
     /** The alert changes of one kind published so far (reading them consumes every kind). */

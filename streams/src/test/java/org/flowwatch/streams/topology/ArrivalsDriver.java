@@ -25,15 +25,15 @@ import org.flowwatch.streams.metrics.ArrivalMetrics;
 /**
  * The production topology in a TopologyTestDriver, with real serdes over the in-memory registry and the sites
  * BP-07 and BP-09 (border posts in AM-SU), GORIS (a reception centre) and stepanakert (a place of origin) already in
- * the reference data.
+ * the reference data. Public for tests that feed its valid crossings on to the sites topology.
  */
-final class ArrivalsDriver implements AutoCloseable {
+public final class ArrivalsDriver implements AutoCloseable {
 
-    final FlowwatchSerdes serdes = new FlowwatchSerdes(new InMemorySchemaRegistryClient());
-    final TopologyTestDriver driver;
+    public final FlowwatchSerdes serdes = new FlowwatchSerdes(new InMemorySchemaRegistryClient());
+    public final TopologyTestDriver driver;
     final TestInputTopic<String, CrossingEvent> crossings;
     final TestInputTopic<byte[], byte[]> rawCrossings;
-    final TestInputTopic<String, PostHeartbeat> heartbeats;
+    public final TestInputTopic<String, PostHeartbeat> heartbeats;
     final TestOutputTopic<String, ArrivalCount> hourly;
     final TestOutputTopic<String, ArrivalCount> daily;
     final TestOutputTopic<String, RollingCount> rolling;
@@ -43,7 +43,7 @@ final class ArrivalsDriver implements AutoCloseable {
 
     private static final java.nio.file.Path STATE_DIR = org.flowwatch.streams.StateDirs.forThisJvm("arrivals-driver");
 
-    ArrivalsDriver(ArrivalsSettings settings) {
+    public ArrivalsDriver(ArrivalsSettings settings) {
         Properties props = props();
         driver = new TopologyTestDriver(new ArrivalsTopology(serdes, settings).build(props), props);
         crossings = input(Topics.CROSSINGS);
@@ -81,7 +81,7 @@ final class ArrivalsDriver implements AutoCloseable {
     }
 
     /** Pipes a crossing stamped, as producers do, with its own occurredAt. */
-    void pipe(CrossingEvent crossing) {
+    public void pipe(CrossingEvent crossing) {
         crossings.pipeInput(crossing.getPostId(), crossing, crossing.getOccurredAt());
     }
 

@@ -22,7 +22,7 @@ public final class FlowwatchCommand {
         for (Object command : more) {
             commandLine.addSubcommand(command);
         }
-        return commandLine
+        return CommandGroups.install(commandLine)
                 .setExecutionExceptionHandler(new OneLineErrors())
                 .setParameterExceptionHandler(new OneLineErrors());
     }

@@ -15,6 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 class FlowwatchCommandTest {
 
     @Test
+    void shouldListEveryCommandOnceUnderWhatItServesWhenAskedForHelp() {
+        // when
+        CommandRun run = CommandRun.of("--help");
+
+        // then every group is there, and every command of the command line in exactly one of them
+        assertThat(run.exitCode()).isZero();
+        CommandGroups.GROUPS.keySet().forEach(heading -> assertThat(run.out()).contains("\n" + heading + ":\n"));
+        assertThat(run.out()).doesNotContain("Other:");
+        for (String command : FlowwatchCommand.commandLine().getSubcommands().keySet()) {
+            assertThat(run.out().lines().filter(line -> line.startsWith("  " + command + " "))).as(command).hasSize(1);
+        }
+    }
+
+    @Test
     void shouldRefuseAnUnknownSettingInOneLineWhenGivenAsAFlag() {
         // when
         CommandRun run = CommandRun.of("config", "--set", "kafka.bootstrap.server=x:9092", "--set", "no.such.key=1");

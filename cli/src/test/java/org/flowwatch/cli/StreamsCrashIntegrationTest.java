@@ -188,7 +188,8 @@ class StreamsCrashIntegrationTest {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl(),
                 "replay.start", "2023-09-26T08:00:00+04:00", "replay.hours", "6",
-                "replay.speed", Integer.toString(1080 * 2 / Math.max(2, KILLS_PER_SEED)),
+                // 6 h in 20 s for two kills, 20 s more for each kill after (a kill, restart and recovery take 6-12 s)
+                "replay.speed", Integer.toString(6 * 3600 / (20 * Math.max(1, KILLS_PER_SEED - 1))),
                 "replay.resend.share", "0.02", "replay.seed", Long.toString(2023 + seed)));
         settings.putAll(more);
         return new ConfigOptions().load(settings);

@@ -42,7 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Exactly-once through crashes, counts and alerts: both streams apps run as one real child process
  * ({@code flowwatch streams run --app all}), are killed with SIGKILL at points drawn from a seed while they work
  * through two replays (two posts in two regions), and restarted on the same state directory. At the end every valid
- * crossing is on the valid topic exactly once, every hourly and daily count of every post, region and the operation
+ * crossing is on the valid topic exactly once, every hourly, daily and rolling count of every post, region and the operation
  * equals what the replays sent ({@link ExpectedCounts}), and every change of every alert episode on the alerts topic
  * is one the sites topology makes from the same inputs with no crash (see {@link AlertOracle}): none lost, none
  * written twice. Seed 1 by default (the README test command has a 20-minute budget); {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
@@ -55,6 +55,10 @@ class StreamsCrashIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     /** Kills per seed: 2 in the default build, {@code -Dflowwatch.faults.kills=10} spreads 10 over a slower replay. */
     private static final int KILLS_PER_SEED = Integer.getInteger("flowwatch.faults.kills", 2);
+    /** How long the replay lasts: 20 s for two kills, 20 s more for each kill after (a kill and restart take 6-12 s). */
+    private static final Duration REPLAY = Duration.ofSeconds(20L * Math.max(1, KILLS_PER_SEED - 1));
+    /** The longest pause after processing resumes before a kill: the kills spread over the replay. */
+    private static final int KILL_WITHIN_MS = (int) Math.max(3_000, REPLAY.toMillis() / KILLS_PER_SEED - 8_000);
 
     static LongStream seeds() {
         return LongStream.rangeClosed(1, Long.getLong("flowwatch.faults.seeds", 1));
@@ -88,6 +92,7 @@ class StreamsCrashIntegrationTest {
             try (var valid = CommittedReader.of(serdes, settings, Topics.CROSSINGS_VALID);
                  var daily = CommittedReader.of(serdes, settings, Topics.ARRIVALS_DAILY);
                  var hourly = CommittedReader.of(serdes, settings, Topics.ARRIVALS_HOURLY);
+                 var rolling = CommittedReader.of(serdes, settings, Topics.ARRIVALS_ROLLING);
                  var alerts = CommittedReader.of(serdes, settings, Topics.ALERT_EVENTS)) {
                 for (int kill = 0; kill < KILLS_PER_SEED; kill++) {
                     int before = DailyArrivals.distinct(valid.values()).size();
@@ -96,14 +101,15 @@ class StreamsCrashIntegrationTest {
                         // cannot see the moment processing begins, so the first records may be in flight)
                         await().alias("processing again after " + before + " valid crossings").atMost(WAIT)
                                 .until(() -> DailyArrivals.distinct(valid.values()).size() > before);
-                        long killAfter = random.nextInt(3_000);
+                        long killAfter = random.nextInt(KILL_WITHIN_MS);
                         await().alias(killAfter + " ms more before the kill").pollDelay(Duration.ofMillis(killAfter))
                                 .atMost(Duration.ofMillis(killAfter + 5_000)).until(apps::isAlive);
                         apps.kill();
                         validAtKill.add(DailyArrivals.distinct(valid.values()).size());
                     }
                 }
-                Sent sent = new Sent(kornidzor.get(WAIT.toSeconds(), TimeUnit.SECONDS), margara.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+                long replayLeft = WAIT.plus(REPLAY).toSeconds();
+                Sent sent = new Sent(kornidzor.get(replayLeft, TimeUnit.SECONDS), margara.get(replayLeft, TimeUnit.SECONDS));
                 assertThat(sent.resends()).as("the replays resent some crossings").isPositive();
                 assertThat(validAtKill).as("killed mid-run, before all %d groups were through", sent.groups())
                         .allSatisfy(count -> assertThat(count).isLessThan(Math.toIntExact(sent.groups())));
@@ -135,6 +141,11 @@ class StreamsCrashIntegrationTest {
                                 .isEqualTo(filter(expectedCounts, "/HOUR/"));
                         assertThat(ExpectedCounts.counted(daily.values())).as("daily counts").isEqualTo(filter(expectedCounts, "/DAY/"));
                     });
+                    // and every latest rolling figure (last hour, last 24 h) is what was sent in its window
+                    await().alias("every rolling figure").atMost(WAIT).untilAsserted(() -> assertThat(ExpectedCounts.rolling(
+                                    rolling.values(), regionOfPost(), sent.kornidzor().truth(), sent.margara().truth()))
+                            .as("rolling figures, counted / sent").hasSizeGreaterThanOrEqualTo(10)
+                            .allSatisfy((key, figure) -> assertThat(figure.split(" / ")[0]).as(key).isEqualTo(figure.split(" / ")[1])));
                     assertThat(expectedCounts.keySet()).as("counts of two posts in two regions")
                             .anyMatch(key -> key.startsWith("region/AM-SU/")).anyMatch(key -> key.startsWith("region/AM-AR/"));
 
@@ -188,8 +199,7 @@ class StreamsCrashIntegrationTest {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl(),
                 "replay.start", "2023-09-26T08:00:00+04:00", "replay.hours", "6",
-                // 6 h in 20 s for two kills, 20 s more for each kill after (a kill, restart and recovery take 6-12 s)
-                "replay.speed", Integer.toString(6 * 3600 / (20 * Math.max(1, KILLS_PER_SEED - 1))),
+                "replay.speed", Long.toString(Duration.ofHours(6).toSeconds() / REPLAY.toSeconds()),
                 "replay.resend.share", "0.02", "replay.seed", Long.toString(2023 + seed)));
         settings.putAll(more);
         return new ConfigOptions().load(settings);

@@ -27,6 +27,8 @@ public final class GroundTruth {
     private final Map<String, long[]> posts = new TreeMap<>();
     private final Map<String, Map<String, Long>> hours = new TreeMap<>();
     private final Map<String, Map<String, Long>> days = new TreeMap<>();
+    /** People per post by the instant they crossed (epoch ms): any period's figure, e.g. a rolling hour's. */
+    private final Map<String, java.util.NavigableMap<Long, Long>> instants = new TreeMap<>();
     private final Map<String, SiteTruth> sites = new TreeMap<>();
     private long people;
     private long groups;
@@ -53,6 +55,7 @@ public final class GroundTruth {
         Instant at = crossing.getOccurredAt();
         hours.computeIfAbsent(post, p -> new TreeMap<>()).merge(at.truncatedTo(ChronoUnit.HOURS).toString(), (long) count, Long::sum);
         days.computeIfAbsent(post, p -> new TreeMap<>()).merge(LocalDate.ofInstant(at, ArrivalsCurve.ARMENIA).toString(), (long) count, Long::sum);
+        instants.computeIfAbsent(post, p -> new TreeMap<>()).merge(at.toEpochMilli(), (long) count, Long::sum);
         if (crossing.getDestinationSiteId() != null) {
             site(crossing.getDestinationSiteId()).routed.merge(hourOf(at), (long) count, Long::sum);
         }
@@ -103,6 +106,12 @@ public final class GroundTruth {
         Map<Instant, Long> byHour = new TreeMap<>();
         hours.getOrDefault(post, Map.of()).forEach((hour, count) -> byHour.put(Instant.parse(hour), count));
         return byHour;
+    }
+
+    /** People of {@code post} who crossed from {@code from} (inclusive) to {@code to} (exclusive). */
+    public long peopleBetween(String post, Instant from, Instant to) {
+        return instants.getOrDefault(post, new TreeMap<>()).subMap(from.toEpochMilli(), true, to.toEpochMilli(), false)
+                .values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** People of the whole operation per local day in Armenia (every post together), earliest day first. */

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +20,9 @@ import org.flowwatch.streams.sites.alerts.Sentences;
 /**
  * SURGE alerts: people arriving at a post, and in the post's region, in the last hour (a rolling hour of event time,
  * in 5-minute buckets) against the surge level: a fixed number, or a multiple of the trailing 24-hour average. A
- * stream-time punctuator re-judges open surges so they resolve once the rolling hour has calmed down.
+ * surge still open is judged again on every crossing (of any post), so it resolves once its rolling hour has calmed
+ * down. Not on a stream-time punctuator: its schedule starts again from the first record after a restart, so a crash
+ * would move when a surge resolves (and whether a new episode opens), which must depend on the inputs alone.
  */
 final class SurgeProcessor implements Processor<String, CrossingEvent, String, Alert> {
 
@@ -48,7 +49,6 @@ final class SurgeProcessor implements Processor<String, CrossingEvent, String, A
         buckets = context.getStateStore(ARRIVALS_STORE);
         episodes = new EpisodeBook(context.getStateStore(ALERTS_STORE));
         reference = ReferenceData.in(context, rules);
-        context.schedule(BUCKET, PunctuationType.STREAM_TIME, this::judgeOpen);
     }
 
     @Override
@@ -60,10 +60,8 @@ final class SurgeProcessor implements Processor<String, CrossingEvent, String, A
         scopes.forEach(scope -> buckets.put(scope, sum(scope, bucket, bucket) + crossing.getPeople(), bucket));
         long now = context.currentStreamTimeMs();
         scopes.forEach(scope -> judge(scope, now));
-    }
-
-    private void judgeOpen(long streamTime) {
-        episodes.open().forEach(alert -> judge(alert.getLabels().get("scope"), streamTime));
+        episodes.open().stream().map(alert -> alert.getLabels().get("scope")).filter(scope -> !scopes.contains(scope))
+                .forEach(scope -> judge(scope, now));
     }
 
     private void judge(String scope, long now) {

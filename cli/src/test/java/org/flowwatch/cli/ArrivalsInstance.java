@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.streams.app.ArrivalsApp;
@@ -28,7 +29,7 @@ final class ArrivalsInstance implements AutoCloseable {
     }
 
     /** {@code applicationId} is shared by the instances of one app; {@code extra} settings are laid over the test defaults. */
-    static ArrivalsInstance start(ReplicatedStack stack, String applicationId, Path stateDir, Map<String, String> extra) throws IOException {
+    static ArrivalsInstance start(ReplicatedStack<?> stack, String applicationId, Path stateDir, Map<String, String> extra) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>(Map.of("streams.application.id", applicationId,
                 "streams.state.dir", stateDir.toString(),
                 "query.http.port", Integer.toString(freePort()),
@@ -44,6 +45,11 @@ final class ArrivalsInstance implements AutoCloseable {
 
     boolean isRunning() {
         return runner.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** Why the app stopped for good, if it did (it restarts failed stream threads by itself otherwise). */
+    Optional<Throwable> failure() {
+        return runner.failure();
     }
 
     boolean awaitRunning(Duration timeout) throws InterruptedException {

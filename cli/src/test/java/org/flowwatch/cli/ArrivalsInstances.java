@@ -9,13 +9,13 @@ import java.util.Map;
 /** The instances of one arrivals app (one application id) that a test runs, started and stopped as it goes. */
 final class ArrivalsInstances implements AutoCloseable {
 
-    private final ReplicatedStack stack;
+    private final ReplicatedStack<?> stack;
     private final String applicationId;
     private final Path dir;
     private final List<ArrivalsInstance> running = new ArrayList<>();
     private int started;
 
-    ArrivalsInstances(ReplicatedStack stack, String applicationId, Path dir) {
+    ArrivalsInstances(ReplicatedStack<?> stack, String applicationId, Path dir) {
         this.stack = stack;
         this.applicationId = applicationId;
         this.dir = dir;

@@ -34,7 +34,7 @@ class ArrivalsScaleOutIntegrationTest {
 
     @Test
     void shouldCountExactlyAndAnswerEveryQueryWhileInstancesLeaveAndJoin(@TempDir Path dir) throws Exception {
-        try (ReplicatedStack stack = ReplicatedStack.start(dir, "127.0.0.1");
+        try (ReplicatedStack<?> stack = ReplicatedStack.start(dir, "127.0.0.1");
              ArrivalsInstances instances = new ArrivalsInstances(stack, "flowwatch-arrivals-scale-" + UUID.randomUUID(), dir);
              CountsPoller user = new CountsPoller()) {
             // given three instances, all RUNNING

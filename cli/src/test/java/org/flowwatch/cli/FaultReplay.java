@@ -15,12 +15,15 @@ import org.flowwatch.schemas.config.Settings;
 /**
  * The replay the fault tests play: the 2023 curve across the Yerevan midnight of 25/26 September (two local days),
  * 2 % of crossings resent, about 20 s of wall time by default ({@code -Dflowwatch.faults.long=true}: a whole
- * day, about two minutes). Tests wait for hours of it to have been sent to time their faults.
+ * day, about two minutes; a test may ask for a slower pace). Tests wait for hours of it to have been sent to time
+ * their faults.
  */
 final class FaultReplay {
 
     static final boolean LONG = Boolean.getBoolean("flowwatch.faults.long");
     static final int HOURS = LONG ? 24 : 8;
+    /** Hours of event time per hour of wall time by default: an hour every 2.5 s (long: every 5 s). */
+    static final int SPEED = LONG ? 720 : 1440;
     static final String POST = "kornidzor";
     /** Local days 25 and 26 September in Yerevan (UTC+4). */
     private static final String RANGE = "from=2023-09-24T20:00:00Z&to=2023-09-26T20:00:00Z";
@@ -42,15 +45,25 @@ final class FaultReplay {
     }
 
     /** Starts the replay into the stack {@code settings} name; it runs on its own thread. */
-    static FaultReplay start(ReplicatedStack stack) {
+    static FaultReplay start(ReplicatedStack<?> stack) {
+        return start(stack, SPEED);
+    }
+
+    /** As {@link #start(ReplicatedStack)} at another {@code speed}, for faults that need more wall time per hour. */
+    static FaultReplay start(ReplicatedStack<?> stack, int speed) {
         return new FaultReplay(stack.settings(Map.of("replay.start", "2023-09-25T20:00:00+04:00",
-                "replay.hours", Integer.toString(HOURS), "replay.speed", LONG ? "720" : "1440",
+                "replay.hours", Integer.toString(HOURS), "replay.speed", Integer.toString(speed),
                 "replay.resend.share", "0.02", "replay.supplies", "false", "replay.post", POST)));
     }
 
     /** Blocks until {@code hours} hours of event time have been sent (and acknowledged). */
     void awaitHours(int hours) throws InterruptedException {
         hourReached[Math.min(hours, HOURS)].await();
+    }
+
+    /** How many hours of event time have been handed to the producer so far ({@link #HOURS} once it is done). */
+    int hoursSent() {
+        return Math.min(hoursSent.get(), HOURS);
     }
 
     ScenarioReplay.Sent awaitSent() {

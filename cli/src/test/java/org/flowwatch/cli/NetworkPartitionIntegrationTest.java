@@ -44,10 +44,10 @@ class NetworkPartitionIntegrationTest {
         Assumptions.assumeTrue(made.network().isPresent(), made.whyNot());
         String applicationId = "flowwatch-arrivals-partition-" + UUID.randomUUID();
         try (IsolatedNetwork network = made.network().get();
-             ReplicatedStack stack = ReplicatedStack.start(dir, network.hostAddress());
+             ReplicatedStack<?> stack = ReplicatedStack.start(dir, network.hostAddress());
              TcpForwarder registry = TcpForwarder.start(network.hostAddress(), stack.registry().port());
              ArrivalsInstances onHost = new ArrivalsInstances(stack, applicationId, dir);
-             StreamsChildProcess cutOff = StreamsChildProcess.start(network.inside(List.of()), "arrivals", stack.kafka().bootstrapServers(),
+             StreamsChildProcess cutOff = StreamsChildProcess.start(network.inside(List.of()), "arrivals", stack.bootstrapServers(),
                      stack.registry().url().replace("127.0.0.1:" + stack.registry().port(), network.hostAddress() + ":" + registry.port()),
                      dir.resolve("state-cut-off"), List.of("streams.application.id=" + applicationId, "kafka.num.standby.replicas=1"))) {
             // given one instance on this host and one behind the link, sharing the work

@@ -1,7 +1,6 @@
 package org.flowwatch.embedded;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -60,10 +59,7 @@ final class ClusterNodeConfig {
     props.put("listener.security.protocol.map", PROTOCOLS);
     props.putAll(BrokerDefaults.replication(Math.min(3, brokers), Math.min(2, brokers)));
     props.putAll(BrokerDefaults.laptopFriendly());
-    props.putAll(Map.of(
-        // A stopped broker is fenced and its partitions led elsewhere within seconds, not the default 9 s.
-        "broker.session.timeout.ms", "6000",
-        "broker.heartbeat.interval.ms", "1000"));
+    props.putAll(BrokerDefaults.fastFencing());
     return props;
   }
 

@@ -16,7 +16,8 @@ final class KafkaRefusals {
         SslAuthenticationException tls = ExceptionUtils.throwableOfType(e, SslAuthenticationException.class);
         if (tls != null) {
             return "TLS with Kafka failed (" + OneLineErrors.firstLine(tls)
-                    + "): check kafka.ssl.truststore.location and kafka.ssl.truststore.password";
+                    + "): check kafka.ssl.truststore.location and kafka.ssl.truststore.password, and kafka.ssl.keystore.location"
+                    + " if the listener asks for a client certificate";
         }
         AuthenticationException login = ExceptionUtils.throwableOfType(e, AuthenticationException.class);
         if (login != null) {

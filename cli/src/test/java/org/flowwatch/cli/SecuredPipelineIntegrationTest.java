@@ -99,7 +99,8 @@ class SecuredPipelineIntegrationTest {
     @BeforeAll
     static void startSecuredBrokerAndApplyTopicsAndAcls() {
         registry = EmbeddedRegistry.start(dir.resolve("registry"), 0);
-        listener = SaslSslListener.create(dir.resolve("tls"), ADMIN);
+        // mutual TLS: every client shows a certificate as well as its SCRAM login
+        listener = SaslSslListener.create(dir.resolve("tls"), ADMIN).withClientCertificates();
         kafka = EmbeddedKafka.startSecured(dir.resolve("kafka"), 0, listener);
         // the registry behind TLS, basic auth and client certificates (each client shows the listener's certificate)
         registryGate = RegistryGate.start(registry.url(), listener.tls(), REGISTRY_CREDENTIALS, true);
@@ -314,6 +315,18 @@ class SecuredPipelineIntegrationTest {
         }
     }
 
+    @Test
+    @Order(8)
+    void shouldRefuseAClientWithoutACertificateInOneLineWhenTheListenerAsksForOne() {
+        // when the admin, with the right password, shows no client certificate
+        CommandRun apply = CommandRun.of(withoutKeyStore(args(ADMIN, PASSWORDS.get(ADMIN), "topics", "apply")));
+
+        // then
+        assertThat(apply.exitCode()).as(apply.err()).isEqualTo(1);
+        assertThat(apply.err().strip()).doesNotContain("\n", "\tat ").startsWith("flowwatch: TLS with Kafka failed (")
+                .contains("kafka.ssl.keystore.location");
+    }
+
     /** True when the broker refuses {@code principal}'s settings a write to {@code topic} for want of an ACL. */
     private static boolean refusedWriting(Settings principal, String topic) throws InterruptedException {
         try (var producer = new KafkaProducer<>(CommonSettings.kafkaClient(principal), new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -351,6 +364,20 @@ class SecuredPipelineIntegrationTest {
         return Map.of("registry.url", registryGate.url(registry.url()), "registry.basic.auth", credentials,
                 "registry.ssl.truststore.location", tls.trustStore().toString(), "registry.ssl.truststore.password", tls.password(),
                 "registry.ssl.keystore.location", tls.keyStore().toString(), "registry.ssl.keystore.password", tls.password());
+    }
+
+    /** {@code args} without the Kafka client's key store and key password: a client with no certificate to show. */
+    private static String[] withoutKeyStore(String[] args) {
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--set") && i + 1 < args.length
+                    && (args[i + 1].startsWith("kafka.ssl.keystore.") || args[i + 1].startsWith("kafka.ssl.key.password"))) {
+                i++;
+            } else {
+                kept.add(args[i]);
+            }
+        }
+        return kept.toArray(String[]::new);
     }
 
     /** {@code args} with more after them (a later --set overrides an earlier one). */

@@ -20,16 +20,26 @@ public final class SaslSslListener {
   private final int port;
   private final SelfSignedTls tls;
   private final String superUser;
+  private final boolean clientCertificates;
 
-  private SaslSslListener(int port, SelfSignedTls tls, String superUser) {
+  private SaslSslListener(int port, SelfSignedTls tls, String superUser, boolean clientCertificates) {
     this.port = port;
     this.tls = tls;
     this.superUser = superUser;
+    this.clientCertificates = clientCertificates;
   }
 
   /** Makes the TLS stores in {@code dir} and picks a free port; {@code superUser} is a SCRAM user name. */
   public static SaslSslListener create(Path dir, String superUser) {
-    return new SaslSslListener(LocalPorts.resolve("kafka sasl_ssl", 0), SelfSignedTls.create(dir), superUser);
+    return new SaslSslListener(LocalPorts.resolve("kafka sasl_ssl", 0), SelfSignedTls.create(dir), superUser, false);
+  }
+
+  /**
+   * The same listener asking every client for a certificate its trust store holds (mutual TLS,
+   * {@code ssl.client.auth=required}) on top of the SASL login; {@link #clientConfig} then names the client's key store.
+   */
+  public SaslSslListener withClientCertificates() {
+    return new SaslSslListener(port, tls, superUser, true);
   }
 
   /** {@code 127.0.0.1:port} of this listener. */
@@ -55,6 +65,13 @@ public final class SaslSslListener {
     config.put("ssl.truststore.location", tls.trustStore().toString());
     config.put("ssl.truststore.password", tls.password());
     config.put("ssl.truststore.type", "PKCS12");
+    if (clientCertificates) {
+      // The test authority's one certificate serves as every client's too: the broker trusts what its trust store holds.
+      config.put("ssl.keystore.location", tls.keyStore().toString());
+      config.put("ssl.keystore.password", tls.password());
+      config.put("ssl.key.password", tls.password());
+      config.put("ssl.keystore.type", "PKCS12");
+    }
     return config;
   }
 
@@ -71,6 +88,12 @@ public final class SaslSslListener {
     props.put(listener + "ssl.keystore.password", tls.password());
     props.put(listener + "ssl.key.password", tls.password());
     props.put(listener + "ssl.keystore.type", "PKCS12");
+    if (clientCertificates) {
+      props.put(listener + "ssl.client.auth", "required");
+      props.put(listener + "ssl.truststore.location", tls.trustStore().toString());
+      props.put(listener + "ssl.truststore.password", tls.password());
+      props.put(listener + "ssl.truststore.type", "PKCS12");
+    }
     props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
     // ANONYMOUS is the PLAINTEXT and controller listeners' principal: the embedded admin and the broker itself.
     props.put("super.users", "User:ANONYMOUS;User:" + superUser);

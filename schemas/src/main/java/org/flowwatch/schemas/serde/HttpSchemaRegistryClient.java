@@ -202,9 +202,10 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
                 Thread.currentThread().interrupt();
                 throw new RegistryUnavailableException("interrupted while calling the schema registry", e.getCause());
             }
-            if (tlsFailure(e.getCause()).isPresent()) {
+            Optional<javax.net.ssl.SSLHandshakeException> handshake = tlsFailure(e.getCause());
+            if (handshake.isPresent()) {
                 throw new SchemaRegistryException("schema registry at " + settings.url() + " failed the TLS handshake ("
-                        + tlsFailure(e.getCause()).get().getMessage() + "): check registry.ssl.truststore.location (and "
+                        + handshake.get().getMessage() + "): check registry.ssl.truststore.location (and "
                         + "registry.ssl.keystore.location if it asks for a client certificate)", e.getCause());
             }
             throw new RegistryUnavailableException("schema registry at " + settings.url() + " is unreachable"

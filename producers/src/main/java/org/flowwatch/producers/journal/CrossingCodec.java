@@ -17,8 +17,8 @@ import org.flowwatch.schemas.avro.CrossingEvent;
  */
 final class CrossingCodec {
 
-    /** Fields added since the first journal version, newest last (issue 18: corrections). */
-    static final List<String> ADDED_FIELDS = List.of("revision", "withdrawn");
+    /** Fields added since the first journal version, newest last (issue 18: corrections; issue 17: unlisted destination). */
+    static final List<String> ADDED_FIELDS = List.of("revision", "withdrawn", "destinationUnlisted");
 
     private static final BinaryMessageDecoder<CrossingEvent> DECODER = CrossingEvent.createDecoder(earlierVersions());
 
@@ -49,6 +49,7 @@ final class CrossingCodec {
     private static SchemaStore earlierVersions() {
         SchemaStore.Cache versions = new SchemaStore.Cache();
         versions.addSchema(beforeAdded(0)); // revision and withdrawn came together
+        versions.addSchema(beforeAdded(2));
         return versions;
     }
 

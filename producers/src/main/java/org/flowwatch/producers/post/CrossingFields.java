@@ -12,6 +12,7 @@ import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.avro.SexAgeBreakdown;
 import org.flowwatch.schemas.avro.Vulnerabilities;
+import org.flowwatch.schemas.privacy.ReferenceText;
 
 /**
  * The named fields a crossing is captured with, the same everywhere a crossing comes in: the officer's prompt, a
@@ -63,9 +64,18 @@ public final class CrossingFields {
                 .setBreakdown(breakdown(values, people))
                 .setVehicles(values.count(VEHICLES).orElse(0))
                 .setVulnerabilities(vulnerabilities(values, people))
-                .setDestinationSiteId(values.text(DESTINATION).orElse(null))
+                .setDestinationSiteId(values.text(DESTINATION).map(CrossingFields::siteId).orElse(null))
                 .setOrigin(values.text(ORIGIN).map(CrossingFields::placeName).orElse(null))
                 .build();
+    }
+
+    // The arrivals app also blanks a destination that is no site of the reference data; here the officer hears why.
+    private static String siteId(String destination) {
+        if (!ReferenceText.isReference(destination)) {
+            throw new FieldException(DESTINATION, "must be a site id from the list of sites (" + ReferenceText.RULE
+                    + "), not a name, an address or a number");
+        }
+        return destination;
     }
 
     private static String placeName(String origin) {

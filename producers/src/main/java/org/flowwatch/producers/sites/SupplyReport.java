@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.flowwatch.producers.post.FieldException;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.SupplyKind;
+import org.flowwatch.schemas.privacy.ReferenceText;
 
 /**
  * A change to a site's stock as an operator reports it: a delivery (confirming a convoy when it names one), a
@@ -53,6 +54,10 @@ public record SupplyReport(String kind, String siteId, String item, double quant
         boolean announcing = supplyKind == SupplyKind.CONVOY_ANNOUNCED;
         if (!MovementReport.blank(convoyId) && !announcing && supplyKind != SupplyKind.DELIVERY) {
             throw new FieldException("convoyId", "only a convoy announcement or the delivery that confirms it names a convoy");
+        }
+        if (!MovementReport.blank(convoyId) && !ReferenceText.isReference(convoyId.trim())) {
+            throw new FieldException("convoyId", "must be the convoy's reference (" + ReferenceText.RULE
+                    + "), never a driver's name, a phone or a plate");
         }
         if (announcing && MovementReport.blank(convoyId)) {
             throw new FieldException("convoyId", "required to announce a convoy, so that its delivery can confirm it");

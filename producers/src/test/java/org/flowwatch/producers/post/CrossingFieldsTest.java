@@ -47,6 +47,14 @@ class CrossingFieldsTest {
                 .hasMessageContaining("origin").hasMessageContaining("not an address, a number or anyone's details");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"Anahit Petrosyan", "+37491234567", "AM1234567", "anahit@example.am", "Mashtots 12, Goris"})
+    void shouldRefuseADestinationThatIsNoSiteIdNamingTheField(String destination) {
+        Map<String, String> typed = Map.of(CrossingFields.PEOPLE, "4", CrossingFields.DESTINATION, destination);
+        assertThatThrownBy(() -> fields.toCrossing(typed, "kornidzor", UUID.randomUUID(), AT, AT)).isInstanceOf(FieldException.class)
+                .hasMessageStartingWith("destination: must be a site id from the list of sites");
+    }
+
     private CrossingEvent crossingFrom(String origin) {
         return fields.toCrossing(Map.of(CrossingFields.PEOPLE, "4", CrossingFields.ORIGIN, origin), "kornidzor",
                 UUID.randomUUID(), AT, AT);

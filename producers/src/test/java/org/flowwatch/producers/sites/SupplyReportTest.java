@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.flowwatch.producers.post.FieldException;
 import org.flowwatch.schemas.avro.SupplyEvent;
@@ -28,6 +29,15 @@ class SupplyReportTest {
                 .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.field()).isEqualTo("expectedAt"));
         assertThatThrownBy(() -> report("convoy_announced", null, null, AT.plusSeconds(60)).toSupply(UUID.randomUUID(), AT))
                 .isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.field()).isEqualTo("convoyId"));
+    }
+
+    @Test
+    void shouldRefuseAConvoyIdThatIsNoReferenceNamingTheField() {
+        for (String typed : List.of("Armen Sargsyan", "+374 91 234567", "35 AB 123")) {
+            assertThatThrownBy(() -> report("convoy_announced", null, typed, AT.plusSeconds(60)).toSupply(UUID.randomUUID(), AT))
+                    .as(typed).isInstanceOfSatisfying(FieldException.class, e -> assertThat(e.field()).isEqualTo("convoyId"))
+                    .hasMessageContaining("never a driver's name, a phone or a plate");
+        }
     }
 
     @Test

@@ -153,6 +153,9 @@ class SchemaEvolutionTest {
             record.put("revision", 0);
             record.put("withdrawn", false);
         }
+        if (schema.getField("destinationUnlisted") != null) {
+            record.put("destinationUnlisted", false);
+        }
         return record;
     }
 

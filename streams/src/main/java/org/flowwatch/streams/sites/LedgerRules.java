@@ -8,6 +8,7 @@ import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.privacy.ReferenceText;
 import org.flowwatch.streams.sites.ledger.Convoy;
 import org.flowwatch.streams.sites.ledger.SiteLedger;
 import org.flowwatch.streams.sites.ledger.StockLedger;
@@ -61,6 +62,11 @@ final class LedgerRules {
     }
 
     LedgerChange arrival(CrossingEvent crossing) {
+        if (crossing.getDestinationUnlisted()) {
+            return LedgerChange.refused("destination-unlisted", "crossing at post '" + crossing.getPostId() + "' was sent to a"
+                    + " destination that is no site of the reference data (the arrivals app blanked it): its "
+                    + crossing.getPeople() + " people are counted in the arrivals but at no site");
+        }
         String siteId = siteOf(crossing);
         if (siteId == null) {
             return LedgerChange.refused("no-destination", "crossing at post '" + crossing.getPostId()
@@ -143,7 +149,13 @@ final class LedgerRules {
                         + ", after it ends at " + supply.getOccurredAt()));
     }
 
+    // A convoy id is shown on every status until the convoy is delivered: only a reference may be (ReferenceText).
     private static Optional<LedgerChange> wrongConvoy(SupplyEvent supply) {
+        if (supply.getConvoyId() != null && !ReferenceText.isReference(supply.getConvoyId())) {
+            return Optional.of(LedgerChange.refused("convoy-not-a-reference", supply.getKind() + " names a convoy by"
+                    + " something that is not its reference (" + ReferenceText.RULE + "; never a driver's name, a phone or"
+                    + " a plate): send it again with the convoy's reference"));
+        }
         return switch (supply.getKind()) {
             case CONVOY_ANNOUNCED -> required(supply.getConvoyId(), "convoyId", "CONVOY_ANNOUNCED")
                     .or(() -> required(supply.getExpectedAt(), "expectedAt", "CONVOY_ANNOUNCED"))

@@ -29,7 +29,7 @@ import org.flowwatch.streams.validation.CheckPostRecords;
 import org.flowwatch.streams.validation.Checked;
 import org.flowwatch.streams.validation.CrossingRules;
 import org.flowwatch.streams.validation.HeartbeatRules;
-import org.flowwatch.streams.validation.OriginPlaces;
+import org.flowwatch.streams.validation.ListedPlaces;
 
 /**
  * The arrivals dataflow. Crossings → checked against the rules and the sites reference data (rejects to the dead
@@ -60,7 +60,7 @@ public final class ArrivalsTopology {
         writeRejects(checkHeartbeats(read(builder, Topics.HEARTBEATS, "heartbeats-source")), Topics.HEARTBEATS, "heartbeat");
         var checked = checkCrossings(read(builder, Topics.CROSSINGS, "crossings-source"));
         writeRejects(checked, Topics.CROSSINGS, "crossing");
-        KStream<String, CrossingEvent> revisions = keepLatestRevisions(builder, keepListedOrigins(onlyValid(checked)));
+        KStream<String, CrossingEvent> revisions = keepLatestRevisions(builder, keepListedPlaces(onlyValid(checked)));
         publishValidCrossings(revisions.filterNot((postId, crossing) -> Retractions.isRetraction(crossing),
                 Named.as("latest-revisions")));
         new WindowedCounts(builder, serdes, settings).count(sendToEachScope(revisions.filterNot(
@@ -106,8 +106,8 @@ public final class ArrivalsTopology {
                 .mapValues(Checked::value, Named.as("unwrap-valid-crossing"));
     }
 
-    private KStream<String, CrossingEvent> keepListedOrigins(KStream<String, CrossingEvent> crossings) {
-        return crossings.processValues(() -> new OriginPlaces(SITES_STORE), Named.as("origins-from-reference"));
+    private KStream<String, CrossingEvent> keepListedPlaces(KStream<String, CrossingEvent> crossings) {
+        return crossings.processValues(() -> new ListedPlaces(SITES_STORE), Named.as("places-from-reference"));
     }
 
     // Each eventId's latest revision; a correction comes out as the retraction of the figures counted so far (negative,

@@ -44,6 +44,8 @@ import org.junit.jupiter.api.Test;
  * client version, supply site, item, unit, source and convoy id, movement site ids) holds the same personal text, and
  * the inputs raise every alert kind so their sentences are read; then every record of every output topic (key,
  * headers, value as Avro JSON) is searched for that text and for anything that looks like a phone, e-mail or ID number.
+ * No field is excused: the arrivals app blanks an unlisted origin or destination, the sites app refuses a convoy id
+ * that is not a reference.
  */
 class NoPersonalDataInOutputsTest {
 
@@ -60,17 +62,6 @@ class NoPersonalDataInOutputsTest {
     // (cli AccessRoles). They are not outputs anyone is shown, so they are not scanned (only used to prove the canary
     // went in). Changelog and repartition topics are each app's own state, readable only by the app's principal.
     private static final Set<String> AS_SENT = Set.of(Topics.DEAD_LETTERS.name(), Topics.SITES_REJECTED.name());
-
-    // KNOWN LEAK: CrossingEvent.destinationSiteId is published as typed in crossings.valid and arrivals.late: the
-    // arrivals app checks the post and blanks an unlisted origin (OriginPlaces) but never the destination, and the post
-    // client's prompt takes it as free text (CrossingFields). The sites app then refuses it as an unknown site.
-    // KNOWN LEAK: SupplyEvent.convoyId is shown as sent in site.status (ItemStatus.expectedDeliveries, built in
-    // StatusOfSite.expected): it is meant as a reference ("never a driver or a plate") but nothing checks it.
-    // Both are excused in exactly that field so that the rest of the scan holds.
-    private static final Map<String, List<String>> KNOWN_LEAKS = Map.of(
-            Topics.CROSSINGS_VALID.name(), List.of("destinationSiteId"),
-            Topics.ARRIVALS_LATE.name(), List.of("destinationSiteId"),
-            Topics.SITE_STATUS.name(), List.of("convoyId"));
 
     private static final Instant AFTER_CROSSINGS = T0.plus(Duration.ofMinutes(80));
 
@@ -179,7 +170,7 @@ class NoPersonalDataInOutputsTest {
                 defaults.zone(), defaults.retention());
     }
 
-    /** One record as a reader sees it: key, headers and value as text (known leaks excused), and the decoded value. */
+    /** One record as a reader sees it: key, headers and value as text, and the decoded value. */
     private record Output(String topic, int offset, Object value, String text) {
     }
 
@@ -208,9 +199,6 @@ class NoPersonalDataInOutputsTest {
                 .map(header -> header.key() + "=" + utf8(header.value())).collect(joining(", "));
         String text = "key " + utf8(record.key()) + ", headers [" + headers + "], value "
                 + (value instanceof byte[] bytes ? utf8(bytes) : String.valueOf(value));
-        for (String field : KNOWN_LEAKS.getOrDefault(spec.name(), List.of())) {
-            text = text.replace("\"" + field + "\": \"" + PERSONAL + "\"", "\"" + field + "\": \"(known leak)\"");
-        }
         return new Output(spec.name(), offset, value, text);
     }
 

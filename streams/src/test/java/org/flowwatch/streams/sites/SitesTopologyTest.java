@@ -13,11 +13,13 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.AlertState;
+import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.MovementKind;
 import org.flowwatch.schemas.avro.NeedBasis;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.avro.SiteInput;
 import org.flowwatch.schemas.avro.SiteStatus;
+import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.SupplyKind;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
@@ -220,6 +222,41 @@ class SitesTopologyTest {
         assertThat(sites.statuses.readKeyValuesToList()).filteredOn(status -> status.key.equals("goris"))
                 .extracting(status -> status.value.getPopulation()).containsOnly(10L);
         assertThat(sites.rejected.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldCountAGroupSentToAnUnlistedDestinationAtNoSiteAndSayWhy() {
+        // given a group of 7 whose destination the arrivals app blanked (typed as a host's name), and a group of 5
+        // with no destination (Kornidzor sends them to Goris, its reception site)
+        CrossingEvent unlisted = aCrossing().atPost("kornidzor").people(7).at(T0).build();
+        unlisted.setDestinationUnlisted(true);
+
+        // when
+        sites.crossing(unlisted);
+        sites.arrivals("kornidzor", 5, T1);
+
+        // then only the 5 are at Goris (not the 7: where they went is not known), and the 7 are refused with the reason
+        assertThat(sites.statuses.readKeyValuesToMap().get("goris").getPopulation()).isEqualTo(5);
+        Headers headers = sites.rejected.readRecord().headers();
+        assertThat(header(headers, "flowwatch.reject.rule")).isEqualTo("destination-unlisted");
+        assertThat(header(headers, "flowwatch.reject.reason")).isEqualTo("crossing at post 'kornidzor' was sent to a"
+                + " destination that is no site of the reference data (the arrivals app blanked it): its 7 people are"
+                + " counted in the arrivals but at no site");
+    }
+
+    @Test
+    void shouldRefuseAConvoyNamedByAnythingButItsReferenceAndNeverShowThatName() {
+        // given a water convoy announced for Goris under a driver's name and phone, and one under its reference
+        sites.supply(SupplyEvent.newBuilder().setSiteId("goris").setItem("water").setKind(SupplyKind.CONVOY_ANNOUNCED)
+                .setQuantity(5_000).setUnit("litre").setConvoyId("Armen Sargsyan 091234567").setExpectedAt(T1), T0);
+        sites.supply(SupplyEvent.newBuilder().setSiteId("goris").setItem("water").setKind(SupplyKind.CONVOY_ANNOUNCED)
+                .setQuantity(8_000).setUnit("litre").setConvoyId("WFP-ARM-0142").setExpectedAt(T1), T0.plusSeconds(1));
+
+        // then the first is refused, saying what a convoy id must be, and Goris expects only the second
+        assertThat(header(sites.rejected.readRecord().headers(), "flowwatch.reject.rule")).isEqualTo("convoy-not-a-reference");
+        SiteStatus goris = sites.statuses.readKeyValuesToMap().get("goris");
+        assertThat(goris.getItems()).flatExtracting(item -> item.getExpectedDeliveries())
+                .extracting(delivery -> delivery.getConvoyId()).containsExactly("WFP-ARM-0142");
     }
 
     @Test

@@ -73,6 +73,25 @@ class ArrivalsTopologyTest {
     }
 
     @Test
+    void shouldKeepADestinationNamingASiteOfTheReferenceDataAndMarkAnyOtherTextUnlistedWhileCountingThePeople() {
+        // given three groups sent to Goris (a listed site), to a free text naming a host and a phone, and to
+        // Stepanakert (listed, but a place people come from, not one they stay at)
+        List<CrossingEvent> groups = List.of(aCrossing().atPost("BP-09").people(4).at(T0).destination("GORIS").build(),
+                aCrossing().atPost("BP-09").people(3).at(T0).destination("Anahit Petrosyan +374 91 234567").build(),
+                aCrossing().atPost("BP-09").people(2).at(T0).destination("Stepanakert").build());
+
+        // when
+        groups.forEach(fixture::pipe);
+
+        // then every group is published and counted; only the listed site kept, the other two blanked and marked
+        assertThat(fixture.valid.readValuesToList())
+                .extracting(CrossingEvent::getPeople, CrossingEvent::getDestinationSiteId, CrossingEvent::getDestinationUnlisted)
+                .containsExactly(tuple(4, "GORIS", false), tuple(3, null, true), tuple(2, null, true));
+        assertThat(fixture.counter("crossings", "destination-unlisted")).isEqualTo(2.0);
+        assertThat(fixture.deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
     void shouldCountOnceWhenAPostResendsTheSameEvent() {
         // given a post that was offline resends its crossing twice, a day later
         UUID eventId = UUID.randomUUID();

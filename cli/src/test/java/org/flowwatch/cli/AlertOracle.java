@@ -29,7 +29,9 @@ import org.flowwatch.streams.sites.SitesSettings;
  * reference data and then exactly the ledger inputs the real app committed to its one-partition repartition topic
  * ({@code <application id>-site-inputs-repartition}), in their committed order. Everything that decides an episode
  * (ledger, SHORTAGE, CAPACITY, SURGE) runs after that topic, so the same inputs must give the same episodes, crash or
- * not. POST_SILENT judges the wall clock, not the inputs, and is not replayed here.
+ * not. POST_SILENT judges the wall clock, not the inputs, and is not replayed here. This is a crash-against-no-crash
+ * check; SURGE and CAPACITY are also checked against rules written apart from the topology ({@link SurgeOracle},
+ * {@link CapacityOracle}).
  */
 final class AlertOracle {
 
@@ -41,7 +43,7 @@ final class AlertOracle {
         Properties props = new Properties();
         props.putAll(sites.kafkaStreams());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        String ledgerInputs = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + "-site-inputs-repartition";
+        String ledgerInputs = LedgerInputs.topic(settings);
         try (TopologyTestDriver driver = new TopologyTestDriver(SitesApp.topology(sites), props, Instant.EPOCH)) {
             for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name(), ledgerInputs)) {
                 pipeCommitted(settings, driver, topic);

@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * crossing is on the valid topic exactly once, every hourly, daily and rolling count of every post, region and the operation
  * equals what the replays sent ({@link ExpectedCounts}), and every change of every alert episode on the alerts topic
  * is one the sites topology makes from the same inputs with no crash (see {@link AlertOracle}): none lost, none
- * written twice. Seed 1 by default (the README test command has a 20-minute budget); {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
+ * written twice; and every SURGE and CAPACITY change is the one its rule gives from the committed inputs, worked out
+ * apart from the topology ({@link SurgeOracle}, {@link CapacityOracle}). Seed 1 by default (the README test command has a 20-minute budget); {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
  * one that found window-store changelogs deleted by the broker's clock under replayed event time (docs/reliability.md).
  */
 @Tag("integration")
@@ -169,10 +170,15 @@ class StreamsCrashIntegrationTest {
                     // (and every change of every episode, OPEN, ESCALATED, DE_ESCALATED, RESOLVED, is the oracle's: above)
                     // and every SURGE change, with the people in the last hour it reports, is what the rule gives from
                     // the committed inputs, worked out apart from the topology
+                    LedgerInputs ledger = LedgerInputs.committed(settings, serdes);
                     assertThat(SurgeOracle.raised(alerts.values())).as("SURGE changes").isNotEmpty()
-                            .isEqualTo(SurgeOracle.changes(settings, serdes, regionOfPost()));
-                    System.out.printf("seed %d: %d kills (valid crossings at each: %s), %d people, %d episodes%n",
-                            seed, KILLS_PER_SEED, validAtKill, sent.people(), AlertOracle.episodes(raised).size());
+                            .isEqualTo(SurgeOracle.changes(settings, ledger, regionOfPost()));
+                    // and every CAPACITY change, with the people at the site it reports, likewise
+                    assertThat(CapacityOracle.raised(alerts.values())).as("CAPACITY changes").isNotEmpty()
+                            .isEqualTo(CapacityOracle.changes(settings, ledger, sitesById()));
+                    System.out.printf("seed %d: %d kills (valid crossings at each: %s), %d people, %d episodes %s%n",
+                            seed, KILLS_PER_SEED, validAtKill, sent.people(), AlertOracle.episodes(raised).size(),
+                            AlertOracle.changes(raised));
                 }
             }
         }
@@ -225,6 +231,12 @@ class StreamsCrashIntegrationTest {
         Map<String, String> regions = new HashMap<>(Map.of(MARGARA.getSiteId(), MARGARA.getAdm1Code()));
         SiteReferenceData.scenario2023().forEach(site -> regions.put(site.getSiteId(), site.getAdm1Code()));
         return regions::get;
+    }
+
+    private static Map<String, Site> sitesById() {
+        Map<String, Site> sites = new HashMap<>(Map.of(MARGARA.getSiteId(), MARGARA));
+        SiteReferenceData.scenario2023().forEach(site -> sites.put(site.getSiteId(), site));
+        return sites;
     }
 
     private static StreamsChildProcess startApps(EmbeddedStack stack, Path dir) throws java.io.IOException {

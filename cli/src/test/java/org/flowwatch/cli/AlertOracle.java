@@ -31,7 +31,7 @@ import org.flowwatch.streams.sites.SitesSettings;
  * (ledger, SHORTAGE, CAPACITY, SURGE) runs after that topic, so the same inputs must give the same episodes, crash or
  * not. POST_SILENT judges the wall clock, not the inputs, and is not replayed here. This is a crash-against-no-crash
  * check; SURGE and CAPACITY are also checked against rules written apart from the topology ({@link SurgeOracle},
- * {@link CapacityOracle}).
+ * {@link SitesOracle}).
  */
 final class AlertOracle {
 

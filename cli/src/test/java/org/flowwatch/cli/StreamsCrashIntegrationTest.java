@@ -20,14 +20,18 @@ import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.producers.reference.SiteReferenceData;
+import org.flowwatch.producers.reference.SphereItems;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.AlertState;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Direction;
+import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
+import org.flowwatch.schemas.avro.SupplyEvent;
+import org.flowwatch.schemas.avro.SupplyKind;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
@@ -47,7 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * equals what the replays sent ({@link ExpectedCounts}), and every change of every alert episode on the alerts topic
  * is one the sites topology makes from the same inputs with no crash (see {@link AlertOracle}): none lost, none
  * written twice; and every SURGE and CAPACITY change is the one its rule gives from the committed inputs, worked out
- * apart from the topology ({@link SurgeOracle}, {@link CapacityOracle}). Seed 1 by default (the README test command has a 20-minute budget); {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
+ * apart from the topology ({@link SurgeOracle}, {@link SitesOracle}). Seed 1 by default (the README test command has a 20-minute budget); {@code -Dflowwatch.faults.seeds=N} runs 1..N. Seed 1 is the
  * one that found window-store changelogs deleted by the broker's clock under replayed event time (docs/reliability.md).
  */
 @Tag("integration")
@@ -80,7 +84,10 @@ class StreamsCrashIntegrationTest {
                 admin.createMissing(Topics.ALL, (short) 1);
             }
             ReferenceCommand.publishDefaults(settings);
-            ReferenceCommand.publish(settings, reference -> reference.site(MARGARA));
+            ReferenceCommand.publish(settings, reference -> {
+                reference.site(MARGARA);
+                reference.supply(YEREVAN_WATER_COUNT);
+            });
             CompletableFuture<ScenarioReplay.Sent> kornidzor = CompletableFuture.supplyAsync(() -> replay(settings));
             CompletableFuture<ScenarioReplay.Sent> margara = CompletableFuture.supplyAsync(() -> replay(replaySettings(stack, seed,
                     Map.of("replay.post", MARGARA.getSiteId(), "replay.hours", "3", "replay.destinations", "yerevan", "replay.supplies", "false",
@@ -173,9 +180,16 @@ class StreamsCrashIntegrationTest {
                     LedgerInputs ledger = LedgerInputs.committed(settings, serdes);
                     assertThat(SurgeOracle.raised(alerts.values())).as("SURGE changes").isNotEmpty()
                             .isEqualTo(SurgeOracle.changes(settings, ledger, regionOfPost()));
-                    // and every CAPACITY change, with the people at the site it reports, likewise
-                    assertThat(CapacityOracle.raised(alerts.values())).as("CAPACITY changes").isNotEmpty()
-                            .isEqualTo(CapacityOracle.changes(settings, ledger, sitesById()));
+                    // and every CAPACITY change, and every SHORTAGE change of Yerevan's water (counted once as
+                    // Margara's people arrive), with the people at the site each reports, likewise
+                    SitesOracle oracle = SitesOracle.over(ledger, settings, sitesById(), Map.of("yerevan/water", WATER));
+                    assertThat(SitesOracle.raised(alerts.values(), AlertKind.CAPACITY)).as("CAPACITY changes").isNotEmpty()
+                            .isEqualTo(oracle.capacityChanges());
+                    Map<String, List<String>> yerevanWater = new TreeMap<>(SitesOracle.raised(alerts.values(), AlertKind.SHORTAGE));
+                    yerevanWater.keySet().removeIf(alertId -> !alertId.startsWith("SHORTAGE/yerevan/water/"));
+                    assertThat(yerevanWater).as("SHORTAGE changes of Yerevan's water").isEqualTo(oracle.shortageChanges());
+                    assertThat(oracle.shortageChanges().values()).as("Yerevan's water opens and escalates")
+                            .anySatisfy(changes -> assertThat(changes).hasSizeGreaterThanOrEqualTo(2));
                     System.out.printf("seed %d: %d kills (valid crossings at each: %s), %d people, %d episodes %s%n",
                             seed, KILLS_PER_SEED, validAtKill, sent.people(), AlertOracle.episodes(raised).size(),
                             AlertOracle.changes(raised));
@@ -232,6 +246,18 @@ class StreamsCrashIntegrationTest {
         SiteReferenceData.scenario2023().forEach(site -> regions.put(site.getSiteId(), site.getAdm1Code()));
         return regions::get;
     }
+
+    private static final Item WATER = SphereItems.minimums().stream().filter(item -> item.getItemId().equals("water"))
+            .findFirst().orElseThrow();
+
+    /**
+     * 40,000 L of water counted at Yerevan as Margara opens: 3 days of cover for 889 people at 15 L, 1 day for 2,667,
+     * so the about 3,900 people Margara sends there in three hours take it to WARNING and then CRITICAL.
+     */
+    private static final SupplyEvent YEREVAN_WATER_COUNT = SupplyEvent.newBuilder().setEventId(java.util.UUID.randomUUID())
+            .setSiteId("yerevan").setItem("water").setKind(SupplyKind.STOCK_COUNT).setQuantity(40_000).setUnit("litre")
+            .setOccurredAt(java.time.Instant.parse("2023-09-26T04:00:00Z")).setRecordedAt(java.time.Instant.parse("2023-09-26T04:00:00Z"))
+            .build();
 
     private static Map<String, Site> sitesById() {
         Map<String, Site> sites = new HashMap<>(Map.of(MARGARA.getSiteId(), MARGARA));

@@ -8,8 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.flowwatch.schemas.avro.Alert;
-import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.MovementKind;
 import org.flowwatch.schemas.avro.Site;
@@ -18,80 +16,37 @@ import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.config.Settings;
 
 /**
- * CAPACITY episodes worked out from the sites app's committed ledger inputs ({@link LedgerInputs}) apart from the
- * topology, by the rules of the streams README: the people at a site are those routed in (an arrival goes to its
- * destination, else its post's reception site; a correction moves its revision's people, a withdrawal takes them off,
- * a resend or older revision changes nothing; an unlisted destination or an unknown site counts no one) plus movement
- * arrivals and transfers in, less departures and transfers out; a departure of more people than are there waits until
- * they are (oldest first), and is dropped once the crossings read are {@code sites.departure.wait} past it. After each
- * input, each site whose people changed is judged at the operation clock (the latest input's time, never back):
- * occupancy = people / capacity, WARNING from {@code sites.capacity.warning}, CRITICAL from
- * {@code sites.capacity.critical}, coming down once {@code sites.alerts.margin} clear. No transit model: the 2023
- * sites have no median stay (a site with one is refused here rather than judged wrong).
+ * The people at each site as the sites app's rules in the streams README have it, worked out from the committed ledger
+ * inputs apart from the topology: those routed in (an arrival goes to its destination, else its post's reception
+ * site; a correction moves its revision's people, a withdrawal takes them off, a resend or an older revision changes
+ * nothing; an unlisted destination or an unknown site counts no one) plus movement arrivals and transfers in, less
+ * departures and transfers out. A departure of more people than are there waits until they are (oldest first), and is
+ * dropped once the crossings read are {@code sites.departure.wait} past it. No transit model: a site with a median
+ * stay is refused here rather than judged wrong.
  */
-final class CapacityOracle {
+final class OraclePeople {
 
     private record Counted(int revision, String siteId, int people) {
     }
 
     private final Map<String, Site> sites;
-    private final double warning;
-    private final double critical;
-    private final double margin;
     private final long departureWait;
     private final Map<String, Long> people = new HashMap<>();
     private final Map<String, Counted> crossings = new HashMap<>();
     private final Set<String> movementsAndSuppliesApplied = new HashSet<>();
     private final Map<String, SiteMovement> waiting = new LinkedHashMap<>();
-    private final OracleEpisodes episodes = new OracleEpisodes(AlertKind.CAPACITY);
+    private long crossingsRead = Long.MIN_VALUE;
 
-    private CapacityOracle(Settings settings, Map<String, Site> sites) {
+    OraclePeople(Settings settings, Map<String, Site> sites) {
         this.sites = sites;
-        warning = settings.decimal("sites.capacity.warning");
-        critical = settings.decimal("sites.capacity.critical");
-        margin = settings.decimal("sites.alerts.margin");
         departureWait = settings.duration("sites.departure.wait").toMillis();
         sites.values().stream().filter(site -> site.getMedianStayHours() != null).findAny().ifPresent(site -> {
             throw new IllegalArgumentException(site.getSiteId() + " has a median stay: the transit model is not in this oracle");
         });
     }
 
-    /** Every change of every CAPACITY episode, {@code version state severity people}, per alertId. */
-    static Map<String, List<String>> changes(Settings settings, LedgerInputs ledger, Map<String, Site> sites) {
-        CapacityOracle oracle = new CapacityOracle(settings, sites);
-        long clock = Long.MIN_VALUE;
-        long crossingsRead = Long.MIN_VALUE;
-        for (LedgerInputs.Input input : ledger.inputs()) {
-            if (!oracle.isNew(input.event())) {
-                continue; // a resend or an older revision: the ledger does not even look at its time
-            }
-            clock = Math.max(clock, input.timestamp());
-            Set<String> changed = new LinkedHashSet<>();
-            if (input.event() instanceof CrossingEvent crossing) {
-                crossingsRead = Math.max(crossingsRead, input.timestamp());
-                oracle.arrived(crossing, changed);
-            } else if (input.event() instanceof SiteMovement movement) {
-                oracle.moved(movement, changed);
-            } else {
-                oracle.movementsAndSuppliesApplied.add(((SupplyEvent) input.event()).getEventId().toString());
-            }
-            oracle.releaseWaitingThatFit(changed);
-            if (crossingsRead != Long.MIN_VALUE) {
-                oracle.dropWaitingOlderThan(crossingsRead - oracle.departureWait);
-            }
-            for (String siteId : changed.stream().sorted().toList()) {
-                oracle.judge(siteId, clock);
-            }
-        }
-        return oracle.episodes.changes();
-    }
-
-    /** The same from the alerts the app raised. */
-    static Map<String, List<String>> raised(List<Alert> alerts) {
-        return OracleEpisodes.raised(alerts, AlertKind.CAPACITY, "population");
-    }
-
-    private boolean isNew(Object event) {
+    /** Whether the ledger looks at this input at all: not a resend, nor an older revision of a crossing. */
+    boolean isNew(Object event) {
         if (event instanceof CrossingEvent crossing) {
             Counted before = crossings.get(crossing.getEventId().toString());
             return before == null || crossing.getRevision() > before.revision();
@@ -99,6 +54,36 @@ final class CapacityOracle {
         String eventId = event instanceof SiteMovement movement ? movement.getEventId().toString()
                 : ((SupplyEvent) event).getEventId().toString();
         return !movementsAndSuppliesApplied.contains(eventId);
+    }
+
+    /** Applies a new input read at {@code timestamp}; returns the sites it changed (people, or a supply's stock). */
+    Set<String> apply(Object event, long timestamp) {
+        Set<String> changed = new LinkedHashSet<>();
+        if (event instanceof CrossingEvent crossing) {
+            crossingsRead = Math.max(crossingsRead, timestamp);
+            arrived(crossing, changed);
+        } else if (event instanceof SiteMovement movement) {
+            moved(movement, changed);
+        } else {
+            SupplyEvent supply = (SupplyEvent) event;
+            movementsAndSuppliesApplied.add(supply.getEventId().toString());
+            if (sites.containsKey(supply.getSiteId())) {
+                changed.add(supply.getSiteId()); // its stock changed: the site's status is published again
+            }
+        }
+        releaseWaitingThatFit(changed);
+        if (crossingsRead != Long.MIN_VALUE) {
+            waiting.values().removeIf(movement -> movement.getOccurredAt().toEpochMilli() <= crossingsRead - departureWait);
+        }
+        return changed;
+    }
+
+    long at(String siteId) {
+        return people.getOrDefault(siteId, 0L);
+    }
+
+    Site site(String siteId) {
+        return sites.get(siteId);
     }
 
     private void arrived(CrossingEvent crossing, Set<String> changed) {
@@ -161,25 +146,9 @@ final class CapacityOracle {
         }
     }
 
-    private void dropWaitingOlderThan(long time) {
-        waiting.values().removeIf(movement -> movement.getOccurredAt().toEpochMilli() <= time);
-    }
-
     private void add(String siteId, long change, Set<String> changed) {
         people.merge(siteId, change, Long::sum);
         changed.add(siteId);
-    }
-
-    private void judge(String siteId, long now) {
-        Integer capacity = sites.get(siteId).getCapacityPeople();
-        long there = people.getOrDefault(siteId, 0L);
-        double occupancy = capacity == null || capacity <= 0 ? 0 : (double) there / capacity;
-        episodes.judge(siteId, levelOf(occupancy), levelOf(occupancy * (1 + margin)), now, there);
-    }
-
-    private OracleEpisodes.Level levelOf(double occupancy) {
-        return occupancy >= critical ? OracleEpisodes.Level.CRITICAL : occupancy >= warning ? OracleEpisodes.Level.WARNING
-                : OracleEpisodes.Level.NORMAL;
     }
 
     private String receptionSiteOf(String postId) {

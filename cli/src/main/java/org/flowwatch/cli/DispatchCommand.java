@@ -27,29 +27,21 @@ import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "dispatch", description = "Deliver every alert state change to the endpoints of an endpoints file "
         + "(webhooks, Slack, Teams, Alertmanager, SMS over SMPP or an HTTP gateway) until Ctrl-C; metrics, /health and /ready on the ops port.")
 final class DispatchCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions config;
+    ServiceOptions service;
 
     @Option(descriptionKey = "dispatch.endpoints.file", names = "--endpoints", paramLabel = "FILE", description = "YAML endpoints file (dispatch.endpoints.file).")
     Path endpointsFile;
 
-    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
-    Integer opsPort;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Settings settings = config.load(ConfigOptions.flagsOf(spec));
+        Settings settings = service.settings();
         DispatchSettings dispatch = DispatchSettings.from(settings);
         Path file = dispatch.endpointsFile().orElseThrow(() ->
                 new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file"));
@@ -61,7 +53,7 @@ final class DispatchCommand implements Callable<Integer> {
             admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ, Topics.SMS_RECEIPTS),
                     CommonSettings.replicationFactor(settings));
         }
-        return run(settings, dispatch, endpoints, sms, spec.commandLine().getOut());
+        return run(settings, dispatch, endpoints, sms, service.out());
     }
 
     private Integer run(Settings settings, DispatchSettings dispatch, List<Endpoint> endpoints, List<SmsEndpoint> smsEndpoints,
@@ -82,7 +74,7 @@ final class DispatchCommand implements Callable<Integer> {
             out.flush();
             dispatcher.awaitStopped();
             return dispatcher.failure().map(error -> {
-                spec.commandLine().getErr().println("flowwatch: dispatcher failed: " + OneLineErrors.oneLine(error));
+                service.err().println("flowwatch: dispatcher failed: " + OneLineErrors.oneLine(error));
                 return OneLineErrors.FAILED;
             }).orElse(0);
         } catch (InterruptedException e) {

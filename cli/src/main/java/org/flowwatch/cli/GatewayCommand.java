@@ -23,28 +23,20 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "gateway", description = "Accept crossings over HTTP (JSON, KoboToolbox, ODK Central) and SMS (SMSC bind, SMS gateways) until Ctrl-C.")
 final class GatewayCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions config;
+    ServiceOptions service;
 
     @Option(descriptionKey = "gateway.port", names = "--port", paramLabel = "PORT", description = "Port to listen on (gateway.port).")
     Integer port;
 
-    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
-    Integer opsPort;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = config.load(ConfigOptions.flagsOf(spec));
+        Settings settings = service.settings();
         GatewaySettings gateway = GatewaySettings.from(settings);
         // No registry retries: while the registry cannot answer, the gateway answers 503 at once and Kobo resends.
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO));
@@ -59,15 +51,15 @@ final class GatewayCommand implements Callable<Integer> {
                      gateway.groupLimit(), gateway.ackTimeout(), Clock.systemUTC()).orElse(null);
              IngestGateway running = IngestGateway.start(gateway, publisher, movements, Clock.systemUTC(),
                      new GatewayMetrics(ops.registry()), SignsOfLife.to(heartbeats), sms == null ? Optional.empty() : sms.webhook())) {
-            spec.commandLine().getOut().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
+            service.out().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
                     + " /v1/movements, /v1/ping) for %d post(s) and site(s);"
                     + " metrics on http://127.0.0.1:%d/metrics%n", gateway.host(), running.port(), gateway.tokens().size(), ops.port());
             if (sms != null) {
-                spec.commandLine().getOut().printf("SMS in: webhooks (POST /v1/sms/twilio, /v1/sms/inbound) %s; SMSC bind %s%n",
+                service.out().printf("SMS in: webhooks (POST /v1/sms/twilio, /v1/sms/inbound) %s; SMSC bind %s%n",
                         sms.webhook().isPresent() ? "on" : "off (no gateway.sms.webhook.secret)",
                         sms.smpp().isPresent() ? "to " + settings.string("gateway.sms.smpp.host") : "off (no gateway.sms.smpp.host)");
             }
-            spec.commandLine().getOut().flush();
+            service.out().flush();
             stop.awaitRequest();
             return 0;
         } catch (InterruptedException stopped) {

@@ -15,9 +15,7 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.topics.TopicSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "hub", description = "Run a regional hub's link to the centre (Kafka's MirrorMaker 2, in this process) until "
         + "Ctrl-C: the region's crossings, heartbeats, supplies and movements up, sites, items and thresholds down, schema "
@@ -26,7 +24,7 @@ import picocli.CommandLine.Spec;
 final class HubCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions config;
+    ServiceOptions service;
 
     @Option(descriptionKey = "hub.name", names = "--name", paramLabel = "NAME", description = "This hub's name, unique per centre (hub.name).")
     String name;
@@ -37,20 +35,14 @@ final class HubCommand implements Callable<Integer> {
     @Option(descriptionKey = "hub.centre.registry.url", names = "--centre-registry", paramLabel = "URL", description = "The centre's registry (hub.centre.registry.url).")
     String centreRegistry;
 
-    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
-    Integer opsPort;
-
     @Option(names = "--print-config", description = "Print the MirrorMaker settings the link would run with (secrets masked), and exit.")
     boolean printConfig;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Settings settings = config.load(ConfigOptions.flagsOf(spec));
+        Settings settings = service.settings();
         HubSettings hub = HubSettings.from(settings);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = service.out();
         if (printConfig) {
             new TreeMap<>(HubLink.mirrorConfigOf(hub)).forEach((key, value) ->
                     out.printf("%s=%s%n", key, Settings.isSecret(key) ? "****" : value));

@@ -13,34 +13,26 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "ops", description = "Serve the operations centre's live dashboard (arrivals, posts, sites, alerts with "
         + "acknowledgement) and its domain metrics on /metrics, until Ctrl-C.")
 final class OpsCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions config;
+    ServiceOptions service;
 
     @Option(descriptionKey = "ops.http.port", names = "--dashboard-port", paramLabel = "PORT", description = "Port of the dashboard (ops.http.port, default 8080; 0 = any free port).")
     Integer httpPort;
 
-    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400).")
-    Integer opsPort;
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Settings settings = config.load(ConfigOptions.flagsOf(spec));
+        Settings settings = service.settings();
         OpsSettings ops = OpsSettings.from(settings);
         try (TopicAdmin admin = new TopicAdmin(ops.kafka())) {
             admin.createMissing(OpsCentre.topics(), CommonSettings.replicationFactor(settings));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = service.out();
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());
         try (GracefulStop stop = new GracefulStop();
              OpsEndpoint endpoint = OpsEndpoint.start(settings, "ops");

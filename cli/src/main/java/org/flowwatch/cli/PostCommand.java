@@ -40,8 +40,17 @@ final class PostCommand {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
-    /** Which post and which journal, shortcuts for post.id and post.journal.dir. */
+    /**
+     * What every post command shares: the settings, with which post and which journal (shortcuts for post.id and
+     * post.journal.dir) and the prompt's language among them, and the command it is mixed into, to print and refuse.
+     */
     static final class PostOptions {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
 
         @Option(descriptionKey = "post.id", names = "--post", paramLabel = "SITE", description = "Site id of this border post (post.id).")
         String postId;
@@ -51,6 +60,15 @@ final class PostCommand {
 
         @Option(descriptionKey = "post.locale", names = "--locale", paramLabel = "LANG", description = "Language of the prompt and messages: hy, ru or en (post.locale; default en).")
         String locale;
+
+        /** The layered settings, the command's own flags on top. */
+        Settings settings() {
+            return config.load(ConfigOptions.flagsOf(spec));
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
     }
 
     private static PostClient start(Settings settings) {
@@ -66,21 +84,15 @@ final class PostCommand {
     static final class Record implements Callable<Integer> {
 
         @Mixin
-        ConfigOptions config;
-
-        @Mixin
         PostOptions post;
 
         @Option(names = "--input", paramLabel = "FILE", description = "Tablet export to record; '-' reads standard input.")
         String input;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            Settings settings = config.load(ConfigOptions.flagsOf(spec));
-            PrintWriter out = spec.commandLine().getOut();
+            Settings settings = post.settings();
+            PrintWriter out = post.out();
             PostSettings postSettings = PostSettings.from(settings);
             PostMessages say = PostMessages.from(settings);
             try (PostClient client = start(settings)) {
@@ -94,7 +106,7 @@ final class PostCommand {
                     TabletImport.Result result;
                     try (Reader reader = "-".equals(input) ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                             : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-                        result = new TabletImport(client, spec.commandLine().getErr()).run(reader);
+                        result = new TabletImport(client, post.spec.commandLine().getErr()).run(reader);
                     }
                     out.println(say.say("post.imported", "n", result.recorded(), "rejected", result.rejected()));
                     say.diskWarning(client.backlog().disk()).ifPresent(out::println);
@@ -111,9 +123,6 @@ final class PostCommand {
     static final class Correct implements Callable<Integer> {
 
         @Mixin
-        ConfigOptions config;
-
-        @Mixin
         PostOptions post;
 
         @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to correct.")
@@ -128,15 +137,12 @@ final class PostCommand {
         @Option(names = "--field", paramLabel = "NAME=VALUE", description = "Any other field of the crossing (direction, vehicles, destination, female_0_4, ...); repeatable.")
         Map<String, String> fields = new LinkedHashMap<>();
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
             Map<String, String> crossing = new LinkedHashMap<>(fields);
             crossing.put("people", people);
             crossing.put("crossed_at", crossedAt);
-            return journal(config, post, spec, client -> client.correct(eventId, crossing), "correction");
+            return journal(post, client -> client.correct(eventId, crossing), "correction");
         }
     }
 
@@ -144,34 +150,28 @@ final class PostCommand {
     static final class Withdraw implements Callable<Integer> {
 
         @Mixin
-        ConfigOptions config;
-
-        @Mixin
         PostOptions post;
 
         @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to withdraw.")
         UUID eventId;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            return journal(config, post, spec, client -> client.withdraw(eventId, null), "withdrawal");
+            return journal(post, client -> client.withdraw(eventId, null), "withdrawal");
         }
     }
 
     // Journalled first, sent like any crossing (store-and-forward): offline, it waits in the journal.
-    private static int journal(ConfigOptions config, PostOptions post, CommandSpec spec,
-                               java.util.function.Function<PostClient, JournalEntry> record, String what) throws InterruptedException {
-        Settings settings = config.load(ConfigOptions.flagsOf(spec));
-        PrintWriter out = spec.commandLine().getOut();
+    private static int journal(PostOptions post, java.util.function.Function<PostClient, JournalEntry> record, String what)
+            throws InterruptedException {
+        Settings settings = post.settings();
+        PrintWriter out = post.out();
         try (PostClient client = start(settings)) {
             JournalEntry entry;
             try {
                 entry = record.apply(client);
             } catch (FieldException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage()); // bad usage: exit 2, nothing recorded
+                throw new ParameterException(post.spec.commandLine(), e.getMessage()); // bad usage: exit 2, nothing recorded
             }
             out.println(what + " of " + entry.crossing().getEventId() + " recorded (revision " + entry.crossing().getRevision() + ")");
             out.println(client.awaitDrained(PostSettings.from(settings).drainTimeout()) ? "all sent to Kafka"
@@ -185,21 +185,15 @@ final class PostCommand {
     static final class Send implements Callable<Integer> {
 
         @Mixin
-        ConfigOptions config;
-
-        @Mixin
         PostOptions post;
 
         @Option(names = "--until-drained", description = "Exit once nothing is pending (exit 1 if the drain timeout passes first).")
         boolean untilDrained;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            Settings settings = config.load(ConfigOptions.flagsOf(spec));
-            PrintWriter out = spec.commandLine().getOut();
+            Settings settings = post.settings();
+            PrintWriter out = post.out();
             PostMessages say = PostMessages.from(settings);
             try (GracefulStop stop = new GracefulStop(); PostClient client = start(settings)) {
                 out.println(say.say("post.sending", "pending", say.pending(client.backlog(), Clock.systemUTC().instant())));
@@ -221,24 +215,18 @@ final class PostCommand {
     static final class Status implements Callable<Integer> {
 
         @Mixin
-        ConfigOptions config;
-
-        @Mixin
         PostOptions post;
-
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
-            Settings settings = config.load(ConfigOptions.flagsOf(spec));
+            Settings settings = post.settings();
             PostSettings postSettings = PostSettings.from(settings);
             PostMessages say = PostMessages.from(settings);
             var kafka = CommonSettings.kafkaClient(settings);
             PostStatus.lines(postSettings, CrossingJournal.inspect(postSettings.journal()),
                             BrokerProbe.problem(kafka, PROBE_TIMEOUT), String.valueOf(kafka.get("bootstrap.servers")),
                             Clock.systemUTC().instant(), say)
-                    .forEach(spec.commandLine().getOut()::println);
+                    .forEach(post.out()::println);
             return 0;
         }
     }

@@ -1,5 +1,6 @@
 package org.flowwatch.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** Sets the reference data of the sites app on its compacted topics; the running app applies it without a restart. */
@@ -48,16 +50,37 @@ final class ReferenceCommand {
         return sites.size() + items.size();
     }
 
+    /** What every reference command shares: the settings, and the command it is mixed into, to print and refuse. */
+    static final class Publishing {
+
+        @Mixin
+        ConfigOptions config;
+
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        void publish(Consumer<ReferenceDataPublisher> changes) {
+            ReferenceCommand.publish(config.load(), changes);
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        /** Bad usage: exit 2 with one line naming the flag, before anything is published. */
+        ParameterException refused(String message) {
+            return new ParameterException(spec.commandLine(), message);
+        }
+    }
+
     @Command(name = "defaults", description = "Publish the 2023 scenario's sites and the Sphere minimums as items.")
     static final class Defaults implements Callable<Integer> {
         @Mixin
-        ConfigOptions config;
-        @Spec
-        CommandSpec spec;
+        Publishing publishing;
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().printf("published %d sites and items%n", publishDefaults(config.load()));
+            publishing.out().printf("published %d sites and items%n", publishDefaults(publishing.config.load()));
             return 0;
         }
     }
@@ -66,7 +89,7 @@ final class ReferenceCommand {
     static final class SiteCmd implements Callable<Integer> {
         private static final double MAX_STAY_HOURS = 8_760;
         @Mixin
-        ConfigOptions config;
+        Publishing publishing;
         @Option(names = "--id", required = true)
         String id;
         @Option(names = "--name", required = true)
@@ -88,25 +111,22 @@ final class ReferenceCommand {
                 + " site reports no departures for sites.transit.quiet.after, the sites app moves people on at this rate"
                 + " and marks its population estimated. Default: none (people stay until a departure is reported)")
         Double medianStayHours;
-        @Spec
-        CommandSpec spec;
 
         @Override
         public Integer call() {
             try {
                 OpeningHours.parse(openingHours);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--opening-hours: " + e.getMessage());
+                throw publishing.refused("--opening-hours: " + e.getMessage());
             }
             if (medianStayHours != null && !(medianStayHours > 0 && medianStayHours <= MAX_STAY_HOURS)) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                        "--median-stay-hours: must be more than 0 and at most " + MAX_STAY_HOURS + " (a year), got " + medianStayHours);
+                throw publishing.refused("--median-stay-hours: must be more than 0 and at most " + MAX_STAY_HOURS + " (a year), got " + medianStayHours);
             }
             Site site = Site.newBuilder().setSiteId(id).setName(name).setKind(SiteKind.valueOf(kind.toUpperCase(Locale.ROOT)))
                     .setAdm1Code(region).setAdm1Name(regionName).setCapacityPeople(capacity).setReceptionSiteId(receptionSite)
                     .setOpeningHours(openingHours == null ? null : OpeningHours.parse(openingHours).toString())
                     .setMedianStayHours(medianStayHours).build();
-            publish(config.load(), publisher -> publisher.site(site));
+            publishing.publish(publisher -> publisher.site(site));
             return 0;
         }
     }
@@ -114,7 +134,7 @@ final class ReferenceCommand {
     @Command(name = "item", description = "Add or change an item's need, for every site or (--site) one site.")
     static final class ItemCmd implements Callable<Integer> {
         @Mixin
-        ConfigOptions config;
+        Publishing publishing;
         @Option(names = "--id", required = true)
         String id;
         @Option(names = "--unit", required = true, description = "e.g. litre, kcal, square_metre")
@@ -133,7 +153,7 @@ final class ReferenceCommand {
             Item item = Item.newBuilder().setItemId(id).setSiteId(site).setUnit(unit)
                     .setBasis(shared ? NeedBasis.CAPACITY : NeedBasis.DAILY_CONSUMPTION)
                     .setPerPersonPerDay(perPerson).setPerSitePerDay(perSite).build();
-            publish(config.load(), publisher -> publisher.item(item));
+            publishing.publish(publisher -> publisher.item(item));
             return 0;
         }
     }
@@ -141,7 +161,7 @@ final class ReferenceCommand {
     @Command(name = "threshold", description = "Set when a shortage is a warning and critical, for a site (or '*': every site) and item.")
     static final class ThresholdCmd implements Callable<Integer> {
         @Mixin
-        ConfigOptions config;
+        Publishing publishing;
         @Option(names = "--site", required = true, description = "site id, or * for every site without its own")
         String site;
         @Option(names = "--item", required = true)
@@ -154,18 +174,10 @@ final class ReferenceCommand {
         @Override
         public Integer call() {
             if (critical > warning) {
-                throw new picocli.CommandLine.ParameterException(spec().commandLine(),
-                        "--critical (" + critical + ") must not be above --warning (" + warning + ")");
+                throw publishing.refused("--critical (" + critical + ") must not be above --warning (" + warning + ")");
             }
-            publish(config.load(), publisher -> publisher.threshold(new Threshold(site, item, warning, critical)));
+            publishing.publish(publisher -> publisher.threshold(new Threshold(site, item, warning, critical)));
             return 0;
-        }
-
-        @Spec
-        CommandSpec spec;
-
-        private CommandSpec spec() {
-            return spec;
         }
     }
 }

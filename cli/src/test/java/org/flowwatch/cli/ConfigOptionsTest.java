@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.flowwatch.schemas.config.Settings;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,26 @@ class ConfigOptionsTest {
         // then each flag given is its setting; options not given and switches left off set nothing
         assertThat(ConfigOptions.flagsOf(demo.getCommandSpec())).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "demo.hub", "true", "embedded.kafka.port", "19092", "replay.hours", "6"));
+    }
+
+    @Test
+    void shouldPutTheCommandsOwnFlagsOnTopWhenACommandFamilysOptionsLoadTheSettings() {
+        // given a service and a post command, each with a flag of its own, one of its family's and an override
+        CommandLine flowwatch = FlowwatchCommand.commandLine();
+        flowwatch.parseArgs("dispatch", "--ops-port", "19400", "--endpoints", "endpoints.yaml", "--set", "ops.port=1");
+        DispatchCommand dispatch = flowwatch.getSubcommands().get("dispatch").getCommand();
+        CommandLine post = flowwatch.getSubcommands().get("post");
+        post.parseArgs("send", "--post", "BP-07", "--until-drained");
+        PostCommand.Send send = post.getSubcommands().get("send").getCommand();
+
+        // when
+        Settings service = dispatch.service.settings();
+        Settings journal = send.post.settings();
+
+        // then the flags sit above --set, as on every command
+        assertThat(service.integer("ops.port")).isEqualTo(19400);
+        assertThat(service.string("dispatch.endpoints.file")).isEqualTo("endpoints.yaml");
+        assertThat(journal.string("post.id")).isEqualTo("BP-07");
     }
 
     @Test

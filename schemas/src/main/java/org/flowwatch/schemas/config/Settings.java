@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -41,27 +42,15 @@ public final class Settings {
     }
 
     public int integer(String key) {
-        try {
-            return Integer.parseInt(string(key));
-        } catch (NumberFormatException e) {
-            throw invalid(key, "a whole number");
-        }
+        return number(key, Integer::valueOf, "a whole number");
     }
 
     public long longValue(String key) {
-        try {
-            return Long.parseLong(string(key));
-        } catch (NumberFormatException e) {
-            throw invalid(key, "a whole number");
-        }
+        return number(key, Long::valueOf, "a whole number");
     }
 
     public double decimal(String key) {
-        try {
-            return Double.parseDouble(string(key));
-        } catch (NumberFormatException e) {
-            throw invalid(key, "a number");
-        }
+        return number(key, Double::valueOf, "a number");
     }
 
     public boolean bool(String key) {
@@ -143,6 +132,15 @@ public final class Settings {
             throw new ConfigException("setting '" + key + "' is not defined");
         }
         return setting.value();
+    }
+
+    /** The value read by {@code parse}; one that is not a number is refused naming the key, what it must be and its layer. */
+    private <T extends Number> T number(String key, Function<String, T> parse, String expected) {
+        try {
+            return parse.apply(string(key));
+        } catch (NumberFormatException e) {
+            throw invalid(key, expected);
+        }
     }
 
     private ConfigException invalid(String key, String expected) {

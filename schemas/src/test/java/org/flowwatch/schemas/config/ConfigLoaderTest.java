@@ -95,6 +95,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void shouldReadNumbersAndRefuseOneNamingKeyAndLayerWhenNotANumber() {
+        // given
+        Settings numbers = ConfigLoader.create().defaults(DEFAULTS).flags(Map.of("app.name", "42")).load();
+        Settings words = ConfigLoader.create().defaults(DEFAULTS).flags(Map.of("app.name", "forty-two")).load();
+
+        // then
+        assertThat(numbers.integer("app.name")).isEqualTo(42);
+        assertThat(numbers.longValue("app.name")).isEqualTo(42L);
+        assertThat(numbers.decimal("app.name")).isEqualTo(42.0);
+        assertThat(catchThrowable(() -> words.integer("app.name"))).isInstanceOf(ConfigException.class)
+                .hasMessage("setting 'app.name' must be a whole number, got 'forty-two' (from flags)");
+        assertThat(catchThrowable(() -> words.longValue("app.name"))).hasMessageContaining("must be a whole number");
+        assertThat(catchThrowable(() -> words.decimal("app.name"))).hasMessageContaining("must be a number, got 'forty-two'");
+    }
+
+    @Test
     void shouldRefuseUnknownKeyNamingFileWhenFileHasTypo() throws IOException {
         // given
         Path file = propertiesFile("registry.ulr=http://typo\n");

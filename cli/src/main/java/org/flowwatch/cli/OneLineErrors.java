@@ -48,7 +48,14 @@ final class OneLineErrors implements IExecutionExceptionHandler, IParameterExcep
         if (kafkaRefusal != null) {
             return kafkaRefusal;
         }
-        return registryTrouble(e).orElseGet(() -> firstLine(e));
+        return registryTrouble(e).or(() -> clientSettingTrouble(e)).orElseGet(() -> firstLine(e));
+    }
+
+    // A Kafka client refuses a bad setting as "Failed to create new KafkaAdminClient" (or "... construct kafka
+    // producer"), which names no setting: its cause does.
+    private static Optional<String> clientSettingTrouble(Throwable e) {
+        return Optional.ofNullable(ExceptionUtils.throwableOfType(e, org.apache.kafka.common.config.ConfigException.class))
+                .map(bad -> "a Kafka client setting is wrong: " + firstLine(bad) + " (settings kafka.*; see them with: flowwatch config)");
     }
 
     // Kafka wraps what our deserializer threw in "Error deserializing VALUE ... please seek past the record", which

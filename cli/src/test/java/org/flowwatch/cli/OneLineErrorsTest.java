@@ -38,4 +38,16 @@ class OneLineErrorsTest {
         // when / then
         assertThat(OneLineErrors.oneLine(wrapped)).isEqualTo("record of 3 bytes is too short for the wire format header");
     }
+
+    @Test
+    void shouldNameTheKafkaSettingAClientRefusesInsteadOfFailedToCreate() {
+        // given what a real admin client throws for a bootstrap address that is not one
+        Exception refused = org.assertj.core.api.Assertions.catchException(() -> org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", "not a host")).close());
+
+        // when / then
+        assertThat(refused).hasMessageStartingWith("Failed to create new KafkaAdminClient");
+        assertThat(OneLineErrors.oneLine(refused)).startsWith("a Kafka client setting is wrong: ")
+                .contains("bootstrap.servers").endsWith("(settings kafka.*; see them with: flowwatch config)");
+    }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.MovementKind;
 import org.flowwatch.schemas.avro.Site;
@@ -26,8 +27,10 @@ import org.flowwatch.schemas.config.Settings;
  */
 final class OraclePeople {
 
-    private record Counted(int revision, String siteId, int people) {
+    private record Counted(int revision, String siteId, int people, long hour) {
     }
+
+    private static final long HOUR_MS = 3_600_000L;
 
     private final Map<String, Site> sites;
     private final long departureWait;
@@ -35,6 +38,8 @@ final class OraclePeople {
     private final Map<String, Counted> crossings = new HashMap<>();
     private final Set<String> movementsAndSuppliesApplied = new HashSet<>();
     private final Map<String, SiteMovement> waiting = new LinkedHashMap<>();
+    private final Map<String, TreeMap<Long, Long>> crossedByHour = new HashMap<>();
+    private final Map<String, Long> firstCrossedAt = new HashMap<>();
     private long crossingsRead = Long.MIN_VALUE;
 
     OraclePeople(Settings settings, Map<String, Site> sites) {
@@ -82,6 +87,16 @@ final class OraclePeople {
         return people.getOrDefault(siteId, 0L);
     }
 
+    /** People routed to the site by crossings, per hour they crossed (the hour's start): what arrivals trends read. */
+    TreeMap<Long, Long> crossedByHour(String siteId) {
+        return crossedByHour.getOrDefault(siteId, new TreeMap<>());
+    }
+
+    /** When the first people routed to the site by a crossing crossed, or null. */
+    Long firstCrossedAt(String siteId) {
+        return firstCrossedAt.get(siteId);
+    }
+
     Site site(String siteId) {
         return sites.get(siteId);
     }
@@ -95,13 +110,17 @@ final class OraclePeople {
         if (counts && (siteId == null || !sites.containsKey(siteId))) {
             return; // counted at no site: refused by the ledger, and not remembered
         }
+        long hour = Math.floorDiv(crossing.getOccurredAt().toEpochMilli(), HOUR_MS) * HOUR_MS;
         if (before != null && before.siteId() != null) {
             add(before.siteId(), -before.people(), changed);
+            crossedByHour.get(before.siteId()).computeIfPresent(before.hour(), (at, people) -> Math.max(0, people - before.people()));
         }
         if (counts) {
             add(siteId, crossing.getPeople(), changed);
+            crossedByHour.computeIfAbsent(siteId, id -> new TreeMap<>()).merge(hour, (long) crossing.getPeople(), Long::sum);
+            firstCrossedAt.merge(siteId, crossing.getOccurredAt().toEpochMilli(), Math::min);
         }
-        crossings.put(eventId, new Counted(crossing.getRevision(), counts ? siteId : null, counts ? crossing.getPeople() : 0));
+        crossings.put(eventId, new Counted(crossing.getRevision(), counts ? siteId : null, counts ? crossing.getPeople() : 0, hour));
     }
 
     private void moved(SiteMovement movement, Set<String> changed) {

@@ -15,7 +15,7 @@ import org.flowwatch.schemas.avro.SupplyKind;
 import org.flowwatch.schemas.config.Settings;
 
 /**
- * CAPACITY and SHORTAGE episodes worked out from the sites app's committed ledger inputs ({@link LedgerInputs}) apart
+ * CAPACITY, SHORTAGE and RUN_OUT episodes worked out from the sites app's committed ledger inputs ({@link LedgerInputs}) apart
  * from the topology, by the rules of the streams README. People per site: {@link OraclePeople}. Time: the operation
  * clock, the latest new input's time (never back). A site's status is published (and judged) when an input changes
  * it, and again once {@code sites.status.refresh} of operation time has passed since it last was.
@@ -27,8 +27,11 @@ import org.flowwatch.schemas.config.Settings;
  *       times the need per person per day (plus the site's own need) for every hour since; days of cover = stock /
  *       need per day; WARNING under {@code sites.shortage.warning.days}, CRITICAL under
  *       {@code sites.shortage.critical.days}.</li>
+ *   <li>RUN_OUT, for the same items: hours until the stock is used up by the people there and the arrivals the trend
+ *       expects ({@link #hoursUntilEmpty}); WARNING within {@code sites.runout.warning.hours}, CRITICAL within
+ *       {@code sites.runout.critical.hours}.</li>
  * </ul>
- * Both come down only once {@code sites.alerts.margin} clear of a threshold.
+ * All come down only once {@code sites.alerts.margin} clear of a threshold.
  */
 final class SitesOracle {
 
@@ -48,10 +51,16 @@ final class SitesOracle {
     private final double shortageCritical;
     private final double margin;
     private final long refresh;
+    private final double runOutWarning;
+    private final double runOutCritical;
+    private final double horizonHours;
+    private final int trendHours;
+    private final double damping;
     private final Map<String, Long> publishedAt = new TreeMap<>();
     private final Map<String, Stock> stocks = new HashMap<>();
     private final OracleEpisodes capacity = new OracleEpisodes(AlertKind.CAPACITY);
     private final OracleEpisodes shortage = new OracleEpisodes(AlertKind.SHORTAGE);
+    private final OracleEpisodes runOut = new OracleEpisodes(AlertKind.RUN_OUT);
 
     private SitesOracle(Settings settings, Map<String, Site> sites, Map<String, Item> judged) {
         this.people = new OraclePeople(settings, sites);
@@ -62,6 +71,11 @@ final class SitesOracle {
         shortageCritical = settings.decimal("sites.shortage.critical.days");
         margin = settings.decimal("sites.alerts.margin");
         refresh = settings.duration("sites.status.refresh").toMillis();
+        runOutWarning = settings.decimal("sites.runout.warning.hours");
+        runOutCritical = settings.decimal("sites.runout.critical.hours");
+        horizonHours = settings.duration("sites.runout.horizon").toMinutes() / 60.0;
+        trendHours = settings.integer("sites.trend.hours");
+        damping = settings.decimal("sites.trend.damping");
     }
 
     /** The oracle run over the committed inputs; {@code judged}: site/item → the item, for SHORTAGE. */
@@ -100,6 +114,11 @@ final class SitesOracle {
         return shortage.changes();
     }
 
+    /** Every change of every RUN_OUT episode of the judged items, {@code version state severity people}, per alertId. */
+    Map<String, List<String>> runOutChanges() {
+        return runOut.changes();
+    }
+
     /** The same from the alerts the app raised. */
     static Map<String, List<String>> raised(List<Alert> alerts, AlertKind kind) {
         return OracleEpisodes.raised(alerts, kind, "population");
@@ -121,7 +140,7 @@ final class SitesOracle {
         if (!judged.containsKey(key)) {
             return;
         }
-        if (supply.getKind() != SupplyKind.STOCK_COUNT || stocks.containsKey(key)) {
+        if (supply.getKind() != SupplyKind.STOCK_COUNT || stocks.containsKey(key)) { // a convoy, a delivery, a distribution
             throw new IllegalStateException(key + ": only one STOCK_COUNT is modelled here, got " + supply.getKind());
         }
         Stock stock = new Stock();
@@ -142,7 +161,12 @@ final class SitesOracle {
                 Item item = judged.get(key);
                 double perDay = there * item.getPerPersonPerDay() + item.getPerSitePerDay();
                 double cover = perDay > 0 ? stock.level / perDay : Double.POSITIVE_INFINITY;
-                shortage.judge(key, below(cover), below(cover / (1 + margin)), now, there);
+                shortage.judge(key, below(cover, shortageWarning, shortageCritical),
+                        below(cover / (1 + margin), shortageWarning, shortageCritical), now, there);
+                // the status shows hours to run-out to a tenth, and the alert reads the status
+                double hours = Math.round(hoursUntilEmpty(siteId, item, stock.level, there, now) * 10) / 10.0;
+                runOut.judge(key, below(hours, runOutWarning, runOutCritical),
+                        below(hours / (1 + margin), runOutWarning, runOutCritical), now, there);
             }
         });
     }
@@ -152,8 +176,60 @@ final class SitesOracle {
                 : OracleEpisodes.Level.NORMAL;
     }
 
-    private OracleEpisodes.Level below(double days) {
-        return days < shortageCritical ? OracleEpisodes.Level.CRITICAL : days < shortageWarning ? OracleEpisodes.Level.WARNING
+    private static OracleEpisodes.Level below(double reading, double warning, double critical) {
+        return reading < critical ? OracleEpisodes.Level.CRITICAL : reading < warning ? OracleEpisodes.Level.WARNING
                 : OracleEpisodes.Level.NORMAL;
+    }
+
+    /**
+     * Hours until the stock is used up, or infinity beyond the horizon: the people there now, plus the arrivals the
+     * trend expects (a least-squares line through the people routed by crossings in the last complete hours, at most
+     * {@code sites.trend.hours}, its slope damped by {@code sites.trend.damping} for every hour ahead), each using the
+     * item's need; integrated minute by minute (the app steps in quarter hours and solves within a step: the two
+     * agree to well under the tenth of an hour the status shows). No departures and no convoys: the judged sites
+     * have none (a convoy of a judged item is refused by {@link #supplied}).
+     */
+    private double hoursUntilEmpty(String siteId, Item item, double stock, long there, long now) {
+        double[] line = trend(siteId, now);
+        double people = there;
+        double left = stock;
+        double step = 1 / 60.0;
+        for (double t = 0; t < horizonHours; t += step) {
+            double arriving = Math.max(0, line[0] + line[1] * (damping * (1 - Math.pow(damping, t + step / 2)) / (1 - damping)));
+            double after = people + arriving * step;
+            double used = ((people + after) / 2 * item.getPerPersonPerDay() + item.getPerSitePerDay()) * step / 24;
+            if (used >= left && used > 0) {
+                return t + step * left / used;
+            }
+            left -= used;
+            people = after;
+        }
+        return Double.POSITIVE_INFINITY;
+    }
+
+    /** {level at the last complete hour, slope per hour} of the people routed to the site by crossings. */
+    private double[] trend(String siteId, long now) {
+        long hour = 3_600_000L;
+        long current = Math.floorDiv(now, hour) * hour;
+        Long first = people.firstCrossedAt(siteId);
+        long from = Math.max(current - trendHours * hour, first == null ? current : Math.floorDiv(first, hour) * hour);
+        int n = (int) ((current - from) / hour);
+        if (n <= 0) {
+            return new double[] {0, 0};
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = people.crossedByHour(siteId).getOrDefault(from + i * hour, 0L);
+        }
+        double meanX = (n - 1) / 2.0;
+        double meanY = java.util.Arrays.stream(y).average().orElse(0);
+        double covariance = 0;
+        double variance = 0;
+        for (int i = 0; i < n; i++) {
+            covariance += (i - meanX) * (y[i] - meanY);
+            variance += (i - meanX) * (i - meanX);
+        }
+        double slope = n < 2 ? 0 : covariance / variance;
+        return new double[] {Math.max(0, meanY + slope * (n - 1 - meanX)), slope};
     }
 }

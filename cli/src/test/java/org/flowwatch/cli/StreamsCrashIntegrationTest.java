@@ -180,16 +180,18 @@ class StreamsCrashIntegrationTest {
                     LedgerInputs ledger = LedgerInputs.committed(settings, serdes);
                     assertThat(SurgeOracle.raised(alerts.values())).as("SURGE changes").isNotEmpty()
                             .isEqualTo(SurgeOracle.changes(settings, ledger, regionOfPost()));
-                    // and every CAPACITY change, and every SHORTAGE change of Yerevan's water (counted once as
-                    // Margara's people arrive), with the people at the site each reports, likewise
+                    // and every CAPACITY change, and every SHORTAGE and RUN_OUT change of Yerevan's water (counted
+                    // once as Margara's people arrive), with the people at the site each reports, likewise
                     SitesOracle oracle = SitesOracle.over(ledger, settings, sitesById(), Map.of("yerevan/water", WATER));
                     assertThat(SitesOracle.raised(alerts.values(), AlertKind.CAPACITY)).as("CAPACITY changes").isNotEmpty()
                             .isEqualTo(oracle.capacityChanges());
-                    Map<String, List<String>> yerevanWater = new TreeMap<>(SitesOracle.raised(alerts.values(), AlertKind.SHORTAGE));
-                    yerevanWater.keySet().removeIf(alertId -> !alertId.startsWith("SHORTAGE/yerevan/water/"));
-                    assertThat(yerevanWater).as("SHORTAGE changes of Yerevan's water").isEqualTo(oracle.shortageChanges());
+                    assertThat(yerevanWater(alerts.values(), AlertKind.SHORTAGE)).as("SHORTAGE changes of Yerevan's water")
+                            .isEqualTo(oracle.shortageChanges());
                     assertThat(oracle.shortageChanges().values()).as("Yerevan's water opens and escalates")
                             .anySatisfy(changes -> assertThat(changes).hasSizeGreaterThanOrEqualTo(2));
+                    // and every RUN_OUT change of Yerevan's water, projected from the people there and the trend
+                    assertThat(yerevanWater(alerts.values(), AlertKind.RUN_OUT)).as("RUN_OUT changes of Yerevan's water")
+                            .isNotEmpty().isEqualTo(oracle.runOutChanges());
                     System.out.printf("seed %d: %d kills (valid crossings at each: %s), %d people, %d episodes %s%n",
                             seed, KILLS_PER_SEED, validAtKill, sent.people(), AlertOracle.episodes(raised).size(),
                             AlertOracle.changes(raised));
@@ -258,6 +260,12 @@ class StreamsCrashIntegrationTest {
             .setSiteId("yerevan").setItem("water").setKind(SupplyKind.STOCK_COUNT).setQuantity(40_000).setUnit("litre")
             .setOccurredAt(java.time.Instant.parse("2023-09-26T04:00:00Z")).setRecordedAt(java.time.Instant.parse("2023-09-26T04:00:00Z"))
             .build();
+
+    private static Map<String, List<String>> yerevanWater(List<Alert> alerts, AlertKind kind) {
+        Map<String, List<String>> changes = new TreeMap<>(SitesOracle.raised(alerts, kind));
+        changes.keySet().removeIf(alertId -> !alertId.startsWith(kind + "/yerevan/water/"));
+        return changes;
+    }
 
     private static Map<String, Site> sitesById() {
         Map<String, Site> sites = new HashMap<>(Map.of(MARGARA.getSiteId(), MARGARA));

@@ -221,15 +221,6 @@ final class SitesOracle {
         for (int i = 0; i < n; i++) {
             y[i] = people.crossedByHour(siteId).getOrDefault(from + i * hour, 0L);
         }
-        double meanX = (n - 1) / 2.0;
-        double meanY = java.util.Arrays.stream(y).average().orElse(0);
-        double covariance = 0;
-        double variance = 0;
-        for (int i = 0; i < n; i++) {
-            covariance += (i - meanX) * (y[i] - meanY);
-            variance += (i - meanX) * (i - meanX);
-        }
-        double slope = n < 2 ? 0 : covariance / variance;
-        return new double[] {Math.max(0, meanY + slope * (n - 1 - meanX)), slope};
+        return LeastSquares.line(y);
     }
 }

@@ -156,8 +156,8 @@ class SitesReplayIntegrationTest {
      * at the level of the same kind of line through those hours' departures, 15 L a person a day.
      */
     private static double hoursUntilEmpty(double litres, long population, GroundTruth truth) {
-        double[] line = leastSquares(lastSixHours(truth::routedInHour));
-        double departuresPerHour = leastSquares(lastSixHours(truth::departuresInHour))[0];
+        double[] line = LeastSquares.line(lastSixHours(truth::routedInHour));
+        double departuresPerHour = LeastSquares.line(lastSixHours(truth::departuresInHour))[0];
         double people = population;
         double left = litres;
         for (int minute = 0; minute < 72 * 60; minute++) {
@@ -181,21 +181,6 @@ class SitesReplayIntegrationTest {
             six[i] = perHour.apply(GORIS, COUNTED.minus(Duration.ofHours(6 - i)));
         }
         return six;
-    }
-
-    /** {level at the last point, slope} of the least-squares line through y at x = 0, 1, ... */
-    private static double[] leastSquares(double[] y) {
-        int n = y.length;
-        double meanX = (n - 1) / 2.0;
-        double meanY = java.util.Arrays.stream(y).average().orElse(0);
-        double num = 0;
-        double den = 0;
-        for (int i = 0; i < n; i++) {
-            num += (i - meanX) * (y[i] - meanY);
-            den += (i - meanX) * (i - meanX);
-        }
-        double slope = num / den;
-        return new double[] {Math.max(0, meanY + slope * (n - 1 - meanX)), slope};
     }
 
     private static long sumUntil(java.util.function.BiFunction<String, Instant, Long> perHour, Instant until) {

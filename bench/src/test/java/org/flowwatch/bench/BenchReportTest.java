@@ -161,6 +161,45 @@ class BenchReportTest {
         assertThat(Files.readAllBytes(dir.resolve("benchmarks-latency.png"))).startsWith(0x89, 'P', 'N', 'G');
     }
 
+    private static final SweepFigures SWEEP = new SweepFigures(List.of(
+            SweepFiguresTest.row(SweepSettings.Dimension.PARTITIONS, 4, true, 20_000, 400_000),
+            SweepFiguresTest.row(SweepSettings.Dimension.PARTITIONS, 16, false, 18_000, 300_000),
+            SweepFiguresTest.row(SweepSettings.Dimension.POSTS, 50, true, 20_000, 400_000),
+            SweepFiguresTest.row(SweepSettings.Dimension.POSTS, 5000, false, 2_000, 350_000)),
+            List.of(new SweepFigures.StateSize(1_000_000, 40L << 20), new SweepFigures.StateSize(2_000_000, 60L << 20)));
+
+    @Test
+    void shouldWriteOneRowPerSweepPointWithBothMediansTheirRangeAndRatio() {
+        // when
+        String markdown = new BenchReport(SETTINGS, List.of(), List.of(), Optional.of(SWEEP)).markdown();
+
+        // then
+        assertThat(markdown).contains("## How cost grows (exactly_once_v2)").contains("200,000 crossings preloaded")
+                .contains("| input partitions | 4 (default) | 20,000 (18,000-22,000) | 400,000 (400,000-400,000) | 0.05 |")
+                .contains("| input partitions | 16 | 18,000 (16,200-19,800) | 300,000 (300,000-300,000) | 0.06 |")
+                .contains("| posts | 5000 | 2,000 (1,800-2,200) | 350,000 (350,000-350,000) | 0.01 |")
+                .contains("| 2,000,000 | 60.0 | 30.0 |")
+                .contains("posts ×100: cost ×10.00 (exponent 0.50; bare count ×1.14), grows less than linearly")
+                .contains("**Linear:** none. **Not linear:** input partitions, posts, state on disk (crossings).")
+                .contains("![how cost grows](benchmarks-sweep.png)");
+        assertThat(new BenchReport(SETTINGS, THROUGHPUT, List.of()).markdown()).doesNotContain("How cost grows");
+    }
+
+    @Test
+    void shouldWriteTheSweepToJsonAndItsPlot(@TempDir Path dir) throws Exception {
+        // when
+        new BenchReport(SETTINGS, List.of(), List.of(), Optional.of(SWEEP)).write(dir);
+
+        // then
+        JsonNode sweep = new ObjectMapper().readTree(dir.resolve("benchmarks.json").toFile()).get("sweep");
+        assertThat(sweep.get("points")).hasSize(4);
+        assertThat(sweep.get("points").get(3).get("full").get("median").asDouble()).isEqualTo(2_000);
+        assertThat(sweep.get("points").get(0).get("default").asBoolean()).isTrue();
+        assertThat(sweep.get("stateOnDisk").get(1).get("mibPerMillion").asDouble()).isEqualTo(30);
+        assertThat(sweep.get("growth").get(1).get("verdict").asText()).isEqualTo("grows less than linearly");
+        assertThat(Files.readAllBytes(dir.resolve("benchmarks-sweep.png"))).startsWith(0x89, 'P', 'N', 'G');
+    }
+
     private static LatencyFigures latency(int rate, double alertP99) {
         return new LatencyFigures(rate, rate * 0.99, new Latencies.Summary(5000, 20, 60, 90, 120),
                 new Latencies.Summary(200, alertP99 / 2, alertP99, alertP99, alertP99), 200);

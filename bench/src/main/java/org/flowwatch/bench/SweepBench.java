@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -41,7 +42,7 @@ final class SweepBench {
         this.progress = progress;
     }
 
-    private record Measured(Figures full, Figures bare) {
+    private record Measured(Optional<Figures> full, Figures bare, Optional<String> refused) {
     }
 
     SweepFigures run() throws Exception {
@@ -66,7 +67,7 @@ final class SweepBench {
         }
         List<SweepFigures.Row> rows = new ArrayList<>();
         plan.forEach((dimension, points) -> points.forEach(p -> rows.add(new SweepFigures.Row(dimension, dimension.value(p),
-                dimension.text(p), p.equals(sweep.base()), measured.get(p).full(), measured.get(p).bare()))));
+                dimension.text(p), p.equals(sweep.base()), measured.get(p).full(), measured.get(p).bare(), measured.get(p).refused()))));
         return new SweepFigures(rows, stateSizes());
     }
 
@@ -110,10 +111,19 @@ final class SweepBench {
         Measured measure(Point point) throws Exception {
             String at = String.format("sweep %d partitions, %,d posts, %s, %d instance(s): ", point.partitions(), point.posts(),
                     SweepSettings.span(point.span()), point.instances());
-            Figures full = streams.repeat(at + SweepFigures.FULL,
-                    () -> streams.full(kafka, serdes, BenchReport.EXACTLY_ONCE, events, point.instances(), people));
+            Optional<Figures> full = Optional.empty();
+            Optional<String> refused = Optional.empty();
+            try {
+                full = Optional.of(streams.repeat(at + SweepFigures.FULL,
+                        () -> streams.full(kafka, serdes, BenchReport.EXACTLY_ONCE, events, point.instances(), people)));
+            } catch (CountCheck.CountMismatch wrong) {
+                // Not quoted, and the sweep goes on: the row says what the counts held and where the rest went.
+                streams.progress().accept("  refused, not quoted: " + wrong.getMessage());
+                refused = Optional.of(String.format("refused: counted %,d of %,d people, %,d too late for their day", wrong.counted(),
+                        wrong.sent(), wrong.late()));
+            }
             Figures bare = streams.repeat(at + SweepFigures.BARE, () -> streams.bare(kafka, BenchReport.EXACTLY_ONCE, events, point.instances()));
-            return new Measured(full, bare);
+            return new Measured(full, bare, refused);
         }
     }
 }

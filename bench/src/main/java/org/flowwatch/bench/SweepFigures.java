@@ -23,11 +23,19 @@ record SweepFigures(List<Row> rows, List<StateSize> states) {
         states = List.copyOf(states);
     }
 
-    /** One point: the dimension varied, the value it took ({@code base} when it is the default), records/s of both runs. */
-    record Row(Dimension dimension, double value, String text, boolean base, Figures full, Figures bare) {
+    /**
+     * One point: the dimension varied, the value it took ({@code base} when it is the default), records/s of both
+     * runs; no full figure where a run's counts did not hold the people sent ({@code refused} says what they held).
+     */
+    record Row(Dimension dimension, double value, String text, boolean base, Optional<Figures> full, Figures bare,
+               Optional<String> refused) {
 
-        double ratio() {
-            return full.median() / bare.median();
+        Row(Dimension dimension, double value, String text, boolean base, Figures full, Figures bare) {
+            this(dimension, value, text, base, Optional.of(full), bare, Optional.empty());
+        }
+
+        Optional<Double> ratio() {
+            return full.map(f -> f.median() / bare.median());
         }
     }
 
@@ -88,14 +96,13 @@ record SweepFigures(List<Row> rows, List<StateSize> states) {
     /** Every dimension with at least two values, then the state on disk if taken at two sizes or more. */
     List<Growth> growth() {
         List<Growth> growth = new ArrayList<>();
-        for (Dimension dimension : Dimension.values()) {
+        for (Dimension dimension : judged()) {
             List<Row> rows = rowsOf(dimension);
-            if (rows.size() >= 2 && rows.get(rows.size() - 1).value() > rows.get(0).value()) {
-                Row first = rows.get(0);
-                Row last = rows.get(rows.size() - 1);
-                growth.add(new Growth(dimension.label(), last.value() / first.value(), first.full().median() / last.full().median(),
-                        Optional.of(first.bare().median() / last.bare().median())));
-            }
+            Row first = rows.get(0);
+            Row last = rows.get(rows.size() - 1);
+            growth.add(new Growth(dimension.label(), last.value() / first.value(),
+                    first.full().orElseThrow().median() / last.full().orElseThrow().median(),
+                    Optional.of(first.bare().median() / last.bare().median())));
         }
         if (states.size() >= 2 && states.get(states.size() - 1).crossings() > states.get(0).crossings()) {
             StateSize first = states.get(0);
@@ -106,10 +113,24 @@ record SweepFigures(List<Row> rows, List<StateSize> states) {
         return growth;
     }
 
+    // Dimensions with two values or more whose smallest and largest both have a full figure.
+    private List<Dimension> judged() {
+        return List.of(Dimension.values()).stream().filter(d -> rowsOf(d).size() >= 2 && ends(d).stream().allMatch(r -> r.full().isPresent()))
+                .toList();
+    }
+
+    private List<Row> ends(Dimension dimension) {
+        List<Row> rows = rowsOf(dimension);
+        return List.of(rows.get(0), rows.get(rows.size() - 1));
+    }
+
     /** The line under the table: each dimension's growth, then which grow linearly and which do not. */
     String growthLine() {
         List<Growth> growth = growth();
-        if (growth.isEmpty()) {
+        List<String> unjudged = List.of(Dimension.values()).stream().filter(d -> rowsOf(d).size() >= 2 && !judged().contains(d))
+                .map(d -> d.label() + " (the full topology's counts were refused at " + String.join(", ", ends(d).stream()
+                        .filter(r -> r.full().isEmpty()).map(Row::text).toList()) + ")").toList();
+        if (growth.isEmpty() && unjudged.isEmpty()) {
             return "";
         }
         List<String> linear = growth.stream().filter(Growth::linear).map(Growth::what).toList();
@@ -117,6 +138,7 @@ record SweepFigures(List<Row> rows, List<StateSize> states) {
         return "**How it grows** (full topology, smallest to largest value; cost per crossing = 1 / throughput): "
                 + String.join("; ", growth.stream().map(Growth::sentence).toList()) + ". **Linear:** "
                 + (linear.isEmpty() ? "none" : String.join(", ", linear)) + ". **Not linear:** "
-                + (notLinear.isEmpty() ? "none" : String.join(", ", notLinear)) + ".";
+                + (notLinear.isEmpty() ? "none" : String.join(", ", notLinear)) + "."
+                + (unjudged.isEmpty() ? "" : " **Not judged:** " + String.join(", ", unjudged) + ".");
     }
 }

@@ -63,11 +63,14 @@ final class SweepPlot {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("throughput against " + dimension.label())
                 .xAxisTitle(dimension.axis()).yAxisTitle("crossings/s (median)").build();
         List<Double> x = rows.stream().map(SweepFigures.Row::value).toList();
-        List<Double> full = rows.stream().map(r -> r.full().median()).toList();
+        List<SweepFigures.Row> counted = rows.stream().filter(r -> r.full().isPresent()).toList(); // refused runs are not drawn
+        List<Double> full = counted.stream().map(r -> r.full().orElseThrow().median()).toList();
         List<Double> bare = rows.stream().map(r -> r.bare().median()).toList();
         chart.getStyler().setXAxisLogarithmic(logarithmic(x));
         chart.getStyler().setYAxisLogarithmic(logarithmic(Stream.concat(full.stream(), bare.stream()).toList()));
-        chart.addSeries("full topology, " + BenchReport.EXACTLY_ONCE, x, full);
+        if (!counted.isEmpty()) {
+            chart.addSeries("full topology, " + BenchReport.EXACTLY_ONCE, counted.stream().map(SweepFigures.Row::value).toList(), full);
+        }
         chart.addSeries("bare 1 h count, " + BenchReport.EXACTLY_ONCE, x, bare);
         return chart;
     }

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.app.ArrivalsApp;
 import org.flowwatch.streams.app.StreamsSettings;
 
@@ -63,14 +65,18 @@ final class ThroughputBench {
     /** The same under this application id: its state stays in {@link #stateDirOf} once the run has closed. */
     double full(Map<String, Object> kafka, FlowwatchSerdes serdes, String guarantee, long events, int instances, long peopleSent,
                 String applicationId) throws Exception {
+        Map<TopicPartition, Long> lateBefore = CountCheck.committedEnds(kafka, Topics.ARRIVALS_LATE.name());
         double rate = timeStreams(kafka, guarantee, props -> ArrivalsApp.topology(StreamsSettings.from(wired).withKafkaStreams(props)),
                 events, instances, applicationId);
         long counted = CountCheck.operationWidePeople(kafka, serdes);
         if (counted != peopleSent) {
-            throw new IllegalStateException(String.format("the full topology (%s) counted %,d people where %,d were sent",
-                    guarantee, counted, peopleSent));
+            throw new CountCheck.CountMismatch(guarantee, counted, peopleSent, CountCheck.lateOperationWidePeople(kafka, serdes, lateBefore));
         }
         return rate;
+    }
+
+    Consumer<String> progress() {
+        return progress;
     }
 
     Path stateDirOf(String applicationId) {

@@ -165,7 +165,9 @@ class BenchReportTest {
             SweepFiguresTest.row(SweepSettings.Dimension.PARTITIONS, 4, true, 20_000, 400_000),
             SweepFiguresTest.row(SweepSettings.Dimension.PARTITIONS, 16, false, 18_000, 300_000),
             SweepFiguresTest.row(SweepSettings.Dimension.POSTS, 50, true, 20_000, 400_000),
-            SweepFiguresTest.row(SweepSettings.Dimension.POSTS, 5000, false, 2_000, 350_000)),
+            SweepFiguresTest.row(SweepSettings.Dimension.POSTS, 5000, false, 2_000, 350_000),
+            new SweepFigures.Row(SweepSettings.Dimension.SPAN, 720, "30 d", false, Optional.empty(),
+                    new Figures(SweepFigures.BARE, "records/s", List.of(90_000.0)), Optional.of("refused: counted 10 of 20 people, 10 too late for their day"))),
             List.of(new SweepFigures.StateSize(1_000_000, 40L << 20), new SweepFigures.StateSize(2_000_000, 60L << 20)));
 
     @Test
@@ -179,6 +181,7 @@ class BenchReportTest {
                 .contains("| input partitions | 16 | 18,000 (16,200-19,800) | 300,000 (300,000-300,000) | 0.06 |")
                 .contains("| posts | 5000 | 2,000 (1,800-2,200) | 350,000 (350,000-350,000) | 0.01 |")
                 .contains("| 2,000,000 | 60.0 | 30.0 |")
+                .contains("| event-time span | 30 d | refused: counted 10 of 20 people, 10 too late for their day | 90,000 (90,000-90,000) | - |")
                 .contains("posts ×100: cost ×10.00 (exponent 0.50; bare count ×1.14), grows less than linearly")
                 .contains("**Linear:** none. **Not linear:** input partitions, posts, state on disk (crossings).")
                 .contains("![how cost grows](benchmarks-sweep.png)");
@@ -192,7 +195,9 @@ class BenchReportTest {
 
         // then
         JsonNode sweep = new ObjectMapper().readTree(dir.resolve("benchmarks.json").toFile()).get("sweep");
-        assertThat(sweep.get("points")).hasSize(4);
+        assertThat(sweep.get("points")).hasSize(5);
+        assertThat(sweep.get("points").get(4).get("full").isNull()).isTrue();
+        assertThat(sweep.get("points").get(4).get("refused").asText()).startsWith("refused: counted 10 of 20");
         assertThat(sweep.get("points").get(3).get("full").get("median").asDouble()).isEqualTo(2_000);
         assertThat(sweep.get("points").get(0).get("default").asBoolean()).isTrue();
         assertThat(sweep.get("stateOnDisk").get(1).get("mibPerMillion").asDouble()).isEqualTo(30);

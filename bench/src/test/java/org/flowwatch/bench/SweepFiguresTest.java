@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import java.util.Optional;
 import org.flowwatch.bench.SweepSettings.Dimension;
 import org.junit.jupiter.api.Test;
 
@@ -76,6 +77,21 @@ class SweepFiguresTest {
                 .contains("posts ×10: cost ×10.00 (exponent 1.00; bare count ×1.00), grows linearly")
                 .contains("streams instances ×3: cost ×0.95 (exponent -0.04; bare count ×0.91), does not grow")
                 .endsWith("**Linear:** posts. **Not linear:** streams instances.");
+    }
+
+    @Test
+    void shouldNotJudgeADimensionWhoseLargestValueHasNoFullFigure() {
+        // given the full topology's counts refused at 30 d (720 h)
+        SweepFigures sweep = new SweepFigures(List.of(row(Dimension.POSTS, 50, true, 1_000, 10_000),
+                row(Dimension.POSTS, 500, false, 100, 10_000), row(Dimension.SPAN, 6, true, 1_000, 10_000),
+                new SweepFigures.Row(Dimension.SPAN, 720, "30 d", false, Optional.empty(),
+                        new Figures(SweepFigures.BARE, "records/s", List.of(9_000.0)), Optional.of("refused: counted 1 of 2 people"))),
+                List.of());
+
+        // then
+        assertThat(sweep.growth()).extracting(SweepFigures.Growth::what).containsExactly("posts");
+        assertThat(sweep.growthLine()).endsWith("**Linear:** posts. **Not linear:** none. **Not judged:** event-time span "
+                + "(the full topology's counts were refused at 30 d).");
     }
 
     @Test

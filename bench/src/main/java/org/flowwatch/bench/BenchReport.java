@@ -212,9 +212,10 @@ final class BenchReport {
     String sweepSection(SweepFigures sweep) {
         StringBuilder md = new StringBuilder(String.format("## How cost grows (%s)%n%nEach point: %,d crossings preloaded on a private "
                 + "broker, one dimension varied at a time from the defaults (the defaults' row, marked, is one measurement shown "
-                + "in each dimension); the full topology and the bare 1 h windowed count each run %d times: records/s as median "
-                + "(min-max). Several instances are KafkaStreams instances of one app in the bench JVM (one application id, a "
-                + "state directory each), timed from all RUNNING until the group's committed offsets reach the end of the input "
+                + "in each dimension); the full topology and the bare 1 h windowed count each run %d time(s) (after one warm-up run of each, not "
+                + "quoted): records/s as median (min-max). Several instances are KafkaStreams instances of one app in the bench "
+                + "JVM (one application id, a state directory each), timed from the first RUNNING (the others' joins inside the "
+                + "clock) until the group's committed offsets reach the end of the input "
                 + "and of its repartition topics. A full-topology run whose operation-wide daily counts do not hold the people sent is "
                 + "not quoted: its row says what they held.%n%n"
                 + "| dimension | value | %s (records/s) | %s (records/s) | full / bare |%n|---|---:|---:|---:|---:|%n",

@@ -19,8 +19,8 @@ import org.flowwatch.streams.app.StreamsRunner;
 /**
  * Runs a topology over the preloaded input from the start and times it from RUNNING until its outputs reflect the
  * whole input ({@link InputLag}): what the operations centre would wait for after a backlog arrives. With several
- * instances (one application id, one consumer group, a state directory each) the clock starts once every instance
- * is RUNNING, and what the group committed before that is not counted as done within the clock.
+ * instances (one application id, one consumer group, a state directory each) the clock starts when the first is
+ * RUNNING: the later joins and their rebalances are part of what several instances cost.
  */
 final class StreamsRun {
 
@@ -51,24 +51,25 @@ final class StreamsRun {
                 }
                 runners.add(StreamsRunner.start(topology.build(instance), instance));
             }
-            awaitAllRunning(runners);
+            awaitFirstRunning(runners);
             double doneBefore = lag.progress(applicationId);
             long started = System.nanoTime();
-            if (instances > 1) {
-                progress.accept(String.format("  %d instances RUNNING, active tasks %s, %.0f %% of the input committed before the clock",
-                        instances, activeTasks(runners), doneBefore * 100));
-            }
             lag.awaitCaughtUp(applicationId, LIMIT, () -> runners.stream().anyMatch(r -> r.failure().isPresent()));
-            return events * (1 - doneBefore) / ((System.nanoTime() - started) / 1e9);
+            double rate = events * (1 - doneBefore) / ((System.nanoTime() - started) / 1e9);
+            if (instances > 1) {
+                progress.accept(String.format("  %d instances, active tasks at the end %s (states %s)", instances, activeTasks(runners),
+                        runners.stream().map(r -> r.state().toString()).collect(Collectors.joining("/"))));
+            }
+            return rate;
         } finally {
             runners.parallelStream().forEach(StreamsRunner::close);
         }
     }
 
-    // Every instance RUNNING at the same time: a later joiner's rebalance sends the earlier ones back to REBALANCING.
-    private static void awaitAllRunning(List<StreamsRunner> runners) throws InterruptedException {
+    // The first instance RUNNING starts work: the clock starts then, the others' joins and rebalances run inside it.
+    private static void awaitFirstRunning(List<StreamsRunner> runners) throws InterruptedException {
         long deadline = System.nanoTime() + TO_RUNNING.toNanos();
-        while (!runners.stream().allMatch(r -> r.state() == KafkaStreams.State.RUNNING)) {
+        while (runners.stream().noneMatch(r -> r.state() == KafkaStreams.State.RUNNING)) {
             if (System.nanoTime() > deadline || runners.stream().anyMatch(r -> r.failure().isPresent() || !r.state().isRunningOrRebalancing())) {
                 throw new IllegalStateException("streams app did not reach RUNNING: "
                         + runners.stream().map(r -> r.state().toString()).collect(Collectors.joining(", ")));

@@ -57,6 +57,9 @@ final class SweepBench {
             Path stackDir = dir.resolve("input-" + stacks++);
             try (BenchStack stack = BenchStack.start(stackDir.resolve("broker"), settingsFor, input.getKey().partitions())) {
                 Run run = preload(stack, stackDir, input.getKey(), sweep.events());
+                if (stacks == 1) {
+                    run.warmUp();
+                }
                 Set<Point> points = input.getValue();
                 for (Point point : points) {
                     measured.put(point, run.measure(point));
@@ -107,6 +110,13 @@ final class SweepBench {
 
     /** The preloaded input of one private broker, and the runs over it. */
     private record Run(Map<String, Object> kafka, FlowwatchSerdes serdes, long events, long people, ThroughputBench streams) {
+
+        // The JVM's first runs are slower (JIT, class loading): without this the default point, measured first, would be.
+        void warmUp() throws Exception {
+            streams.progress().accept(String.format("sweep: warm-up, not quoted: %,.0f and %,.0f records/s",
+                    streams.full(kafka, serdes, BenchReport.EXACTLY_ONCE, events, 1, people),
+                    streams.bare(kafka, BenchReport.EXACTLY_ONCE, events, 1)));
+        }
 
         Measured measure(Point point) throws Exception {
             String at = String.format("sweep %d partitions, %,d posts, %s, %d instance(s): ", point.partitions(), point.posts(),

@@ -29,7 +29,7 @@ class BenchSettingsTest {
 
     @Test
     void shouldLeaveTheSweepOutByDefaultAndRunItWithAllOrByName() {
-        assertThat(load(Map.of()).runs("sweep")).as("opt-in: it takes about 12 minutes").isFalse();
+        assertThat(load(Map.of()).runs("sweep")).as("opt-in: it takes about 13 minutes").isFalse();
         assertThat(load(Map.of("bench.sections", "all")).runs("sweep")).isTrue();
         assertThat(load(Map.of("bench.sections", "sweep")).sections()).containsExactly("sweep");
     }

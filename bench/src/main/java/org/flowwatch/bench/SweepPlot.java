@@ -13,6 +13,8 @@ import org.flowwatch.bench.SweepSettings.Dimension;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 
 /**
  * The sweep as a PNG (XChart, as {@link LatencyPlot}): one panel per dimension, throughput of the full topology and
@@ -66,7 +68,7 @@ final class SweepPlot {
         List<SweepFigures.Row> counted = rows.stream().filter(r -> r.full().isPresent()).toList(); // refused runs are not drawn
         List<Double> full = counted.stream().map(r -> r.full().orElseThrow().median()).toList();
         List<Double> bare = rows.stream().map(r -> r.bare().median()).toList();
-        chart.getStyler().setXAxisLogarithmic(logarithmic(x));
+        styled(chart).setXAxisLogarithmic(logarithmic(x));
         chart.getStyler().setYAxisLogarithmic(logarithmic(Stream.concat(full.stream(), bare.stream()).toList()));
         if (!counted.isEmpty()) {
             chart.addSeries("full topology, " + BenchReport.EXACTLY_ONCE, counted.stream().map(SweepFigures.Row::value).toList(), full);
@@ -75,11 +77,20 @@ final class SweepPlot {
         return chart;
     }
 
+    private static XYStyler styled(XYChart chart) {
+        XYStyler styler = chart.getStyler();
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setXAxisDecimalPattern("#,##0");
+        styler.setYAxisDecimalPattern("#,##0");
+        return styler;
+    }
+
     private static XYChart state(List<SweepFigures.StateSize> states) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title("state on disk per million crossings")
                 .xAxisTitle("crossings counted").yAxisTitle("MiB per million crossings").build();
         List<Double> x = states.stream().map(s -> (double) s.crossings()).toList();
-        chart.getStyler().setXAxisLogarithmic(logarithmic(x));
+        styled(chart).setXAxisLogarithmic(logarithmic(x));
+        chart.getStyler().setYAxisMin(0.0).setYAxisDecimalPattern("#,##0.0"); // from 0: a flat line is linear growth
         chart.addSeries("full topology, " + BenchReport.EXACTLY_ONCE, x, states.stream().map(SweepFigures.StateSize::mibPerMillion).toList());
         return chart;
     }

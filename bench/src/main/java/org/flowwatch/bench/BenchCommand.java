@@ -27,7 +27,7 @@ final class BenchCommand implements Callable<Integer> {
     String span;
 
     @Option(names = "--sections", descriptionKey = "bench.sections", paramLabel = "LIST", description = "Sections to run (bench.sections): all, or some of "
-            + "throughput,latency,footprint,recovery,replay,dispatcher,edge (default: all but edge).")
+            + "throughput,latency,footprint,recovery,replay,dispatcher,edge,sweep (default: all but edge and sweep).")
     String sections;
 
     @Spec

@@ -33,11 +33,17 @@ final class BenchReport {
     private final BenchSettings settings;
     private final List<Figures> figures;
     private final List<LatencyFigures> latencies;
+    private final Optional<SweepFigures> sweep;
 
     BenchReport(BenchSettings settings, List<Figures> figures, List<LatencyFigures> latencies) {
+        this(settings, figures, latencies, Optional.empty());
+    }
+
+    BenchReport(BenchSettings settings, List<Figures> figures, List<LatencyFigures> latencies, Optional<SweepFigures> sweep) {
         this.settings = settings;
         this.figures = List.copyOf(figures);
         this.latencies = List.copyOf(latencies);
+        this.sweep = sweep;
     }
 
     String markdown() {
@@ -66,6 +72,7 @@ final class BenchReport {
                     l.toAlert().samples(), l.probesSent())));
             md.append("\n![latency](benchmarks-latency.png)\n\n");
         }
+        sweep.ifPresent(figures -> md.append(sweepSection(figures)));
         md.append("## Goals of issue 16\n\n| goal | measured | |\n|---|---|---|\n");
         goals().forEach(goal -> md.append(goal.row()));
         return md.toString();
@@ -131,12 +138,19 @@ final class BenchReport {
                     "gatewayRate", edge.gatewayRate(), "resendCrossings", edge.resendCrossings(),
                     "smallJvm", String.join(" ", edge.smallJvmFlags()), "launcher", edge.launcher()));
         }
+        if (settings.runs("sweep")) {
+            SweepSettings knob = settings.sweep();
+            knobs.put("sweep", Map.of("events", knob.events(), "partitions", knob.partitions(), "posts", knob.posts(),
+                    "spans", knob.spans().stream().map(Object::toString).toList(), "instances", knob.instances(),
+                    "stateEvents", knob.stateEvents()));
+        }
         json.put("settings", knobs);
         json.put("figures", figures.stream().map(f -> Map.of("name", f.name(), "unit", f.unit(), "values", f.values(),
                 "median", f.median(), "min", f.min(), "max", f.max())).toList());
         json.put("ratios", ratios().entrySet().stream().map(r -> Map.of("of", r.getKey().of(), "to", r.getKey().to(), "ratio", r.getValue()))
                 .toList());
         json.put("latency", latencies);
+        sweep.ifPresent(figures -> json.put("sweep", sweepJson(figures)));
         json.put("goals", goals().stream().map(g -> {
             Map<String, Object> goal = new LinkedHashMap<>();
             goal.put("goal", g.goal());
@@ -148,12 +162,80 @@ final class BenchReport {
         if (!latencies.isEmpty()) {
             LatencyPlot.write(latencies, dir.resolve("benchmarks-latency.png"));
         }
+        if (sweep.isPresent()) {
+            SweepPlot.write(sweep.get(), dir.resolve("benchmarks-sweep.png"));
+        }
         Files.writeString(dir.resolve("benchmarks.md"), "# Benchmarks\n\nWritten by `./flowwatch bench` "
                 + "(each section on a private embedded broker on this machine, baselines in the same run).\n\n"
                 + "Machine: " + machine() + "\n\nSettings: sections " + String.join(",", settings.sections()) + "; "
                 + settings.events() + " crossings, " + settings.posts() + " posts, event time over " + settings.span() + ", "
                 + settings.repeats() + " runs each; latency at " + settings.latencyRates() + " events/s for "
-                + settings.latencyDuration() + " each after a " + settings.latencyWarmup() + " warm-up.\n\n" + markdown());
+                + settings.latencyDuration() + " each after a " + settings.latencyWarmup() + " warm-up"
+                + (settings.runs("sweep") ? "; sweep over " + settings.sweep().events() + " crossings per point" : "") + ".\n\n" + markdown());
+    }
+
+    private static Map<String, Object> sweepJson(SweepFigures sweep) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("points", sweep.rows().stream().map(row -> {
+            Map<String, Object> point = new LinkedHashMap<>();
+            point.put("dimension", row.dimension().label());
+            point.put("value", row.value());
+            point.put("text", row.text());
+            point.put("default", row.base());
+            point.put("full", row.full().map(BenchReport::figureJson).orElse(null));
+            point.put("refused", row.refused().orElse(null));
+            point.put("bare", figureJson(row.bare()));
+            point.put("ratio", row.ratio().orElse(null));
+            return point;
+        }).toList());
+        json.put("stateOnDisk", sweep.states().stream().map(s -> Map.of("crossings", s.crossings(), "bytes", s.bytes(),
+                "mibPerMillion", s.mibPerMillion())).toList());
+        json.put("growth", sweep.growth().stream().map(g -> {
+            Map<String, Object> growth = new LinkedHashMap<>();
+            growth.put("what", g.what());
+            growth.put("valueRatio", g.valueRatio());
+            growth.put("costRatio", g.costRatio());
+            growth.put("exponent", g.exponent());
+            growth.put("bareCostRatio", g.bareCostRatio().orElse(null));
+            growth.put("verdict", g.verdict());
+            growth.put("linear", g.linear());
+            return growth;
+        }).toList());
+        return json;
+    }
+
+    private static Map<String, Object> figureJson(Figures f) {
+        return Map.of("values", f.values(), "median", f.median(), "min", f.min(), "max", f.max());
+    }
+
+    /** The sweep's section: one row per point, the state on disk per size, and how each cost grows. */
+    String sweepSection(SweepFigures sweep) {
+        StringBuilder md = new StringBuilder(String.format("## How cost grows (%s)%n%nEach point: %,d crossings preloaded on a private "
+                + "broker, one dimension varied at a time from the defaults (the defaults' row, marked, is one measurement shown "
+                + "in each dimension); the full topology and the bare 1 h windowed count each run %d time(s) (after one warm-up run of each, not "
+                + "quoted): records/s as median (min-max). Several instances are KafkaStreams instances of one app in the bench "
+                + "JVM (one application id, a state directory each), timed from the first RUNNING (the others' joins inside the "
+                + "clock) until the group's committed offsets reach the end of the input "
+                + "and of its repartition topics. A full-topology run whose operation-wide daily counts do not hold the people sent is "
+                + "not quoted: its row says what they held.%n%n"
+                + "| dimension | value | %s (records/s) | %s (records/s) | full / bare |%n|---|---:|---:|---:|---:|%n",
+                EXACTLY_ONCE, settings.sweep().events(), settings.repeats(), SweepFigures.FULL, SweepFigures.BARE));
+        sweep.rows().forEach(row -> md.append(String.format("| %s | %s%s | %s | %s | %s |%n", row.dimension().label(), row.text(),
+                row.base() ? " (default)" : "", row.full().map(BenchReport::withRange).orElse(row.refused().orElse("-")),
+                withRange(row.bare()), row.ratio().map(r -> String.format("%.2f", r)).orElse("-"))));
+        if (!sweep.states().isEmpty()) {
+            md.append("\nThe full topology's state directory once it has closed (RocksDB writes its memtables out then), one run "
+                    + "each:\n\n| crossings | state on disk (MiB) | per million crossings (MiB) |\n|---:|---:|---:|\n");
+            sweep.states().forEach(state -> md.append(String.format("| %,d | %.1f | %.1f |%n", state.crossings(), state.mib(),
+                    state.mibPerMillion())));
+        }
+        String growth = sweep.growthLine();
+        md.append(growth.isEmpty() ? "" : "\n" + growth + "\n").append("\n![how cost grows](benchmarks-sweep.png)\n\n");
+        return md.toString();
+    }
+
+    private static String withRange(Figures figures) {
+        return String.format("%s (%s-%s)", number(figures.median()), number(figures.min()), number(figures.max()));
     }
 
     /** What the edge rows mean, and what they mean for a small device. */

@@ -13,11 +13,11 @@ import org.flowwatch.schemas.config.Settings;
 public record BenchSettings(long events, int posts, Duration span, int repeats, List<String> guarantees, Path outputDir,
                             List<String> sections, List<Integer> latencyRates, Duration latencyWarmup, Duration latencyDuration,
                             double surgeProbesPerSecond, int dispatcherAlerts, EdgeSettings edge, Optional<Path> flinkJar,
-                            int flinkParallelism) {
+                            int flinkParallelism, SweepSettings sweep) {
 
     public static final String DEFAULTS = "flowwatch/defaults/bench.properties";
     /** Every section, in the order they run; {@code all} names them all. */
-    static final List<String> SECTIONS = List.of("throughput", "latency", "footprint", "recovery", "replay", "dispatcher", "edge");
+    static final List<String> SECTIONS = List.of("throughput", "latency", "footprint", "recovery", "replay", "dispatcher", "edge", "sweep");
 
     public static BenchSettings from(Settings settings) {
         long events = settings.longValue("bench.events");
@@ -43,7 +43,8 @@ public record BenchSettings(long events, int posts, Duration span, int repeats, 
         return new BenchSettings(events, posts, settings.duration("bench.span"), repeats, list(settings, "bench.guarantees"),
                 settings.path("bench.output.dir"), all, rates, settings.duration("bench.latency.warmup"), settings.duration("bench.latency.duration"),
                 settings.decimal("bench.latency.surge.probes.per.second"), settings.integer("bench.dispatcher.alerts"),
-                EdgeSettings.from(settings), settings.optional("bench.flink.jar").map(Path::of), flinkParallelism);
+                EdgeSettings.from(settings), settings.optional("bench.flink.jar").map(Path::of), flinkParallelism,
+                SweepSettings.from(settings));
     }
 
     boolean runs(String section) {

@@ -2,12 +2,14 @@ package org.flowwatch.bench;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 
 /**
@@ -33,8 +35,16 @@ final class BenchStack implements AutoCloseable {
     }
 
     static BenchStack start(Path dir, Function<Map<String, String>, Settings> callerSettings) {
+        return start(dir, callerSettings, Topics.CROSSINGS.partitions());
+    }
+
+    /** The same, with the crossings topic (the input of every section) in this many partitions. */
+    static BenchStack start(Path dir, Function<Map<String, String>, Settings> callerSettings, int inputPartitions) {
         BenchStack started = new BenchStack(EmbeddedStack.start(dir, 0, 0), callerSettings);
+        TopicSpec<?, ?> input = Topics.CROSSINGS;
         try (TopicAdmin admin = new TopicAdmin(started.kafka)) {
+            admin.createMissing(List.of(new TopicSpec<>(input.name(), input.keyType(), input.valueType(), inputPartitions,
+                    input.configs(), input.purpose())), (short) 1);
             admin.createMissing(Topics.ALL, (short) 1);
         }
         return started;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,7 +16,8 @@ import org.flowwatch.streams.app.StreamsSettings;
 /**
  * {@code flowwatch bench}: runs the chosen sections ({@code bench.sections}), each on a private embedded broker and
  * registry so nothing else shares them. Throughput, footprint and recovery share one broker and one preload, so
- * the baselines and flowwatch are measured side by side; latency, replay, dispatcher and edge each start on an empty one.
+ * the baselines and flowwatch are measured side by side; latency, replay, dispatcher and edge each start on an empty one;
+ * the sweep starts one per input it varies.
  */
 public final class Benchmarks {
 
@@ -48,7 +50,9 @@ public final class Benchmarks {
             if (bench.runs("edge")) {
                 figures.addAll(new EdgeBench(bench.edge(), dir.resolve("edge"), settingsFor, progress).run());
             }
-            BenchReport report = new BenchReport(bench, figures, latencies);
+            Optional<SweepFigures> sweep = bench.runs("sweep")
+                    ? Optional.of(new SweepBench(bench, dir.resolve("sweep"), settingsFor, progress).run()) : Optional.empty();
+            BenchReport report = new BenchReport(bench, figures, latencies, sweep);
             report.write(bench.outputDir());
             return report.markdown();
         } finally {

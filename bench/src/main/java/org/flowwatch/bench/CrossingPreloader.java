@@ -1,5 +1,6 @@
 package org.flowwatch.bench;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
@@ -27,27 +28,35 @@ final class CrossingPreloader {
     record Preload(double recordsPerSecond, long people) {
     }
 
+    /** What to preload: this many crossings from this many posts, event time spread evenly over the span. */
+    record Input(long events, int posts, Duration span) {
+    }
+
     static Preload preload(Map<String, Object> kafka, FlowwatchSerdes serdes, BenchSettings settings) {
+        return preload(kafka, serdes, new Input(settings.events(), settings.posts(), settings.span()));
+    }
+
+    static Preload preload(Map<String, Object> kafka, FlowwatchSerdes serdes, Input input) {
         Map<String, Object> config = CommonSettings.reliableProducer(kafka);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         Random random = new Random(2023);
-        long stepMillis = Math.max(1, settings.span().toMillis() / settings.events());
+        long stepMillis = Math.max(1, input.span().toMillis() / input.events());
         long started = System.nanoTime();
         long people = 0;
-        publishPosts(config, serdes, settings.posts());
+        publishPosts(config, serdes, input.posts());
         try (var producer = new KafkaProducer<>(config, serdes.key(Topics.CROSSINGS).serializer(),
                 serdes.value(Topics.CROSSINGS).serializer())) {
-            for (long i = 0; i < settings.events(); i++) {
-                CrossingEvent crossing = crossing(random, postId(i % settings.posts()), START.plusMillis(i * stepMillis));
+            for (long i = 0; i < input.events(); i++) {
+                CrossingEvent crossing = crossing(random, postId(i % input.posts()), START.plusMillis(i * stepMillis));
                 people += crossing.getPeople();
                 producer.send(new ProducerRecord<>(Topics.CROSSINGS.name(), null, crossing.getOccurredAt().toEpochMilli(),
                         crossing.getPostId(), crossing));
             }
             producer.flush();
         }
-        return new Preload(settings.events() / ((System.nanoTime() - started) / 1e9), people);
+        return new Preload(input.events() / ((System.nanoTime() - started) / 1e9), people);
     }
 
     // The full topology rejects crossings from posts the sites topic does not know: register the bench's posts.

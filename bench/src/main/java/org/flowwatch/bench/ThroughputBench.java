@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.Topology;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.app.ArrivalsApp;
 import org.flowwatch.streams.app.StreamsSettings;
 
@@ -43,33 +44,57 @@ final class ThroughputBench {
             results.add(repeat(FlinkWindowedCount.NAME, () -> flink.recordsPerSecond(kafka, bench.events())));
         }
         for (String guarantee : bench.guarantees()) {
-            results.add(repeat("bare 1 h windowed count, " + guarantee,
-                    () -> timeStreams(kafka, guarantee, props -> BareWindowedCount.build(props))));
-            results.add(repeat("full flowwatch topology, " + guarantee, () -> {
-                double rate = timeStreams(kafka, guarantee, props -> ArrivalsApp.topology(StreamsSettings.from(wired).withKafkaStreams(props)));
-                long counted = CountCheck.operationWidePeople(kafka, serdes);
-                if (counted != peopleSent) {
-                    throw new IllegalStateException(String.format("the full topology (%s) counted %,d people where %,d were sent",
-                            guarantee, counted, peopleSent));
-                }
-                return rate;
-            }));
+            results.add(repeat("bare 1 h windowed count, " + guarantee, () -> bare(kafka, guarantee, bench.events(), 1)));
+            results.add(repeat("full flowwatch topology, " + guarantee, () -> full(kafka, serdes, guarantee, bench.events(), 1, peopleSent)));
         }
         progress.accept(String.format("every full-topology run counted exactly the %,d people sent", peopleSent));
         return results;
     }
 
-    private double timeStreams(Map<String, Object> kafka, String guarantee, TopologyFactory topology) throws Exception {
-        Properties props = new Properties();
-        props.putAll(StreamsSettings.from(wired).kafkaStreams());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "flowwatch-bench-" + UUID.randomUUID());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve(props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG)).toString());
-        Topology built = topology.build(props);
-        return StreamsRun.recordsPerSecond(built, props, kafka, bench.events());
+    /** One run of the bare windowed count over the whole input, in this many instances: records per second. */
+    double bare(Map<String, Object> kafka, String guarantee, long events, int instances) throws Exception {
+        return timeStreams(kafka, guarantee, BareWindowedCount::build, events, instances, "flowwatch-bench-" + UUID.randomUUID());
     }
 
-    private Figures repeat(String name, Measurement measurement) throws Exception {
+    /** One run of the full topology, refused unless its operation-wide daily counts hold exactly {@code peopleSent}. */
+    double full(Map<String, Object> kafka, FlowwatchSerdes serdes, String guarantee, long events, int instances, long peopleSent)
+            throws Exception {
+        return full(kafka, serdes, guarantee, events, instances, peopleSent, "flowwatch-bench-" + UUID.randomUUID());
+    }
+
+    /** The same under this application id: its state stays in {@link #stateDirOf} once the run has closed. */
+    double full(Map<String, Object> kafka, FlowwatchSerdes serdes, String guarantee, long events, int instances, long peopleSent,
+                String applicationId) throws Exception {
+        Map<TopicPartition, Long> lateBefore = CountCheck.committedEnds(kafka, Topics.ARRIVALS_LATE.name());
+        double rate = timeStreams(kafka, guarantee, props -> ArrivalsApp.topology(StreamsSettings.from(wired).withKafkaStreams(props)),
+                events, instances, applicationId);
+        long counted = CountCheck.operationWidePeople(kafka, serdes);
+        if (counted != peopleSent) {
+            throw new CountCheck.CountMismatch(guarantee, counted, peopleSent, CountCheck.lateOperationWidePeople(kafka, serdes, lateBefore));
+        }
+        return rate;
+    }
+
+    Consumer<String> progress() {
+        return progress;
+    }
+
+    Path stateDirOf(String applicationId) {
+        return stateDir.resolve(applicationId);
+    }
+
+    private double timeStreams(Map<String, Object> kafka, String guarantee, StreamsRun.TopologyFactory topology, long events,
+                               int instances, String applicationId) throws Exception {
+        Properties props = new Properties();
+        props.putAll(StreamsSettings.from(wired).kafkaStreams());
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirOf(applicationId).toString());
+        return StreamsRun.recordsPerSecond(topology, props, kafka, events, instances, progress);
+    }
+
+    /** {@code bench.repeats} runs of one measurement: median, min and max of records per second. */
+    Figures repeat(String name, Measurement measurement) throws Exception {
         List<Double> values = new ArrayList<>();
         for (int i = 1; i <= bench.repeats(); i++) {
             double value = measurement.run();
@@ -80,12 +105,7 @@ final class ThroughputBench {
     }
 
     @FunctionalInterface
-    private interface Measurement {
+    interface Measurement {
         double run() throws Exception;
-    }
-
-    @FunctionalInterface
-    private interface TopologyFactory {
-        Topology build(Properties props);
     }
 }

@@ -17,7 +17,9 @@ class BenchReportTest {
 
     static final BenchSettings SETTINGS = new BenchSettings(10, 1, Duration.ofHours(6), 3, List.of("exactly_once_v2"), Path.of("docs"),
             BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(5), Duration.ofSeconds(20), 10, 100,
-            new EdgeSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 50, 500, 2000, List.of("-Xmx64m"), Optional.empty()), Optional.empty(), 2);
+            new EdgeSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 50, 500, 2000, List.of("-Xmx64m"), Optional.empty()), Optional.empty(), 2,
+            new SweepSettings(200_000, new SweepSettings.Point(4, 50, Duration.ofHours(6), 1), List.of(4, 8, 16), List.of(50, 500, 5000),
+                    List.of(Duration.ofHours(6), Duration.ofDays(30)), List.of(1, 2, 3), List.of(1_000_000L, 2_000_000L)));
 
     private static final List<Figures> THROUGHPUT = List.of(
             new Figures("raw consumer", "records/s", List.of(1000.0, 1000.0, 1000.0)),
@@ -157,6 +159,50 @@ class BenchReportTest {
         assertThat(json.get("ratios").get(0).get("ratio").asDouble()).isEqualTo(0.24);
         assertThat(Files.readString(dir.resolve("benchmarks.md"))).contains("![latency](benchmarks-latency.png)");
         assertThat(Files.readAllBytes(dir.resolve("benchmarks-latency.png"))).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    private static final SweepFigures SWEEP = new SweepFigures(List.of(
+            SweepFiguresTest.row(SweepSettings.Dimension.PARTITIONS, 4, true, 20_000, 400_000),
+            SweepFiguresTest.row(SweepSettings.Dimension.PARTITIONS, 16, false, 18_000, 300_000),
+            SweepFiguresTest.row(SweepSettings.Dimension.POSTS, 50, true, 20_000, 400_000),
+            SweepFiguresTest.row(SweepSettings.Dimension.POSTS, 5000, false, 2_000, 350_000),
+            new SweepFigures.Row(SweepSettings.Dimension.SPAN, 720, "30 d", false, Optional.empty(),
+                    new Figures(SweepFigures.BARE, "records/s", List.of(90_000.0)), Optional.of("refused: counted 10 of 20 people, 10 too late for their day"))),
+            List.of(new SweepFigures.StateSize(1_000_000, 40L << 20), new SweepFigures.StateSize(2_000_000, 60L << 20)));
+
+    @Test
+    void shouldWriteOneRowPerSweepPointWithBothMediansTheirRangeAndRatio() {
+        // when
+        String markdown = new BenchReport(SETTINGS, List.of(), List.of(), Optional.of(SWEEP)).markdown();
+
+        // then
+        assertThat(markdown).contains("## How cost grows (exactly_once_v2)").contains("200,000 crossings preloaded")
+                .contains("| input partitions | 4 (default) | 20,000 (18,000-22,000) | 400,000 (400,000-400,000) | 0.05 |")
+                .contains("| input partitions | 16 | 18,000 (16,200-19,800) | 300,000 (300,000-300,000) | 0.06 |")
+                .contains("| posts | 5000 | 2,000 (1,800-2,200) | 350,000 (350,000-350,000) | 0.01 |")
+                .contains("| 2,000,000 | 60.0 | 30.0 |")
+                .contains("| event-time span | 30 d | refused: counted 10 of 20 people, 10 too late for their day | 90,000 (90,000-90,000) | - |")
+                .contains("posts ×100: cost ×10.00 (exponent 0.50; bare count ×1.14), grows less than linearly")
+                .contains("**Linear:** none. **Not linear:** input partitions, posts, state on disk (crossings).")
+                .contains("![how cost grows](benchmarks-sweep.png)");
+        assertThat(new BenchReport(SETTINGS, THROUGHPUT, List.of()).markdown()).doesNotContain("How cost grows");
+    }
+
+    @Test
+    void shouldWriteTheSweepToJsonAndItsPlot(@TempDir Path dir) throws Exception {
+        // when
+        new BenchReport(SETTINGS, List.of(), List.of(), Optional.of(SWEEP)).write(dir);
+
+        // then
+        JsonNode sweep = new ObjectMapper().readTree(dir.resolve("benchmarks.json").toFile()).get("sweep");
+        assertThat(sweep.get("points")).hasSize(5);
+        assertThat(sweep.get("points").get(4).get("full").isNull()).isTrue();
+        assertThat(sweep.get("points").get(4).get("refused").asText()).startsWith("refused: counted 10 of 20");
+        assertThat(sweep.get("points").get(3).get("full").get("median").asDouble()).isEqualTo(2_000);
+        assertThat(sweep.get("points").get(0).get("default").asBoolean()).isTrue();
+        assertThat(sweep.get("stateOnDisk").get(1).get("mibPerMillion").asDouble()).isEqualTo(30);
+        assertThat(sweep.get("growth").get(1).get("verdict").asText()).isEqualTo("grows less than linearly");
+        assertThat(Files.readAllBytes(dir.resolve("benchmarks-sweep.png"))).startsWith(0x89, 'P', 'N', 'G');
     }
 
     private static LatencyFigures latency(int rate, double alertP99) {

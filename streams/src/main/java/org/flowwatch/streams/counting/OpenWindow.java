@@ -12,6 +12,7 @@ final class OpenWindow {
     final Window window;
     final ArrivalTally tally;
     long timestamp;
+    boolean unsent; // changed since its count last went out (record cache on)
 
     OpenWindow(String key, Window window, ArrivalTally tally, long timestamp) {
         this.key = key;

@@ -34,6 +34,8 @@ final class OpenWindows {
     private final WindowOf windowOf;
     private final TreeMap<Long, Map<String, OpenWindow>> byStart = new TreeMap<>();
     private TimestampedWindowStore<String, ArrivalTally> store;
+    private Map<String, OpenWindow> lastKeys; // the keys of the window of the last crossing: most crossings fall there
+    private long lastStart;
     private long closedUpTo = NO_TIME; // every window that ends at or before this is closed: stream time minus grace
     private long nextEnd; // the end of the window holding closedUpTo: nothing more closes before closedUpTo reaches it
 
@@ -46,6 +48,7 @@ final class OpenWindows {
     List<OpenWindow> init(ProcessingContext context, long streamTime) {
         store = context.getStateStore(storeName);
         byStart.clear();
+        lastKeys = null;
         closedUpTo = NO_TIME;
         if (streamTime == NO_TIME) {
             return List.of();
@@ -67,7 +70,11 @@ final class OpenWindows {
 
     /** Adds a crossing's figures (or a retraction's) to {@code key}'s count of {@code window}, an open one. */
     OpenWindow add(String key, Window window, ArrivalTally figures, long timestamp) {
-        Map<String, OpenWindow> keys = byStart.computeIfAbsent(window.start(), start -> new HashMap<>());
+        if (lastKeys == null || lastStart != window.start()) {
+            lastKeys = byStart.computeIfAbsent(window.start(), start -> new HashMap<>());
+            lastStart = window.start();
+        }
+        Map<String, OpenWindow> keys = lastKeys;
         OpenWindow open = keys.get(key);
         if (open == null) {
             open = new OpenWindow(key, window, ArrivalTally.empty().add(figures), timestamp);
@@ -104,6 +111,7 @@ final class OpenWindows {
         }
         while (!byStart.isEmpty() && byStart.firstEntry().getValue().values().iterator().next().window.end() <= closeTo) {
             byStart.pollFirstEntry();
+            lastKeys = null;
         }
         closed.sort(SUPPRESSION_ORDER);
         moveClosedUpTo(closeTo);

@@ -22,6 +22,7 @@ final class RollingFigures {
         final String key;
         final RollingBuckets buckets;
         long timestamp;
+        boolean unsent; // changed since its figure last went out (record cache on)
 
         Rolling(String key, RollingBuckets buckets, long timestamp) {
             this.key = key;

@@ -3,11 +3,9 @@ package org.flowwatch.streams.counting;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -68,14 +66,14 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
     private final Deserializer<CrossingEvent> decoder;
     private final List<Granular> granularities = new ArrayList<>();
     private final List<RollingFigures> periods = new ArrayList<>();
-    private final Set<RollingFigures.Rolling>[] unsentRolling;
+    private final List<RollingFigures.Rolling>[] unsentRolling;
     private ProcessorContext<String, SpecificRecord> context;
     private ArrivalMetrics metrics;
     private boolean sendEachChange;
     private long streamTime;
 
-    /** One granularity's open windows, the counts changed and not yet sent, and the names it counts under. */
-    private record Granular(Counts spec, OpenWindows windows, Set<OpenWindow> unsent, String lateMetric) {
+    /** One granularity's open windows, the counts changed and not yet sent (each once), the name of its late metric. */
+    private record Granular(Counts spec, OpenWindows windows, List<OpenWindow> unsent, String lateMetric) {
     }
 
     @SuppressWarnings("unchecked")
@@ -84,7 +82,7 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
         this.periodSpecs = List.copyOf(periods);
         this.sinks = sinks;
         this.decoder = decoder;
-        this.unsentRolling = new Set[periods.size()];
+        this.unsentRolling = new List[periods.size()];
     }
 
     @Override
@@ -100,18 +98,20 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
             RollingFigures figures = new RollingFigures(spec.store(), spec.length(), spec.step());
             streamTime = Math.max(streamTime, figures.init(context));
             periods.add(figures);
-            unsentRolling[i] = new LinkedHashSet<>();
+            unsentRolling[i] = new ArrayList<>();
             if (!sendEachChange) {
-                figures.all().forEach(unsentRolling[i]::add);
+                for (RollingFigures.Rolling rolling : figures.all()) {
+                    markUnsent(unsentRolling[i], rolling);
+                }
             }
         }
         granularities.clear();
         for (Counts spec : countSpecs) {
             OpenWindows windows = new OpenWindows(spec.store(), spec.windows());
-            Set<OpenWindow> unsent = new LinkedHashSet<>();
+            List<OpenWindow> unsent = new ArrayList<>();
             List<OpenWindow> open = windows.init(context, streamTime);
             if (!sendEachChange) {
-                unsent.addAll(open);
+                open.forEach(window -> markUnsent(unsent, window));
             }
             granularities.add(new Granular(spec, windows, unsent, "late-" + spec.granularity().name().toLowerCase(Locale.ROOT)));
         }
@@ -138,10 +138,11 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
             if (sendEachChange) {
                 sendCount(granular, open, CountStatus.PROVISIONAL, record.headers());
             } else {
-                granular.unsent().add(open);
+                markUnsent(granular.unsent(), open);
             }
             for (OpenWindow closed : granular.windows().closeAt(streamTime)) {
-                if (granular.unsent().remove(closed)) {
+                if (closed.unsent) { // its last change first (it stays listed, no longer unsent)
+                    closed.unsent = false;
                     sendCount(granular, closed, CountStatus.PROVISIONAL, record.headers());
                 }
                 sendCount(granular, closed, CountStatus.FINAL, record.headers());
@@ -152,7 +153,7 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
             if (sendEachChange) {
                 sendRolling(periods.get(i), rolling, record.headers());
             } else {
-                unsentRolling[i].add(rolling);
+                markUnsent(unsentRolling[i], rolling);
             }
         }
     }
@@ -161,13 +162,35 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
     private void sendChanges() {
         Headers none = new RecordHeaders();
         for (Granular granular : granularities) {
-            granular.unsent().forEach(open -> sendCount(granular, open, CountStatus.PROVISIONAL, none));
+            for (OpenWindow open : granular.unsent()) {
+                if (open.unsent) {
+                    open.unsent = false;
+                    sendCount(granular, open, CountStatus.PROVISIONAL, none);
+                }
+            }
             granular.unsent().clear();
         }
         for (int i = 0; i < periods.size(); i++) {
-            RollingFigures figures = periods.get(i);
-            unsentRolling[i].forEach(rolling -> sendRolling(figures, rolling, none));
+            for (RollingFigures.Rolling rolling : unsentRolling[i]) {
+                rolling.unsent = false;
+                sendRolling(periods.get(i), rolling, none);
+            }
             unsentRolling[i].clear();
+        }
+    }
+
+    // A flag on the count rather than a set: most crossings change a count that is already waiting to go out.
+    private static void markUnsent(List<OpenWindow> unsent, OpenWindow open) {
+        if (!open.unsent) {
+            open.unsent = true;
+            unsent.add(open);
+        }
+    }
+
+    private static void markUnsent(List<RollingFigures.Rolling> unsent, RollingFigures.Rolling rolling) {
+        if (!rolling.unsent) {
+            rolling.unsent = true;
+            unsent.add(rolling);
         }
     }
 

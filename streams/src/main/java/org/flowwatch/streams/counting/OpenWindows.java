@@ -77,14 +77,21 @@ final class OpenWindows {
         Map<String, OpenWindow> keys = lastKeys;
         OpenWindow open = keys.get(key);
         if (open == null) {
-            open = new OpenWindow(key, window, ArrivalTally.empty().add(figures), timestamp);
+            open = storedOrNew(key, window, timestamp);
             keys.put(key, open);
-        } else {
-            open.tally.add(figures);
-            open.timestamp = Math.max(open.timestamp, timestamp);
         }
+        open.tally.add(figures);
+        open.timestamp = Math.max(open.timestamp, timestamp);
         store.put(key, ValueAndTimestamp.make(open.tally, open.timestamp), window.start());
         return open;
+    }
+
+    // A window not in memory is new, since every open window was read back on start; the store is asked once per
+    // window and key anyway, so that a count is never started again from zero.
+    private OpenWindow storedOrNew(String key, Window window, long timestamp) {
+        ValueAndTimestamp<ArrivalTally> stored = store.fetch(key, window.start());
+        return stored == null ? new OpenWindow(key, window, ArrivalTally.empty(), timestamp)
+                : new OpenWindow(key, window, stored.value(), stored.timestamp());
     }
 
     /**

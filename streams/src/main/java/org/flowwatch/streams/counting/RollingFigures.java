@@ -1,7 +1,7 @@
 package org.flowwatch.streams.counting;
 
-import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.ProcessingContext;
@@ -10,51 +10,49 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * The rolling period (the last hour or the last 24 h) of each of a task's scope keys, as {@link RollingBuckets} held
+ * The rolling periods (the last hour, the last 24 h) of each of a task's scope keys, as {@link RollingPeriods} held
  * in memory (one per key: a task holds a few hundred at most) over their key-value store. Every crossing, on time or
- * late, goes into it, as it did into the rolling aggregation; each change is put in the store, written out once per
- * commit by its record cache.
+ * late, goes into them, as it did into the rolling aggregations; each change is put in the store, written out once
+ * per commit by its record cache.
  */
 final class RollingFigures {
 
-    /** One key's buckets and the timestamp its figure carries (the latest crossing's, as Kafka's aggregation stamps it). */
+    /** One key's periods and the timestamp its figures carry (the latest crossing's, as Kafka's aggregation stamps it). */
     static final class Rolling {
         final String key;
-        final RollingBuckets buckets;
+        final RollingPeriods periods;
         long timestamp;
-        boolean unsent; // changed since its figure last went out (record cache on)
+        boolean unsent; // changed since its figures last went out (record cache on)
 
-        Rolling(String key, RollingBuckets buckets, long timestamp) {
+        Rolling(String key, RollingPeriods periods, long timestamp) {
             this.key = key;
-            this.buckets = buckets;
+            this.periods = periods;
             this.timestamp = timestamp;
         }
     }
 
     private final String storeName;
-    private final Duration length;
-    private final Duration step;
+    private final List<ScopeCounter.Period> periods;
     private final Map<String, Rolling> byKey = new HashMap<>();
-    private TimestampedKeyValueStore<String, RollingBuckets> store;
+    private TimestampedKeyValueStore<String, RollingPeriods> store;
 
-    RollingFigures(String storeName, Duration length, Duration step) {
+    RollingFigures(String storeName, List<ScopeCounter.Period> periods) {
         this.storeName = storeName;
-        this.length = length;
-        this.step = step;
+        this.periods = List.copyOf(periods);
     }
 
-    Duration length() {
-        return length;
+    List<ScopeCounter.Period> periods() {
+        return periods;
     }
 
-    /** Opens the store and reads every key's buckets back into memory; returns the latest timestamp of any key, if any. */
+    /** Opens the store and reads every key's periods back into memory; returns the latest timestamp of any key, if any. */
     long init(ProcessingContext context) {
         store = context.getStateStore(storeName);
         byKey.clear();
         long latest = OpenWindows.NO_TIME;
-        try (KeyValueIterator<String, ValueAndTimestamp<RollingBuckets>> all = store.all()) {
+        try (KeyValueIterator<String, ValueAndTimestamp<RollingPeriods>> all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<String, ValueAndTimestamp<RollingBuckets>> entry = all.next();
+                KeyValue<String, ValueAndTimestamp<RollingPeriods>> entry = all.next();
                 byKey.put(entry.key, new Rolling(entry.key, entry.value.value(), entry.value.timestamp()));
                 latest = Math.max(latest, entry.value.timestamp());
             }
@@ -66,17 +64,19 @@ final class RollingFigures {
         return byKey.values();
     }
 
-    /** Adds a crossing's figures (or a retraction's) at its time of crossing to {@code key}'s buckets. */
+    /** Adds a crossing's figures (or a retraction's) at its time of crossing to each of {@code key}'s periods. */
     Rolling add(String key, ArrivalTally figures, long timestamp) {
         Rolling rolling = byKey.get(key);
         if (rolling == null) {
-            rolling = new Rolling(key, new RollingBuckets(length, step), timestamp);
+            rolling = new Rolling(key, RollingPeriods.empty(periods), timestamp);
             byKey.put(key, rolling);
         } else {
             rolling.timestamp = Math.max(rolling.timestamp, timestamp);
         }
-        rolling.buckets.add(figures.latest(), figures.people(), figures.groups(), figures.vehicles());
-        store.put(key, ValueAndTimestamp.make(rolling.buckets, rolling.timestamp));
+        for (int i = 0; i < rolling.periods.count(); i++) {
+            rolling.periods.get(i).add(figures.latest(), figures.people(), figures.groups(), figures.vehicles());
+        }
+        store.put(key, ValueAndTimestamp.make(rolling.periods, rolling.timestamp));
         return rolling;
     }
 }

@@ -30,7 +30,7 @@ import org.flowwatch.streams.metrics.ArrivalMetrics;
 
 /**
  * Counts one crossing in one scope (post, region or the operation) in a single step: the late rule, the hourly and
- * local-day counts, and the last-hour and last-24-h rolling figures, over one store each, with the counts held as
+ * local-day counts, and the last-hour and last-24-h rolling figures, over three stores (hourly, daily, both rolling periods as one value), with the counts held as
  * objects between crossings. It emits what the DSL chain it replaces emitted (late gate, windowed aggregations,
  * suppression, rolling aggregations): a crossing too late for a window (its end plus grace passed in stream time) goes
  * to the late topic and counts nowhere in that granularity; each change of a count goes out PROVISIONAL; a window's
@@ -52,8 +52,8 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
     public record Counts(Granularity granularity, Windows<? extends Window> windows, String store, String sink) {
     }
 
-    /** One rolling period: its length, the step it moves by, its store. */
-    public record Period(Duration length, Duration step, String store) {
+    /** One rolling period: its length and the step it moves by. */
+    public record Period(Duration length, Duration step) {
     }
 
     /** Where the late crossings and the rolling figures go. */
@@ -61,12 +61,13 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
     }
 
     private final List<Counts> countSpecs;
+    private final String rollingStore;
     private final List<Period> periodSpecs;
     private final Sinks sinks;
     private final Deserializer<CrossingEvent> decoder;
     private final List<Granular> granularities = new ArrayList<>();
-    private final List<RollingFigures> periods = new ArrayList<>();
-    private final List<RollingFigures.Rolling>[] unsentRolling;
+    private final List<RollingFigures.Rolling> unsentRolling = new ArrayList<>();
+    private RollingFigures rolling;
     private ProcessorContext<String, SpecificRecord> context;
     private ArrivalMetrics metrics;
     private boolean sendEachChange;
@@ -76,13 +77,12 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
     private record Granular(Counts spec, OpenWindows windows, List<OpenWindow> unsent, String lateMetric) {
     }
 
-    @SuppressWarnings("unchecked")
-    public ScopeCounter(List<Counts> counts, List<Period> periods, Sinks sinks, Deserializer<CrossingEvent> decoder) {
+    public ScopeCounter(List<Counts> counts, String rollingStore, List<Period> periods, Sinks sinks, Deserializer<CrossingEvent> decoder) {
         this.countSpecs = List.copyOf(counts);
+        this.rollingStore = rollingStore;
         this.periodSpecs = List.copyOf(periods);
         this.sinks = sinks;
         this.decoder = decoder;
-        this.unsentRolling = new List[periods.size()];
     }
 
     @Override
@@ -91,18 +91,12 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
         this.metrics = new ArrivalMetrics(context.metrics(), "crossings");
         Map<String, Object> configs = context.appConfigs();
         this.sendEachChange = Long.parseLong(String.valueOf(configs.get(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG))) == 0;
-        periods.clear();
-        streamTime = OpenWindows.NO_TIME;
-        for (int i = 0; i < periodSpecs.size(); i++) {
-            Period spec = periodSpecs.get(i);
-            RollingFigures figures = new RollingFigures(spec.store(), spec.length(), spec.step());
-            streamTime = Math.max(streamTime, figures.init(context));
-            periods.add(figures);
-            unsentRolling[i] = new ArrayList<>();
-            if (!sendEachChange) {
-                for (RollingFigures.Rolling rolling : figures.all()) {
-                    markUnsent(unsentRolling[i], rolling);
-                }
+        rolling = new RollingFigures(rollingStore, periodSpecs);
+        streamTime = rolling.init(context);
+        unsentRolling.clear();
+        if (!sendEachChange) {
+            for (RollingFigures.Rolling figures : rolling.all()) {
+                markUnsent(unsentRolling, figures);
             }
         }
         granularities.clear();
@@ -148,13 +142,11 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
                 sendCount(granular, closed, CountStatus.FINAL, record.headers());
             }
         }
-        for (int i = 0; i < periods.size(); i++) {
-            RollingFigures.Rolling rolling = periods.get(i).add(key, figures, timestamp);
-            if (sendEachChange) {
-                sendRolling(periods.get(i), rolling, record.headers());
-            } else {
-                markUnsent(unsentRolling[i], rolling);
-            }
+        RollingFigures.Rolling changed = rolling.add(key, figures, timestamp);
+        if (sendEachChange) {
+            sendRolling(changed, record.headers());
+        } else {
+            markUnsent(unsentRolling, changed);
         }
     }
 
@@ -170,13 +162,11 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
             }
             granular.unsent().clear();
         }
-        for (int i = 0; i < periods.size(); i++) {
-            for (RollingFigures.Rolling rolling : unsentRolling[i]) {
-                rolling.unsent = false;
-                sendRolling(periods.get(i), rolling, none);
-            }
-            unsentRolling[i].clear();
+        for (RollingFigures.Rolling figures : unsentRolling) {
+            figures.unsent = false;
+            sendRolling(figures, none);
         }
+        unsentRolling.clear();
     }
 
     // A flag on the count rather than a set: most crossings change a count that is already waiting to go out.
@@ -199,9 +189,13 @@ public final class ScopeCounter implements Processor<String, CountedCrossing, St
         context.forward(new Record<String, SpecificRecord>(ArrivalKeys.of(count), count, open.timestamp, headers), granular.spec().sink());
     }
 
-    private void sendRolling(RollingFigures figures, RollingFigures.Rolling rolling, Headers headers) {
-        RollingCount count = RollingTally.of(ScopeKey.parse(rolling.key), figures.length(), rolling.buckets.current());
-        context.forward(new Record<String, SpecificRecord>(RollingKeys.of(count), count, rolling.timestamp, headers), sinks.rolling());
+    // One figure per period, shortest first, as the two rolling aggregations sent them.
+    private void sendRolling(RollingFigures.Rolling figures, Headers headers) {
+        ScopeKey key = ScopeKey.parse(figures.key);
+        for (int i = 0; i < periodSpecs.size(); i++) {
+            RollingCount count = RollingTally.of(key, periodSpecs.get(i).length(), figures.periods.get(i).current());
+            context.forward(new Record<String, SpecificRecord>(RollingKeys.of(count), count, figures.timestamp, headers), sinks.rolling());
+        }
     }
 
     // The late topic carries the crossing whole: decoded here, the only place the counts need more than its figures.

@@ -19,6 +19,7 @@ import org.flowwatch.streams.counting.ArrivalTally;
 import org.flowwatch.streams.counting.CountedCrossing;
 import org.flowwatch.streams.counting.LocalDayWindows;
 import org.flowwatch.streams.counting.RollingBuckets;
+import org.flowwatch.streams.counting.RollingPeriods;
 import org.flowwatch.streams.counting.ScopeCounter;
 import org.flowwatch.streams.counting.ScopeKey;
 
@@ -26,9 +27,9 @@ import org.flowwatch.streams.counting.ScopeKey;
  * The counting half of {@link ArrivalsTopology}, over crossings keyed by {@link ScopeKey}: one processor
  * ({@link ScopeCounter}) per scope record does the late rule, the hourly and local-day counts (PROVISIONAL on each
  * change, FINAL once when the grace has passed) and the rolling counts (the last 60 min in 5-minute steps, the last
- * 24 h in hourly steps, as buckets of their step: {@link RollingBuckets}), and sends each to its topic. One store per
- * count, changelogged and cached, so a restart under exactly-once resumes with the same counts and sends no final
- * twice. It replaced a chain of 13 DSL operators and 6 store round trips per scope record (issue 16).
+ * 24 h in hourly steps, as buckets of their step: {@link RollingBuckets}), and sends each to its topic. Three stores
+ * (hourly, daily, both rolling periods), changelogged and cached, so a restart under exactly-once resumes with the same
+ * counts and sends no final twice. It replaced a chain of 13 DSL operators and 6 store round trips per scope record (issue 16).
  */
 public final class WindowedCounts {
 
@@ -51,11 +52,11 @@ public final class WindowedCounts {
     }
 
     public static Period lastHour() {
-        return new Period(HOUR, ROLLING_HOUR_ADVANCE, "1h", StoreNames.ROLLING_1H);
+        return new Period(HOUR, ROLLING_HOUR_ADVANCE, "1h", StoreNames.ROLLING);
     }
 
     public static Period lastDay() {
-        return new Period(DAY, HOUR, "24h", StoreNames.ROLLING_24H);
+        return new Period(DAY, HOUR, "24h", StoreNames.ROLLING);
     }
 
     void count(KStream<String, CountedCrossing> byScope) {
@@ -63,14 +64,16 @@ public final class WindowedCounts {
                 StoreNames.HOURLY, "hourly-counts-sink");
         var daily = new ScopeCounter.Counts(Granularity.DAY, new LocalDayWindows(settings.zone(), settings.dailyGrace()),
                 StoreNames.DAILY, "daily-counts-sink");
-        List<ScopeCounter.Period> periods = List.of(rolling(lastHour()), rolling(lastDay()));
+        List<ScopeCounter.Period> periods = rollingPeriods();
         var sinks = new ScopeCounter.Sinks("late-crossings-sink", "arrivals-rolling-sink");
         addWindowStore(hourly);
         addWindowStore(daily);
-        periods.forEach(this::addRollingStore);
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(StoreNames.ROLLING),
+                Serdes.String(), RollingPeriods.serde(periods)).withCachingEnabled());
         var decoder = serdes.value(Topics.CROSSINGS).deserializer();
-        KStream<String, SpecificRecord> counts = byScope.process(() -> new ScopeCounter(List.of(hourly, daily), periods, sinks, decoder),
-                Named.as("count-each-scope"), StoreNames.HOURLY, StoreNames.DAILY, StoreNames.ROLLING_1H, StoreNames.ROLLING_24H);
+        KStream<String, SpecificRecord> counts = byScope.process(
+                () -> new ScopeCounter(List.of(hourly, daily), StoreNames.ROLLING, periods, sinks, decoder),
+                Named.as("count-each-scope"), StoreNames.HOURLY, StoreNames.DAILY, StoreNames.ROLLING);
         // The processor sends each record to one of these sinks by name.
         counts.to(Topics.ARRIVALS_HOURLY.name(), produced(Topics.ARRIVALS_HOURLY, hourly.sink()));
         counts.to(Topics.ARRIVALS_DAILY.name(), produced(Topics.ARRIVALS_DAILY, daily.sink()));
@@ -78,21 +81,17 @@ public final class WindowedCounts {
         counts.to(Topics.ARRIVALS_LATE.name(), produced(Topics.ARRIVALS_LATE, sinks.late()));
     }
 
-    private static ScopeCounter.Period rolling(Period period) {
-        return new ScopeCounter.Period(period.length(), period.advance(), period.store());
+    /** The rolling periods, in the order their figures go out and their buckets are stored. */
+    public static List<ScopeCounter.Period> rollingPeriods() {
+        return List.of(lastHour(), lastDay()).stream().map(period -> new ScopeCounter.Period(period.length(), period.advance())).toList();
     }
 
-    // The same stores, serdes and changelogs the DSL aggregations materialised (timestamped, cached, logged); the
-    // record cache writes each changed count to RocksDB and the changelog once per commit.
+    // The same window stores, serdes and changelogs the DSL aggregations materialised (timestamped, cached, logged);
+    // the record cache writes each changed count to RocksDB and the changelog once per commit.
     private void addWindowStore(ScopeCounter.Counts counts) {
         builder.addStateStore(Stores.timestampedWindowStoreBuilder(Stores.persistentTimestampedWindowStore(counts.store(),
                         settings.retention(), Duration.ofMillis(counts.windows().size()), false), Serdes.String(), ArrivalTally.serde())
                 .withCachingEnabled());
-    }
-
-    private void addRollingStore(ScopeCounter.Period period) {
-        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(period.store()),
-                Serdes.String(), RollingBuckets.serde(period.length(), period.step())).withCachingEnabled());
     }
 
     // Each sink receives only values of its topic's type (the processor picks the sink), so its serde may take the

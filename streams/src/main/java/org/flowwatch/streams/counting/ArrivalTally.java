@@ -137,17 +137,33 @@ public final class ArrivalTally {
         return Serdes.serdeFrom(serializer, deserializer);
     }
 
+    // Written field by field, with no array in between: the window stores serialise a tally on every crossing.
     int size() {
-        int size = 1;
-        for (long figure : figures()) {
+        return 1 + ByteUtils.sizeOfVarlong(people) + ByteUtils.sizeOfVarlong(groups) + ByteUtils.sizeOfVarlong(vehicles)
+                + sizeOf(female) + sizeOf(male) + sizeOf(vulnerable) + ByteUtils.sizeOfVarlong(latest);
+    }
+
+    void writeTo(ByteBuffer out) {
+        out.put(LAYOUT);
+        ByteUtils.writeVarlong(people, out);
+        ByteUtils.writeVarlong(groups, out);
+        ByteUtils.writeVarlong(vehicles, out);
+        write(female, out);
+        write(male, out);
+        write(vulnerable, out);
+        ByteUtils.writeVarlong(latest, out);
+    }
+
+    private static int sizeOf(long[] figures) {
+        int size = 0;
+        for (long figure : figures) {
             size += ByteUtils.sizeOfVarlong(figure);
         }
         return size;
     }
 
-    void writeTo(ByteBuffer out) {
-        out.put(LAYOUT);
-        for (long figure : figures()) {
+    private static void write(long[] figures, ByteBuffer out) {
+        for (long figure : figures) {
             ByteUtils.writeVarlong(figure, out);
         }
     }
@@ -171,18 +187,6 @@ public final class ArrivalTally {
         System.arraycopy(figures, 13, tally.vulnerable, 0, 4);
         tally.latest = figures[17];
         return tally;
-    }
-
-    private long[] figures() {
-        long[] figures = new long[FIGURES];
-        figures[0] = people;
-        figures[1] = groups;
-        figures[2] = vehicles;
-        System.arraycopy(female, 0, figures, 3, 5);
-        System.arraycopy(male, 0, figures, 8, 5);
-        System.arraycopy(vulnerable, 0, figures, 13, 4);
-        figures[17] = latest;
-        return figures;
     }
 
     private static void copy(AgeBands bands, long[] into) {

@@ -13,9 +13,10 @@ import org.apache.kafka.streams.kstream.Windows;
  * also shift the record times everyone downstream sees, and break on a daylight-saving change. A custom
  * {@link Windows} keeps real timestamps and finds the day with {@code java.time}.
  *
- * <p>Gotcha: window stores and suppression derive a window's end from {@link #size()} (24 h). In a zone with
- * daylight saving, the end of the 23 h and 25 h days read back from a store is off by an hour (the counts are not).
- * Asia/Yerevan has had no daylight saving since 2012.
+ * <p>Gotcha: window stores derive a window's end from {@link #size()} (24 h). In a zone with daylight saving, the end
+ * of the 23 h and 25 h days read back from the store (the /counts query) is off by an hour (the counts are not); the
+ * published counts carry the real end ({@link ScopeCounter} takes each day from here, where the suppression buffer it
+ * replaced gave back start + 24 h for FINAL counts). Asia/Yerevan has had no daylight saving since 2012.
  */
 public final class LocalDayWindows extends Windows<LocalDay> {
 

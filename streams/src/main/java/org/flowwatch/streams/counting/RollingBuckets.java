@@ -174,15 +174,23 @@ public final class RollingBuckets {
     }
 
     private byte[] toBytes() {
-        ByteBuffer out = ByteBuffer.allocate(Integer.BYTES + Long.BYTES * (1 + 4 * size));
+        ByteBuffer out = ByteBuffer.allocate(size());
+        writeTo(out);
+        return out.array();
+    }
+
+    int size() {
+        return Integer.BYTES + Long.BYTES * (1 + 4 * size);
+    }
+
+    void writeTo(ByteBuffer out) {
         out.putInt(size).putLong(updatedAt);
         for (int i = 0; i < size; i++) {
             out.putLong(starts[i]).putLong(people[i]).putLong(groups[i]).putLong(vehicles[i]);
         }
-        return out.array();
     }
 
-    private static RollingBuckets fromBytes(ByteBuffer in, long length, long step) {
+    static RollingBuckets fromBytes(ByteBuffer in, long length, long step) {
         int size = in.getInt();
         RollingBuckets buckets = new RollingBuckets(length, step, size, in.getLong());
         for (int i = 0; i < size; i++) {

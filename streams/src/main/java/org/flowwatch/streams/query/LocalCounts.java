@@ -13,6 +13,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.flowwatch.streams.counting.ArrivalTally;
 import org.flowwatch.streams.counting.RollingBuckets;
+import org.flowwatch.streams.counting.RollingPeriods;
 import org.flowwatch.streams.counting.RollingTally;
 import org.flowwatch.streams.counting.ScopeKey;
 import org.flowwatch.streams.topology.StoreNames;
@@ -65,11 +66,9 @@ final class LocalCounts {
 
     /** The rolling count as of {@code at}, or as of the key's latest crossing when {@code at} is null. */
     CountViews.Rolling rolling(ScopeKey key, WindowedCounts.Period period, Instant at) {
-        RollingBuckets buckets = store(StoreQueryParameters.fromNameAndType(period.store(),
-                QueryableStoreTypes.<String, RollingBuckets>keyValueStore())).get(key.toString());
-        if (buckets == null) {
-            buckets = new RollingBuckets(period.length(), period.advance());
-        }
+        RollingPeriods periods = store(StoreQueryParameters.fromNameAndType(period.store(),
+                QueryableStoreTypes.<String, RollingPeriods>keyValueStore())).get(key.toString());
+        RollingBuckets buckets = periods == null ? new RollingBuckets(period.length(), period.advance()) : periods.of(period.length());
         RollingBuckets.Sum sum = at == null ? buckets.current() : buckets.asOf(at.toEpochMilli());
         if (sum == null) {
             RollingBuckets.Sum current = buckets.current();

@@ -7,8 +7,8 @@ public final class StoreNames {
 
     public static final String HOURLY = "arrivals-hourly-store";
     public static final String DAILY = "arrivals-daily-store";
-    public static final String ROLLING_1H = "arrivals-rolling-1h-store";
-    public static final String ROLLING_24H = "arrivals-rolling-24h-store";
+    /** Both rolling periods of each key, one value (every crossing moves both). */
+    public static final String ROLLING = "arrivals-rolling-store";
 
     private StoreNames() {
     }

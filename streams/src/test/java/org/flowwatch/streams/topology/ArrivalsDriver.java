@@ -44,7 +44,11 @@ public final class ArrivalsDriver implements AutoCloseable {
     private static final java.nio.file.Path STATE_DIR = org.flowwatch.streams.StateDirs.forThisJvm("arrivals-driver");
 
     public ArrivalsDriver(ArrivalsSettings settings) {
-        Properties props = props();
+        this(settings, props());
+    }
+
+    /** The same driver with other Streams properties (e.g. a record cache, as in production). */
+    ArrivalsDriver(ArrivalsSettings settings, Properties props) {
         driver = new TopologyTestDriver(new ArrivalsTopology(serdes, settings).build(props), props);
         crossings = input(Topics.CROSSINGS);
         heartbeats = input(Topics.HEARTBEATS);

@@ -190,7 +190,7 @@ class ArrivalsTopologyTest {
         // then no generated KSTREAM-...-0000000001 names, which would move state on the next change
         assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d{10}").doesNotContainPattern("KTABLE-\\w+-\\d{10}")
                 .contains("crossings-source", "check-crossings", ArrivalsTopology.SEEN_STORE, ArrivalsTopology.BY_SCOPE,
-                        "arrivals-hourly-store", "arrivals-daily-store", "hourly-final");
+                        "arrivals-hourly-store", "arrivals-daily-store", "count-each-scope");
     }
 
     private static void assertRejectHeaders(Headers headers, Reason reason, String field, long offset) {

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.runtime.StreamsSettings;
 
 /**
  * {@code flowwatch bench}: runs the chosen sections ({@code bench.sections}), each on a private embedded broker and

@@ -10,9 +10,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.streams.app.ArrivalsApp;
-import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.arrivals.ArrivalsApp;
+import org.flowwatch.streams.runtime.StreamsRunner;
+import org.flowwatch.streams.runtime.StreamsSettings;
 import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 

@@ -14,9 +14,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.streams.StreamsConfig;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.streams.app.ArrivalsApp;
-import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.arrivals.ArrivalsApp;
+import org.flowwatch.streams.runtime.StreamsRunner;
+import org.flowwatch.streams.runtime.StreamsSettings;
 
 /**
  * Section 4: restarting the app the footprint section ran (same application id, its input all committed), timed

@@ -20,9 +20,9 @@ import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.app.ArrivalsApp;
-import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.arrivals.ArrivalsApp;
+import org.flowwatch.streams.runtime.StreamsRunner;
+import org.flowwatch.streams.runtime.StreamsSettings;
 
 /**
  * Section 5: the whole 2023 curve replayed as fast as the producers go into a running arrivals app on a fresh

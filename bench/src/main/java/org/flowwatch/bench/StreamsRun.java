@@ -14,7 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
-import org.flowwatch.streams.app.StreamsRunner;
+import org.flowwatch.streams.runtime.StreamsRunner;
 
 /**
  * Runs a topology over the preloaded input from the start and times it from RUNNING until its outputs reflect the

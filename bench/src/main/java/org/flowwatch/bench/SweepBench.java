@@ -16,7 +16,7 @@ import org.flowwatch.bench.SweepSettings.Dimension;
 import org.flowwatch.bench.SweepSettings.Point;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.runtime.StreamsSettings;
 
 /**
  * Section sweep (opt-in): how the cost grows. The full topology and the bare 1 h count, both exactly_once_v2, each

@@ -12,8 +12,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.app.ArrivalsApp;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.arrivals.ArrivalsApp;
+import org.flowwatch.streams.runtime.StreamsSettings;
 
 /**
  * Section 1 of the benchmarks, over the preloaded crossings: in one run on one broker, the raw consumer (physical limit), the

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.flowwatch.cli.ConfigOptions;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.runtime.StreamsSettings;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

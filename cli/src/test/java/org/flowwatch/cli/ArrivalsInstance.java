@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.streams.app.ArrivalsApp;
-import org.flowwatch.streams.app.StreamsRunner;
-import org.flowwatch.streams.app.StreamsSettings;
-import org.flowwatch.streams.query.CountsQueryServer;
+import org.flowwatch.streams.arrivals.ArrivalsApp;
+import org.flowwatch.streams.runtime.StreamsRunner;
+import org.flowwatch.streams.runtime.StreamsSettings;
+import org.flowwatch.streams.arrivals.query.CountsQueryServer;
 
 /**
  * One instance of the real arrivals app in this JVM, as `flowwatch streams run --app arrivals` composes it: its own

@@ -22,7 +22,7 @@ import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.app.StreamsRunner;
+import org.flowwatch.streams.runtime.StreamsRunner;
 import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 import org.junit.jupiter.api.Tag;

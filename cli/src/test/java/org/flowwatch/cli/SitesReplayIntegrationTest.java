@@ -36,7 +36,7 @@ import org.flowwatch.schemas.topics.DeadLetterHeaders;
 import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.app.StreamsRunner;
+import org.flowwatch.streams.runtime.StreamsRunner;
 import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 import org.junit.jupiter.api.Tag;

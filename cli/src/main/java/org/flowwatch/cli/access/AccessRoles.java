@@ -17,7 +17,7 @@ import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.app.AppTopics;
+import org.flowwatch.streams.runtime.AppTopics;
 
 /**
  * The ACLs each flowwatch role needs, least privilege, for the principals named in {@code acl.*}:

@@ -3,7 +3,7 @@ package org.flowwatch.streams.sites;
 import org.apache.kafka.streams.Topology;
 import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.streams.app.StreamsRunner;
+import org.flowwatch.streams.runtime.StreamsRunner;
 import org.flowwatch.streams.sites.query.SitesQueryServer;
 import org.flowwatch.streams.sites.query.StoreSitesView;
 

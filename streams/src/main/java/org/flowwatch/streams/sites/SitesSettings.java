@@ -11,7 +11,7 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.app.StreamsSettings;
+import org.flowwatch.streams.runtime.StreamsSettings;
 
 /**
  * The typed settings of the sites app (application id {@code flowwatch-sites}). It shares the {@code streams.*}

@@ -6,7 +6,7 @@ import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.flowwatch.streams.app.ExplicitlyNamedBuilder;
+import org.flowwatch.streams.runtime.ExplicitlyNamedBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
@@ -22,7 +22,7 @@ import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.time.CrossingTimeExtractor;
+import org.flowwatch.streams.runtime.time.CrossingTimeExtractor;
 
 /**
  * Sites, stock and alerts. Valid crossings (arrivals routed to a site), site movements and supplies → one ledger of

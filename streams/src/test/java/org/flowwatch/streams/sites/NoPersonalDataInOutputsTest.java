@@ -33,8 +33,8 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.testing.CrossingBuilder;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
-import org.flowwatch.streams.topology.ArrivalsDriver;
-import org.flowwatch.streams.topology.ArrivalsSettings;
+import org.flowwatch.streams.arrivals.topology.ArrivalsDriver;
+import org.flowwatch.streams.arrivals.topology.ArrivalsSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.topics.Topics;
@@ -22,7 +20,6 @@ import org.flowwatch.schemas.topics.Topics;
 record SweepSettings(long events, Point base, List<Integer> partitions, List<Integer> posts, List<Duration> spans,
                      List<Integer> instances, List<Long> stateEvents) {
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
     /** One configuration: the input (partitions of the crossings topic, posts, event-time span) and the instances counting it. */
     record Point(int partitions, int posts, Duration span, int instances) {
@@ -123,17 +120,6 @@ record SweepSettings(long events, Point base, List<Integer> partitions, List<Int
 
     /** ISO-8601 ({@code PT6H}, {@code P30D}) or a number with a unit ({@code 6h}, {@code 30d}), as {@code bench.span} takes. */
     static Duration duration(String value) {
-        Matcher matcher = SHORT_DURATION.matcher(value);
-        if (!matcher.matches()) {
-            return Duration.parse(value);
-        }
-        long amount = Long.parseLong(matcher.group(1));
-        return switch (matcher.group(2)) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "s" -> Duration.ofSeconds(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            default -> Duration.ofDays(amount);
-        };
+        return Settings.parseDuration(value);
     }
 }

@@ -63,23 +63,27 @@ public final class Settings {
 
     /** Accepts ISO-8601 ({@code PT6H}) or a number with a unit: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 6h}, {@code 7d}. */
     public Duration duration(String key) {
-        String value = string(key);
-        Matcher matcher = SHORT_DURATION.matcher(value);
-        if (matcher.matches()) {
-            long amount = Long.parseLong(matcher.group(1));
-            return switch (matcher.group(2)) {
-                case "ms" -> Duration.ofMillis(amount);
-                case "s" -> Duration.ofSeconds(amount);
-                case "m" -> Duration.ofMinutes(amount);
-                case "h" -> Duration.ofHours(amount);
-                default -> Duration.ofDays(amount);
-            };
-        }
         try {
-            return Duration.parse(value);
+            return parseDuration(string(key));
         } catch (RuntimeException e) {
             throw invalid(key, "a duration such as 30s, 5m, 6h, 7d or PT6H");
         }
+    }
+
+    /** A duration as settings take it (see {@link #duration(String)}); a {@link RuntimeException} if it is none. */
+    public static Duration parseDuration(String value) {
+        Matcher matcher = SHORT_DURATION.matcher(value);
+        if (!matcher.matches()) {
+            return Duration.parse(value);
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            case "h" -> Duration.ofHours(amount);
+            default -> Duration.ofDays(amount);
+        };
     }
 
     public Path path(String key) {

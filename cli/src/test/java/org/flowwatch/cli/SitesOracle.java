@@ -129,7 +129,7 @@ final class SitesOracle {
         stocks.forEach((key, stock) -> {
             Item item = judged.get(key);
             long there = people.at(key.substring(0, key.indexOf('/')));
-            double perDay = there * item.getPerPersonPerDay() + item.getPerSitePerDay();
+            double perDay = needPerDay(item, there);
             stock.level = Math.max(0, stock.level - perDay * (now - stock.at) / DAY_MS);
             stock.at = now;
         });
@@ -159,7 +159,7 @@ final class SitesOracle {
         stocks.forEach((key, stock) -> {
             if (key.startsWith(siteId + "/")) {
                 Item item = judged.get(key);
-                double perDay = there * item.getPerPersonPerDay() + item.getPerSitePerDay();
+                double perDay = needPerDay(item, there);
                 double cover = perDay > 0 ? stock.level / perDay : Double.POSITIVE_INFINITY;
                 shortage.judge(key, below(cover, shortageWarning, shortageCritical),
                         below(cover / (1 + margin), shortageWarning, shortageCritical), now, there);
@@ -197,7 +197,7 @@ final class SitesOracle {
         for (double t = 0; t < horizonHours; t += step) {
             double arriving = Math.max(0, line[0] + line[1] * (damping * (1 - Math.pow(damping, t + step / 2)) / (1 - damping)));
             double after = people + arriving * step;
-            double used = ((people + after) / 2 * item.getPerPersonPerDay() + item.getPerSitePerDay()) * step / 24;
+            double used = needPerDay(item, (people + after) / 2) * step / 24;
             if (used >= left && used > 0) {
                 return t + step * left / used;
             }
@@ -222,5 +222,10 @@ final class SitesOracle {
             y[i] = people.crossedByHour(siteId).getOrDefault(from + i * hour, 0L);
         }
         return LeastSquares.line(y);
+    }
+
+    /** What the people there use of an item in a day: need per person times people, plus the site's own need. */
+    private static double needPerDay(Item item, double people) {
+        return people * item.getPerPersonPerDay() + item.getPerSitePerDay();
     }
 }

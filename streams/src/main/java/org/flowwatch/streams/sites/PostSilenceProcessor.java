@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -109,7 +110,7 @@ final class PostSilenceProcessor implements Processor<String, SignOfLife, String
         Optional<Site> site = reference.site(postId);
         OpeningHours hours = openingHours(site);
         Duration silence = hours.openBetween(Instant.ofEpochMilli(stored), Instant.ofEpochMilli(now), rules.zone());
-        String summary = Sentences.silent(reference.nameOf(postId), silence)
+        Supplier<String> summary = () -> Sentences.silent(reference.nameOf(postId), silence)
                 + (hours.isAlways() || silence.isZero() ? "" : " of opening hours (" + hours + ")");
         assess(postId, site, now, Map.of("silentSeconds", (double) silence.toSeconds(), "lastHeardAt", (double) stored),
                 summary, rules.silence(), silence);
@@ -119,17 +120,17 @@ final class PostSilenceProcessor implements Processor<String, SignOfLife, String
         Optional<Site> site = reference.site(postId);
         if (site.isEmpty()) {
             lastHeard.delete(postId); // taken out of the reference data before it ever reported: nothing to wait for
-            assess(postId, site, now, Map.of("silentSeconds", 0.0), reference.nameOf(postId) + ": no longer a post",
+            assess(postId, site, now, Map.of("silentSeconds", 0.0), () -> reference.nameOf(postId) + ": no longer a post",
                     rules.neverHeard(), Duration.ZERO);
             return;
         }
         Duration waited = Duration.ofMillis(now - noticedAt);
         assess(postId, site, now, Map.of("silentSeconds", (double) waited.toSeconds(), "noticedAt", (double) noticedAt),
-                site.get().getName() + ": never reported (no crossing, heartbeat or submission in " + hoursAndMinutes(waited)
+                () -> site.get().getName() + ": never reported (no crossing, heartbeat or submission in " + hoursAndMinutes(waited)
                         + " since it was listed)", rules.neverHeard(), waited);
     }
 
-    private void assess(String postId, Optional<Site> site, long now, Map<String, Double> evidence, String summary,
+    private void assess(String postId, Optional<Site> site, long now, Map<String, Double> evidence, Supplier<String> summary,
                         Band band, Duration measure) {
         String region = site.map(Site::getAdm1Code).orElse("");
         Reading reading = new Reading("POST_SILENT/" + postId, AlertKind.POST_SILENT, Instant.ofEpochMilli(now),

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -96,7 +97,7 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
         evidence.put("criticalHours", model.runOutCriticalHours());
         Reading reading = new Reading("RUN_OUT/" + status.getSiteId() + "/" + item.getItemId(), AlertKind.RUN_OUT, at,
                 Map.of("site", status.getSiteId(), "region", status.getAdm1Code(), "item", item.getItemId()), evidence,
-                Sentences.runOut(status, item, model.zone()) + Sentences.vulnerable(status, model.vulnerableMention()));
+                () -> Sentences.runOut(status, item, model.zone()) + Sentences.vulnerable(status, model.vulnerableMention()));
         episodes.assess(reading, model.runOut(rules.margin()), hours == null ? Double.POSITIVE_INFINITY : hours)
                 .ifPresent(this::forward);
     }
@@ -108,7 +109,7 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
         Reading reading = new Reading("UNREPORTED/" + status.getSiteId(), AlertKind.UNREPORTED, at,
                 Map.of("site", status.getSiteId(), "region", status.getAdm1Code(), "items", String.join(",", missing)),
                 Map.of("population", (double) status.getPopulation(), "hoursUnreported", hours),
-                Sentences.unreported(status.getName(), missing, status.getPopulation(), hours));
+                () -> Sentences.unreported(status.getName(), missing, status.getPopulation(), hours));
         episodes.assess(reading, model.unreported(), hours).ifPresent(this::forward);
     }
 
@@ -132,7 +133,7 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
     private void judgeOccupancy(SiteStatus status, Instant at) {
         Integer capacity = status.getCapacityPeople();
         double occupancy = capacity == null || capacity <= 0 ? 0 : (double) status.getPopulation() / capacity;
-        String summary = capacity == null || capacity <= 0 ? status.getName() + ": no capacity set"
+        Supplier<String> summary = () -> capacity == null || capacity <= 0 ? status.getName() + ": no capacity set"
                 : Sentences.occupancy(status.getName(), status.getPopulation(), capacity);
         Reading reading = new Reading("CAPACITY/" + status.getSiteId(), AlertKind.CAPACITY, at,
                 Map.of("site", status.getSiteId(), "region", status.getAdm1Code()),
@@ -150,7 +151,7 @@ final class SiteAlertsProcessor implements Processor<String, SiteStatus, String,
         }
         Threshold threshold = reference.threshold(status.getSiteId(), definition);
         boolean shared = item.getBasis() == NeedBasis.CAPACITY;
-        String summary = shared ? Sentences.perPerson(status.getName(), item, status.getPopulation())
+        Supplier<String> summary = () -> shared ? Sentences.perPerson(status.getName(), item, status.getPopulation())
                 : cover == null ? status.getName() + ": no " + item.getItemId() + " needed"
                 : Sentences.daysOfCover(status.getName(), item, status.getPopulation())
                         + Sentences.vulnerable(status, model.vulnerableMention());

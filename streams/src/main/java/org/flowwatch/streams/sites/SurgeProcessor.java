@@ -8,12 +8,11 @@ import java.util.Map;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertKind;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.streams.sites.alerts.ArrivalBuckets;
 import org.flowwatch.streams.sites.alerts.Reading;
 import org.flowwatch.streams.sites.alerts.Sentences;
 
@@ -35,7 +34,7 @@ final class SurgeProcessor implements Processor<String, CrossingEvent, String, A
 
     private final AlertRules rules;
     private ProcessorContext<String, Alert> context;
-    private WindowStore<String, Long> buckets;
+    private ArrivalBuckets buckets;
     private EpisodeBook episodes;
     private ReferenceData reference;
     private long judgedEveryOpenIn = Long.MIN_VALUE;
@@ -47,7 +46,7 @@ final class SurgeProcessor implements Processor<String, CrossingEvent, String, A
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        buckets = context.getStateStore(ARRIVALS_STORE);
+        buckets = new ArrivalBuckets(context.getStateStore(ARRIVALS_STORE), BUCKET, HOUR.plus(BASELINE));
         episodes = new EpisodeBook(context.getStateStore(ALERTS_STORE));
         reference = ReferenceData.in(context, rules);
     }
@@ -57,47 +56,32 @@ final class SurgeProcessor implements Processor<String, CrossingEvent, String, A
         CrossingEvent crossing = record.value();
         List<String> scopes = new ArrayList<>(List.of("post/" + crossing.getPostId()));
         reference.site(crossing.getPostId()).map(Site::getAdm1Code).ifPresent(region -> scopes.add("region/" + region));
-        long bucket = bucketOf(crossing.getOccurredAt().toEpochMilli());
-        scopes.forEach(scope -> buckets.put(scope, sum(scope, bucket, bucket) + crossing.getPeople(), bucket));
         long now = context.currentStreamTimeMs();
+        scopes.forEach(scope -> buckets.add(scope, crossing.getOccurredAt().toEpochMilli(), crossing.getPeople(), now));
         scopes.forEach(scope -> judge(scope, now));
         // A surging scope no crossing reached reads the same until the last hour moves on to a new bucket of stream
         // time: judged then, not on every crossing (with 50 posts surging that was 100 range reads per crossing and
         // alerts a minute late at 1,000 crossings/s). After a restart it is judged once more: the same reading.
-        if (bucketOf(now) != judgedEveryOpenIn) {
-            judgedEveryOpenIn = bucketOf(now);
+        if (buckets.bucketOf(now) != judgedEveryOpenIn) {
+            judgedEveryOpenIn = buckets.bucketOf(now);
             episodes.open().stream().map(alert -> alert.getLabels().get("scope")).filter(scope -> !scopes.contains(scope))
                     .forEach(scope -> judge(scope, now));
         }
     }
 
     private void judge(String scope, long now) {
-        long current = bucketOf(now);
-        long lastHour = sum(scope, current - HOUR.toMillis() + BUCKET.toMillis(), current);
-        double baseline = sum(scope, current - HOUR.toMillis() - BASELINE.toMillis() + BUCKET.toMillis(),
-                current - HOUR.toMillis()) / (double) BASELINE.toHours();
+        long current = buckets.bucketOf(now);
+        long lastHour = buckets.sum(scope, current - HOUR.toMillis() + BUCKET.toMillis(), current, now);
+        double baseline = buckets.sum(scope, current - HOUR.toMillis() - BASELINE.toMillis() + BUCKET.toMillis(),
+                current - HOUR.toMillis(), now) / (double) BASELINE.toHours();
         double surgeLevel = rules.surgeLevel(baseline);
         String[] kindAndId = scope.split("/", 2);
-        String name = kindAndId[0].equals("post") ? reference.nameOf(kindAndId[1]) : kindAndId[1];
         Reading reading = new Reading("SURGE/" + scope, AlertKind.SURGE, Instant.ofEpochMilli(now),
                 Map.of("scope", scope, kindAndId[0], kindAndId[1]),
                 Map.of("arrivalsLastHour", (double) lastHour, "trailingAveragePerHour", baseline, "surgeLevel", surgeLevel),
-                Sentences.surge(name, lastHour, surgeLevel, baseline));
+                () -> Sentences.surge(kindAndId[0].equals("post") ? reference.nameOf(kindAndId[1]) : kindAndId[1], lastHour,
+                        surgeLevel, baseline));
         episodes.assess(reading, rules.surge(surgeLevel), lastHour)
                 .ifPresent(alert -> context.forward(new Record<>(alert.getAlertId(), alert, now)));
-    }
-
-    private long sum(String scope, long fromBucket, long toBucket) {
-        long total = 0;
-        try (WindowStoreIterator<Long> counts = buckets.fetch(scope, fromBucket, toBucket)) {
-            while (counts.hasNext()) {
-                total += counts.next().value;
-            }
-        }
-        return total;
-    }
-
-    private static long bucketOf(long timestamp) {
-        return timestamp - Math.floorMod(timestamp, BUCKET.toMillis());
     }
 }

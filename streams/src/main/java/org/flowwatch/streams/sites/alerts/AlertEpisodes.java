@@ -31,7 +31,7 @@ public final class AlertEpisodes {
                 .setSeverity(level == Level.NORMAL ? current.getSeverity() : level.severity())
                 .setEndsAt(state == AlertState.RESOLVED ? reading.at() : null)
                 .setUpdatedAt(reading.at())
-                .setLabels(reading.labels()).setEvidence(reading.evidence()).setSummary(reading.summary())
+                .setLabels(reading.labels()).setEvidence(reading.evidence()).setSummary(reading.summary().get())
                 .build());
     }
 
@@ -46,7 +46,7 @@ public final class AlertEpisodes {
                 .setStartsAt(reading.at())
                 .setEndsAt(null)
                 .setUpdatedAt(reading.at())
-                .setLabels(reading.labels()).setEvidence(reading.evidence()).setSummary(reading.summary())
+                .setLabels(reading.labels()).setEvidence(reading.evidence()).setSummary(reading.summary().get())
                 .build();
     }
 }

@@ -50,6 +50,6 @@ class AlertEpisodesTest {
 
     private static Reading reading(Instant at) {
         return new Reading("SHORTAGE/goris/water", AlertKind.SHORTAGE, at, Map.of("site", "goris"), Map.of("daysOfCover", 2.0),
-                "Goris: water covers 2.0 days");
+                () -> "Goris: water covers 2.0 days");
     }
 }

@@ -1,7 +1,9 @@
 package org.flowwatch.streams.sites;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -15,11 +17,14 @@ import org.flowwatch.streams.sites.alerts.Reading;
 
 /**
  * The open episodes of one kind of alert, in a state store keyed by episode key (changelogged, so a restarted app
- * knows what is already open and does not raise it again). A resolved episode leaves the store.
+ * knows what is already open and does not raise it again). A resolved episode leaves the store. What the store holds
+ * for each key read is kept in memory too (the store is written through): a surge open at 50 posts was one Avro decode
+ * of its alert per crossing.
  */
 final class EpisodeBook {
 
     private final KeyValueStore<String, Alert> store;
+    private final Map<String, Optional<Alert>> read = new HashMap<>();
 
     EpisodeBook(KeyValueStore<String, Alert> store) {
         this.store = store;
@@ -27,16 +32,26 @@ final class EpisodeBook {
 
     /** Judges {@code value} against {@code band} for the reading's episode; returns the alert's change, if any. */
     Optional<Alert> assess(Reading reading, Band band, double value) {
-        Alert current = store.get(reading.episodeKey());
+        Alert current = current(reading.episodeKey());
         Optional<Alert> next = AlertEpisodes.next(current, band.level(value, Level.of(current)), reading);
         next.ifPresent(alert -> {
             if (alert.getState() == AlertState.RESOLVED) {
                 store.delete(reading.episodeKey());
+                read.put(reading.episodeKey(), Optional.empty());
             } else {
                 store.put(reading.episodeKey(), alert);
+                read.put(reading.episodeKey(), Optional.of(alert));
             }
         });
         return next;
+    }
+
+    boolean isOpen(String episodeKey) {
+        return current(episodeKey) != null;
+    }
+
+    private Alert current(String episodeKey) {
+        return read.computeIfAbsent(episodeKey, key -> Optional.ofNullable(store.get(key))).orElse(null);
     }
 
     List<Alert> open() {

@@ -43,6 +43,7 @@ final class PostSilenceProcessor implements Processor<String, SignOfLife, String
     static final String LAST_HEARD_STORE = "post-last-heard-store";
     static final String ALERTS_STORE = "silent-alerts-store";
     private static final Logger LOG = LoggerFactory.getLogger(PostSilenceProcessor.class);
+    private static final long RESTAMP_AFTER_MS = 1_000;
 
     private final AlertRules rules;
     private final Map<String, OpeningHours> parsedHours = new HashMap<>();
@@ -69,12 +70,20 @@ final class PostSilenceProcessor implements Processor<String, SignOfLife, String
         // Heartbeats are read as sent: a key the reference data never listed is no post's (the arrivals app dead-letters
         // it), and may be anything its sender typed, which would become the alert's id, label and sentence. A post
         // heard before and since taken out of the reference data is still judged.
-        if (reference.site(record.key()).isEmpty() && lastHeard.get(record.key()) == null) {
+        Long heard = lastHeard.get(record.key());
+        if (heard == null && reference.site(record.key()).isEmpty()) {
             return;
         }
         long now = context.currentSystemTimeMs();
-        lastHeard.put(record.key(), now);
-        judge(record.key(), now, now);
+        // Heard within the last second: the stored time stands (silences are judged in minutes), which spares a store
+        // write and a changelog record for nearly every crossing of a busy post.
+        if (heard == null || heard < 0 || now - heard >= RESTAMP_AFTER_MS) {
+            lastHeard.put(record.key(), now);
+        }
+        // Heard now, a post's silence is zero: only an open episode can change (it resolves).
+        if (episodes.isOpen(episodeKey(record.key()))) {
+            judge(record.key(), now, now);
+        }
     }
 
     private void judgeAll(long now) {
@@ -133,7 +142,7 @@ final class PostSilenceProcessor implements Processor<String, SignOfLife, String
     private void assess(String postId, Optional<Site> site, long now, Map<String, Double> evidence, Supplier<String> summary,
                         Band band, Duration measure) {
         String region = site.map(Site::getAdm1Code).orElse("");
-        Reading reading = new Reading("POST_SILENT/" + postId, AlertKind.POST_SILENT, Instant.ofEpochMilli(now),
+        Reading reading = new Reading(episodeKey(postId), AlertKind.POST_SILENT, Instant.ofEpochMilli(now),
                 Map.of("post", postId, "region", region), evidence, summary);
         episodes.assess(reading, band, measure.toMillis())
                 .ifPresent(alert -> context.forward(new Record<>(alert.getAlertId(), alert, now)));
@@ -157,5 +166,9 @@ final class PostSilenceProcessor implements Processor<String, SignOfLife, String
 
     private static String hoursAndMinutes(Duration duration) {
         return duration.toHours() > 0 ? duration.toHours() + " h " + duration.toMinutesPart() + " min" : duration.toMinutes() + " min";
+    }
+
+    private static String episodeKey(String postId) {
+        return "POST_SILENT/" + postId;
     }
 }

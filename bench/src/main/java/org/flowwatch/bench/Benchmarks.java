@@ -81,6 +81,9 @@ public final class Benchmarks {
                     figures.addAll(new RecoveryBench(stack.kafka(), wired, progress).run(footprint));
                 }
             }
+            if (bench.runs("footprint")) {
+                figures.addAll(new BothAppsFootprint(wired, progress).run(stack.kafka(), dir));
+            }
         }
         return figures;
     }

@@ -29,12 +29,16 @@ final class InputLag {
     private final Admin admin;
     private final Map<TopicPartition, Long> ends;
 
-    /** Remembers the end of the input now: later records are not waited for. */
+    /** Remembers the end of the input (the crossings topic) now: later records are not waited for. */
     InputLag(Admin admin) throws InterruptedException, ExecutionException {
+        this(admin, Topics.CROSSINGS.name());
+    }
+
+    /** The same for an app whose input is another topic (the sites app reads the valid crossings). */
+    InputLag(Admin admin, String input) throws InterruptedException, ExecutionException {
         this.admin = admin;
-        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(Topics.CROSSINGS.name()))
-                .allTopicNames().get().get(Topics.CROSSINGS.name()).partitions().stream()
-                .collect(Collectors.toMap(p -> new TopicPartition(Topics.CROSSINGS.name(), p.partition()), p -> OffsetSpec.latest()));
+        Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(List.of(input)).allTopicNames().get().get(input)
+                .partitions().stream().collect(Collectors.toMap(p -> new TopicPartition(input, p.partition()), p -> OffsetSpec.latest()));
         this.ends = endsOf(latest);
     }
 

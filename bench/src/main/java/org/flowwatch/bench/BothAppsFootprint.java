@@ -1,0 +1,105 @@
+package org.flowwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.schemas.topics.Topics;
+
+/**
+ * Section 3, second part: both streams apps in one JVM ({@code flowwatch streams run --app all}) under
+ * {@code -Xmx256m}, over the whole preloaded input: the arrivals app counts it and writes the valid crossings, the
+ * sites app reads every one of them into its ledger and alerts. Heap in use after a forced full GC is taken when each
+ * app is halfway (the larger is reported), RSS when the sites app is halfway, peak RSS (VmHWM) at the end. An
+ * OutOfMemoryError ends the JVM or is written to its log: either fails the section.
+ */
+final class BothAppsFootprint {
+
+    static final String HEAP = "both streams apps in one JVM, -Xmx256m: heap used after full GC, under load";
+    static final String MAX_HEAP = "-Xmx256m";
+    private static final Duration LIMIT = Duration.ofMinutes(15);
+    private static final double MIB = 1024 * 1024;
+
+    private final Settings wired;
+    private final Consumer<String> progress;
+
+    BothAppsFootprint(Settings wired, Consumer<String> progress) {
+        this.wired = wired;
+        this.progress = progress;
+    }
+
+    List<Figures> run(Map<String, Object> kafka, Path dir) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String arrivals = "flowwatch-bench-both-arrivals-" + run;
+        String sites = "flowwatch-bench-both-sites-" + run;
+        Map<String, String> settings = ChildStreamsApp.arrivalsSettings(wired, arrivals, dir.resolve("both-apps-state"));
+        settings.putAll(ChildJvm.settingsUnder(wired, List.of("sites.")));
+        settings.put("sites.application.id", sites);
+        settings.put("sites.query.port", "0");
+        Path log = dir.resolve("both-apps.log");
+        progress.accept("footprint: both streams apps in one JVM under " + MAX_HEAP + " over the same crossings");
+        try (Admin admin = Admin.create(kafka);
+             ChildJvm apps = ChildJvm.start("streams apps", List.of(MAX_HEAP), Optional.empty(),
+                     List.of("streams", "run", "--app", "all"), settings, log)) {
+            Watch watch = new Watch(apps, log, System.nanoTime() + LIMIT.toNanos());
+            InputLag crossings = new InputLag(admin);
+            watch.until(() -> crossings.progress(arrivals) >= 0.5);
+            long heap = apps.heapUsedAfterGcBytes();
+            watch.until(() -> crossings.caughtUp(arrivals));
+            // Every valid crossing is on its topic now: the sites app's input is complete.
+            InputLag valid = new InputLag(admin, Topics.CROSSINGS_VALID.name());
+            watch.until(() -> valid.progress(sites) >= 0.5);
+            long rssUnderLoad = apps.rssBytes();
+            heap = Math.max(heap, apps.heapUsedAfterGcBytes());
+            watch.until(() -> valid.caughtUp(sites));
+            watch.requireNoOutOfMemory();
+            List<Figures> figures = List.of(
+                    new Figures(HEAP, "MiB", List.of(heap / MIB)),
+                    new Figures("both streams apps in one JVM, -Xmx256m: RSS under load", "MiB", List.of(rssUnderLoad / MIB)),
+                    new Figures("both streams apps in one JVM, -Xmx256m: peak RSS", "MiB", List.of(apps.peakRssBytes() / MIB)));
+            figures.forEach(f -> progress.accept(String.format("  %s: %,.1f %s", f.name(), f.median(), f.unit())));
+            return figures;
+        }
+    }
+
+    private interface Check {
+        boolean done() throws Exception;
+    }
+
+    /** Waits for a condition while the apps live; fails with the log's path if they die or stall. */
+    private static final class Watch {
+        private final ChildJvm apps;
+        private final Path log;
+        private final long deadline;
+
+        Watch(ChildJvm apps, Path log, long deadline) {
+            this.apps = apps;
+            this.log = log;
+            this.deadline = deadline;
+        }
+
+        void until(Check check) throws Exception {
+            while (!check.done()) {
+                if (!apps.alive() || System.nanoTime() > deadline) {
+                    requireNoOutOfMemory();
+                    throw new IllegalStateException("both streams apps under " + MAX_HEAP + " stopped or fell behind; their log: " + log);
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+
+        void requireNoOutOfMemory() throws IOException {
+            if (Files.readString(log).contains("OutOfMemoryError")) {
+                throw new IllegalStateException("both streams apps ran out of heap under " + MAX_HEAP + "; their log: " + log);
+            }
+        }
+    }
+}

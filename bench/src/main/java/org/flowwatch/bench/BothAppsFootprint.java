@@ -75,16 +75,7 @@ final class BothAppsFootprint {
     }
 
     /** Waits for a condition while the apps live; fails with the log's path if they die or stall. */
-    private static final class Watch {
-        private final ChildJvm apps;
-        private final Path log;
-        private final long deadline;
-
-        Watch(ChildJvm apps, Path log, long deadline) {
-            this.apps = apps;
-            this.log = log;
-            this.deadline = deadline;
-        }
+    private record Watch(ChildJvm apps, Path log, long deadline) {
 
         void until(Check check) throws Exception {
             while (!check.done()) {

@@ -140,7 +140,7 @@ class ArrivalsAppIntegrationTest {
     void shouldKeepEveryWindowStoreChangeOnTheBrokerWhateverTheEventTime() throws Exception {
         // The changelogs of the dedupe ids and of the hourly and daily counts carry event time (here 2023): a time
         // retention would let the broker delete them against its wall clock, and a restore would lose ids and counts.
-        List<String> changelogs = List.of(ArrivalsTopology.SEEN_STORE, StoreNames.HOURLY, StoreNames.DAILY)
+        List<String> changelogs = List.of(StoreNames.SEEN, StoreNames.HOURLY, StoreNames.DAILY)
                 .stream().map(store -> applicationId + "-" + store + "-changelog").toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
             await().alias("the changelogs created").atMost(Duration.ofSeconds(30))

@@ -41,8 +41,6 @@ import org.flowwatch.streams.arrivals.validation.ListedPlaces;
  */
 public final class ArrivalsTopology {
 
-    public static final String SITES_STORE = "sites-store";
-    public static final String SEEN_STORE = "crossing-ids-store";
     public static final String BY_SCOPE = "crossings-by-scope";
 
     private final FlowwatchSerdes serdes;
@@ -72,7 +70,7 @@ public final class ArrivalsTopology {
         FlowwatchSerdes global = serdes.forGlobalThread();
         builder.globalTable(Topics.SITES.name(),
                 Consumed.with(global.key(Topics.SITES), global.value(Topics.SITES)).withName("sites-source"),
-                Materialized.<String, Site, KeyValueStore<Bytes, byte[]>>as(SITES_STORE)
+                Materialized.<String, Site, KeyValueStore<Bytes, byte[]>>as(StoreNames.SITES)
                         .withKeySerde(global.key(Topics.SITES)).withValueSerde(global.value(Topics.SITES)));
     }
 
@@ -84,12 +82,12 @@ public final class ArrivalsTopology {
 
     private KStream<String, Checked<CrossingEvent>> checkCrossings(KStream<String, CrossingEvent> crossings) {
         return crossings.processValues(() -> new CheckPostRecords<>(new CrossingRules(settings.validation()),
-                crossing -> crossing.getOccurredAt().toEpochMilli(), SITES_STORE, "crossings"), Named.as("check-crossings"));
+                crossing -> crossing.getOccurredAt().toEpochMilli(), StoreNames.SITES, "crossings"), Named.as("check-crossings"));
     }
 
     private KStream<String, Checked<PostHeartbeat>> checkHeartbeats(KStream<String, PostHeartbeat> heartbeats) {
         return heartbeats.processValues(() -> new CheckPostRecords<>(new HeartbeatRules(settings.validation()),
-                heartbeat -> heartbeat.getSentAt().toEpochMilli(), SITES_STORE, "heartbeats"), Named.as("check-heartbeats"));
+                heartbeat -> heartbeat.getSentAt().toEpochMilli(), StoreNames.SITES, "heartbeats"), Named.as("check-heartbeats"));
     }
 
     // The dead-letter value is the record re-encoded in our wire format under its source subject (AsSentSerializer);
@@ -107,16 +105,16 @@ public final class ArrivalsTopology {
     }
 
     private KStream<String, CrossingEvent> keepListedPlaces(KStream<String, CrossingEvent> crossings) {
-        return crossings.processValues(() -> new ListedPlaces(SITES_STORE), Named.as("places-from-reference"));
+        return crossings.processValues(() -> new ListedPlaces(StoreNames.SITES), Named.as("places-from-reference"));
     }
 
     // Each eventId's latest revision; a correction comes out as the retraction of the figures counted so far (negative,
     // at their event time) followed by the new revision; resends and older revisions do not come out.
     private KStream<String, CrossingEvent> keepLatestRevisions(StreamsBuilder builder, KStream<String, CrossingEvent> crossings) {
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SEEN_STORE, settings.dedupeHorizon(),
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.SEEN, settings.dedupeHorizon(),
                 settings.dedupeHorizon(), false), Serdes.String(), serdes.avro(CrossingEvent.class)));
-        return crossings.processValues(() -> new CrossingRevisions(SEEN_STORE, settings.dedupeHorizon()),
-                Named.as("first-seen-crossings"), SEEN_STORE);
+        return crossings.processValues(() -> new CrossingRevisions(StoreNames.SEEN, settings.dedupeHorizon()),
+                Named.as("first-seen-crossings"), StoreNames.SEEN);
     }
 
     // What the sites and alerts app reads: each valid crossing's first copy, then each higher revision (a correction
@@ -127,7 +125,7 @@ public final class ArrivalsTopology {
     }
 
     private KStream<String, CountedCrossing> sendToEachScope(KStream<String, CrossingEvent> crossings) {
-        return crossings.process(() -> new CountScopes(SITES_STORE, serdes.value(Topics.CROSSINGS).serializer()), Named.as("send-to-each-scope"))
+        return crossings.process(() -> new CountScopes(StoreNames.SITES, serdes.value(Topics.CROSSINGS).serializer()), Named.as("send-to-each-scope"))
                 .repartition(Repartitioned.<String, CountedCrossing>as(BY_SCOPE)
                         .withKeySerde(Serdes.String()).withValueSerde(CountedCrossing.serde()));
     }

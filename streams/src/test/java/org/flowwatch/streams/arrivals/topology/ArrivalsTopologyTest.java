@@ -189,7 +189,7 @@ class ArrivalsTopologyTest {
 
         // then no generated KSTREAM-...-0000000001 names, which would move state on the next change
         assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d{10}").doesNotContainPattern("KTABLE-\\w+-\\d{10}")
-                .contains("crossings-source", "check-crossings", ArrivalsTopology.SEEN_STORE, ArrivalsTopology.BY_SCOPE,
+                .contains("crossings-source", "check-crossings", StoreNames.SEEN, ArrivalsTopology.BY_SCOPE,
                         "arrivals-hourly-store", "arrivals-daily-store", "count-each-scope");
     }
 

@@ -6,9 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.flowwatch.schemas.config.Settings;
@@ -40,27 +38,30 @@ final class BothAppsFootprint {
         String run = UUID.randomUUID().toString().substring(0, 8);
         String arrivals = "flowwatch-bench-both-arrivals-" + run;
         String sites = "flowwatch-bench-both-sites-" + run;
-        Map<String, String> settings = ChildStreamsApp.arrivalsSettings(wired, arrivals, dir.resolve("both-apps-state"));
-        settings.putAll(ChildJvm.settingsUnder(wired, List.of("sites.")));
-        settings.put("sites.application.id", sites);
-        settings.put("sites.query.port", "0");
+        Map<String, String> settings = ChildStreamsApp.bothAppsSettings(wired, arrivals, sites, dir.resolve("both-apps-state"));
         Path log = dir.resolve("both-apps.log");
         progress.accept("footprint: both streams apps in one JVM under " + MAX_HEAP + " over the same crossings");
         try (Admin admin = Admin.create(kafka);
-             ChildJvm apps = ChildJvm.start("streams apps", List.of(MAX_HEAP), Optional.empty(),
-                     List.of("streams", "run", "--app", "all"), settings, log)) {
-            Watch watch = new Watch(apps, log, System.nanoTime() + LIMIT.toNanos());
+             ChildJvm apps = ChildStreamsApp.start(settings, log, List.of(MAX_HEAP), "all")) {
+            ChildWatch watch = new ChildWatch(apps, log, "both streams apps under " + MAX_HEAP, LIMIT);
             InputLag crossings = new InputLag(admin);
-            watch.until(() -> crossings.progress(arrivals) >= 0.5);
-            long heap = apps.heapUsedAfterGcBytes();
-            watch.until(() -> crossings.caughtUp(arrivals));
-            // Every valid crossing is on its topic now: the sites app's input is complete.
-            InputLag valid = new InputLag(admin, Topics.CROSSINGS_VALID.name());
-            watch.until(() -> valid.progress(sites) >= 0.5);
-            long rssUnderLoad = apps.rssBytes();
-            heap = Math.max(heap, apps.heapUsedAfterGcBytes());
-            watch.until(() -> valid.caughtUp(sites));
-            watch.requireNoOutOfMemory();
+            long heap;
+            long rssUnderLoad;
+            try {
+                watch.until(() -> crossings.progress(arrivals) >= 0.5);
+                heap = apps.heapUsedAfterGcBytes();
+                watch.until(() -> crossings.caughtUp(arrivals));
+                // Every valid crossing is on its topic now: the sites app's input is complete.
+                InputLag valid = new InputLag(admin, Topics.CROSSINGS_VALID.name());
+                watch.until(() -> valid.progress(sites) >= 0.5);
+                rssUnderLoad = apps.rssBytes();
+                heap = Math.max(heap, apps.heapUsedAfterGcBytes());
+                watch.until(() -> valid.caughtUp(sites));
+            } catch (IllegalStateException stopped) {
+                requireNoOutOfMemory(log); // the likelier cause, said first
+                throw stopped;
+            }
+            requireNoOutOfMemory(log);
             List<Figures> figures = List.of(
                     new Figures(HEAP, "MiB", List.of(heap / MIB)),
                     new Figures("both streams apps in one JVM, -Xmx256m: RSS under load", "MiB", List.of(rssUnderLoad / MIB)),
@@ -70,27 +71,9 @@ final class BothAppsFootprint {
         }
     }
 
-    private interface Check {
-        boolean done() throws Exception;
-    }
-
-    /** Waits for a condition while the apps live; fails with the log's path if they die or stall. */
-    private record Watch(ChildJvm apps, Path log, long deadline) {
-
-        void until(Check check) throws Exception {
-            while (!check.done()) {
-                if (!apps.alive() || System.nanoTime() > deadline) {
-                    requireNoOutOfMemory();
-                    throw new IllegalStateException("both streams apps under " + MAX_HEAP + " stopped or fell behind; their log: " + log);
-                }
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
-        }
-
-        void requireNoOutOfMemory() throws IOException {
-            if (Files.readString(log).contains("OutOfMemoryError")) {
-                throw new IllegalStateException("both streams apps ran out of heap under " + MAX_HEAP + "; their log: " + log);
-            }
+    private static void requireNoOutOfMemory(Path log) throws IOException {
+        if (Files.readString(log).contains("OutOfMemoryError")) {
+            throw new IllegalStateException("both streams apps ran out of heap under " + MAX_HEAP + "; their log: " + log);
         }
     }
 }

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.flowwatch.schemas.config.Settings;
 
 /**
- * The arrivals app in a JVM of its own ({@code flowwatch streams run --app arrivals}), so its heap and RSS are not
- * mixed with the broker's. Started from this JVM's class path, with the JVM's default heap sizing.
+ * A streams app in a JVM of its own ({@code flowwatch streams run --app arrivals}, or {@code --app all}), so its heap
+ * and RSS are not mixed with the broker's. Started from this JVM's class path, with the JVM's default heap sizing.
  */
 final class ChildStreamsApp {
 
@@ -27,7 +27,21 @@ final class ChildStreamsApp {
         return settings;
     }
 
+    /** Both apps' settings: the arrivals app's as above, and the sites app under its own id ({@code --app all}). */
+    static Map<String, String> bothAppsSettings(Settings wired, String arrivalsId, String sitesId, Path stateDir) {
+        Map<String, String> settings = arrivalsSettings(wired, arrivalsId, stateDir);
+        settings.putAll(ChildJvm.settingsUnder(wired, List.of("sites.")));
+        settings.put("sites.application.id", sitesId);
+        settings.put("sites.query.port", "0");
+        return settings;
+    }
+
     static ChildJvm start(Map<String, String> settings, Path log) throws IOException {
-        return ChildJvm.start("streams app", List.of(), Optional.empty(), List.of("streams", "run", "--app", "arrivals"), settings, log);
+        return start(settings, log, List.of(), "arrivals");
+    }
+
+    /** {@code flowwatch streams run --app <app>} (arrivals, sites or all) with these JVM flags. */
+    static ChildJvm start(Map<String, String> settings, Path log, List<String> jvmFlags, String app) throws IOException {
+        return ChildJvm.start("streams app", jvmFlags, Optional.empty(), List.of("streams", "run", "--app", app), settings, log);
     }
 }

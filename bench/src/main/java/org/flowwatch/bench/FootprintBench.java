@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.flowwatch.schemas.config.Settings;
@@ -44,36 +43,21 @@ final class FootprintBench {
         List<Figures> figures;
         try (Admin admin = Admin.create(kafka); ChildJvm app = ChildStreamsApp.start(settings, log)) {
             InputLag lag = new InputLag(admin);
-            long peakRss = 0;
-            long deadline = System.nanoTime() + LIMIT.toNanos();
-            while (lag.progress(applicationId) < 0.5) {
-                requireAlive(app, deadline, log);
-                peakRss = Math.max(peakRss, app.rssBytes());
-                TimeUnit.MILLISECONDS.sleep(200); // sampling RSS while the app works through the input
-            }
+            ChildWatch watch = new ChildWatch(app, log, "the streams app of the footprint section", LIMIT);
+            watch.until(() -> lag.progress(applicationId) >= 0.5);
             long rssUnderLoad = app.rssBytes();
             long heap = app.heapUsedAfterGcBytes();
-            while (!lag.caughtUp(applicationId)) {
-                requireAlive(app, deadline, log);
-                peakRss = Math.max(peakRss, app.rssBytes());
-                TimeUnit.MILLISECONDS.sleep(200);
-            }
+            watch.until(() -> lag.caughtUp(applicationId));
             figures = new ArrayList<>(List.of(
                     new Figures(HEAP, "MiB", List.of(heap / MIB)),
                     new Figures("streams app: RSS under load", "MiB", List.of(rssUnderLoad / MIB)),
-                    new Figures("streams app: peak RSS", "MiB", List.of(Math.max(peakRss, rssUnderLoad) / MIB))));
+                    new Figures("streams app: peak RSS", "MiB", List.of(Math.max(watch.peakRssSampled(), rssUnderLoad) / MIB))));
         }
         // Measured once the app has closed: RocksDB writes its memtables out on close (Kafka Streams runs it without a
         // write-ahead log), so a size taken while it runs misses most of the state.
         figures.add(new Figures("state store on disk per million crossings", "MiB", List.of(sizeOf(stateDir) / MIB * 1e6 / bench.events())));
         figures.forEach(f -> progress.accept(String.format("  %s: %,.1f %s", f.name(), f.median(), f.unit())));
         return new Result(figures, applicationId, stateDir);
-    }
-
-    private static void requireAlive(ChildJvm app, long deadline, Path log) {
-        if (!app.alive() || System.nanoTime() > deadline) {
-            throw new IllegalStateException("the streams app of the footprint section stopped or fell behind; its log: " + log);
-        }
     }
 
     static long sizeOf(Path dir) throws IOException {

@@ -68,7 +68,7 @@ record SweepSettings(long events, Point base, List<Integer> partitions, List<Int
         }
         Point base = new Point(Topics.CROSSINGS.partitions(), settings.integer("bench.posts"), settings.duration("bench.span"), 1);
         return new SweepSettings(events, base, positive(settings, "bench.sweep.partitions", Integer::parseInt),
-                positive(settings, "bench.sweep.posts", Integer::parseInt), positive(settings, "bench.sweep.spans", SweepSettings::duration),
+                positive(settings, "bench.sweep.posts", Integer::parseInt), positive(settings, "bench.sweep.spans", Settings::parseDuration),
                 positive(settings, "bench.sweep.instances", Integer::parseInt), positive(settings, "bench.sweep.state.events", Long::parseLong));
     }
 
@@ -116,10 +116,5 @@ record SweepSettings(long events, Point base, List<Integer> partitions, List<Int
             throw new ConfigException("setting '" + key + "' needs at least one value");
         }
         return List.copyOf(values);
-    }
-
-    /** ISO-8601 ({@code PT6H}, {@code P30D}) or a number with a unit ({@code 6h}, {@code 30d}), as {@code bench.span} takes. */
-    static Duration duration(String value) {
-        return Settings.parseDuration(value);
     }
 }

@@ -9,15 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** Where the demo keeps its data: the directory the user chose (kept), or a temporary one (removed on close). */
-final class DemoDirectory implements AutoCloseable {
-
-    private final Path path;
-    private final boolean temporary;
-
-    private DemoDirectory(Path path, boolean temporary) {
-        this.path = path;
-        this.temporary = temporary;
-    }
+record DemoDirectory(Path path, boolean temporary) implements AutoCloseable {
 
     static DemoDirectory of(Optional<String> chosen) {
         try {
@@ -28,10 +20,6 @@ final class DemoDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the demo's data directory: " + e.getMessage(), e);
         }
-    }
-
-    Path path() {
-        return path;
     }
 
     @Override

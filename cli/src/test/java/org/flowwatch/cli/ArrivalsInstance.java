@@ -18,15 +18,7 @@ import org.flowwatch.streams.arrivals.query.CountsQueryServer;
  * One instance of the real arrivals app in this JVM, as `flowwatch streams run --app arrivals` composes it: its own
  * state directory and its own HTTP query port, one standby replica per store so counts survive an instance leaving.
  */
-final class ArrivalsInstance implements AutoCloseable {
-
-    private final StreamsRunner runner;
-    private final CountsQueryServer queries;
-
-    private ArrivalsInstance(StreamsRunner runner, CountsQueryServer queries) {
-        this.runner = runner;
-        this.queries = queries;
-    }
+record ArrivalsInstance(StreamsRunner runner, CountsQueryServer queries) implements AutoCloseable {
 
     /** {@code applicationId} is shared by the instances of one app; {@code extra} settings are laid over the test defaults. */
     static ArrivalsInstance start(ReplicatedStack<?> stack, String applicationId, Path stateDir, Map<String, String> extra) throws IOException {

@@ -11,18 +11,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A Linux network namespace joined to this host by a veth pair ({@code 10.213.N.1} here, {@code .2} inside), so a
  * child process can run "on another machine" whose link the test cuts and restores. Needs root and iproute2.
+ *
+ * @param hostAddress this host's end of the link: what processes inside reach this host on
  */
-final class IsolatedNetwork implements AutoCloseable {
-
-    private final String namespace;
-    private final String hostLink;
-    private final String hostAddress;
-
-    private IsolatedNetwork(String namespace, String hostLink, String hostAddress) {
-        this.namespace = namespace;
-        this.hostLink = hostLink;
-        this.hostAddress = hostAddress;
-    }
+record IsolatedNetwork(String namespace, String hostLink, String hostAddress) implements AutoCloseable {
 
     /** A new namespace, or why there cannot be one here (not root, no `ip`, namespaces refused). */
     static Result create() {
@@ -49,11 +41,6 @@ final class IsolatedNetwork implements AutoCloseable {
     }
 
     record Result(Optional<IsolatedNetwork> network, String whyNot) {
-    }
-
-    /** This host's end of the link: what processes inside reach this host on. */
-    String hostAddress() {
-        return hostAddress;
     }
 
     /** {@code command} prefixed so that it runs inside the namespace. */

@@ -23,20 +23,13 @@ import org.flowwatch.schemas.topics.Topics;
  * <p>Two kinds of cluster: {@link EmbeddedKafkaCluster} (brokers in this JVM, one dedicated controller; brokers stop
  * cleanly) and {@link KafkaProcessCluster} (three combined broker-controller nodes in child JVMs; any node can be
  * SIGKILLed, the active controller included). {@code K} is the kind, so a test reaches its fault controls.
+ *
+ * @param bootstrapServers {@code host:port} of every broker, stopped or killed ones included (clients skip those they
+ *     cannot reach)
  */
-final class ReplicatedStack<K extends AutoCloseable> implements AutoCloseable {
+record ReplicatedStack<K extends AutoCloseable>(K kafka, String bootstrapServers, EmbeddedRegistry registry) implements AutoCloseable {
 
     static final short REPLICATION = 3;
-
-    private final K kafka;
-    private final String bootstrapServers;
-    private final EmbeddedRegistry registry;
-
-    private ReplicatedStack(K kafka, String bootstrapServers, EmbeddedRegistry registry) {
-        this.kafka = kafka;
-        this.bootstrapServers = bootstrapServers;
-        this.registry = registry;
-    }
 
     /** Brokers in this JVM listening on {@code host} (an address of this machine; 127.0.0.1 unless a test needs another). */
     static ReplicatedStack<EmbeddedKafkaCluster> start(Path dir, String host) {
@@ -67,19 +60,6 @@ final class ReplicatedStack<K extends AutoCloseable> implements AutoCloseable {
         }
         ReferenceCommand.publishDefaults(settings);
         return stack;
-    }
-
-    K kafka() {
-        return kafka;
-    }
-
-    /** {@code host:port} of every broker, stopped or killed ones included (clients skip those they cannot reach). */
-    String bootstrapServers() {
-        return bootstrapServers;
-    }
-
-    EmbeddedRegistry registry() {
-        return registry;
     }
 
     /** The broker coordinating consumer group {@code groupId} (for a Streams app: its application id). */

@@ -11,15 +11,7 @@ import java.util.concurrent.TimeUnit;
  * `flowwatch streams run --app <app>` in a child JVM on a fixed state directory, optionally behind a command prefix
  * (e.g. `ip netns exec ns`); kill() is SIGKILL, close() a clean stop.
  */
-final class StreamsChildProcess implements AutoCloseable {
-
-    private final Process process;
-    private final Path log;
-
-    private StreamsChildProcess(Process process, Path log) {
-        this.process = process;
-        this.log = log;
-    }
+record StreamsChildProcess(Process process, Path log) implements AutoCloseable {
 
     /** The arrivals app, no prefix. */
     static StreamsChildProcess start(String bootstrapServers, String registryUrl, Path stateDir, List<String> extraSettings)

@@ -12,15 +12,7 @@ import java.net.Socket;
  * Makes a loopback-only server (the registry) reachable on another address of this host, for a process in a network
  * namespace: every connection accepted is piped both ways to the target.
  */
-final class TcpForwarder implements AutoCloseable {
-
-    private final ServerSocket server;
-    private final int targetPort;
-
-    private TcpForwarder(ServerSocket server, int targetPort) {
-        this.server = server;
-        this.targetPort = targetPort;
-    }
+record TcpForwarder(ServerSocket server, int targetPort) implements AutoCloseable {
 
     static TcpForwarder start(String listenAddress, int targetPort) throws IOException {
         ServerSocket server = new ServerSocket();

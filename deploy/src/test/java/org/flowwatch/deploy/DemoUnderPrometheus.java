@@ -25,22 +25,12 @@ import java.util.List;
  * The README's {@code flowwatch demo} as a child process, with a real Prometheus (Debian's package) scraping its ops
  * endpoint every second, and the Prometheus HTTP API to ask: what the dashboards see in a deployment.
  */
-final class DemoUnderPrometheus implements AutoCloseable {
+record DemoUnderPrometheus(LocalProcess demo, LocalProcess prometheus, int prometheusPort) implements AutoCloseable {
 
     static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private static final Path JAR = Path.of("..", "cli", "target", "flowwatch.jar");
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final ObjectMapper json = new ObjectMapper();
-    private final LocalProcess demo;
-    private final LocalProcess prometheus;
-    private final int prometheusPort;
-
-    private DemoUnderPrometheus(LocalProcess demo, LocalProcess prometheus, int prometheusPort) {
-        this.demo = demo;
-        this.prometheus = prometheus;
-        this.prometheusPort = prometheusPort;
-    }
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Starts both; {@code replay} are the demo's replay flags, e.g. {@code --hours 6 --speed 0}. */
     static DemoUnderPrometheus start(Path dir, List<String> replay) throws IOException {
@@ -82,8 +72,8 @@ final class DemoUnderPrometheus implements AutoCloseable {
 
     private JsonNode ask(String pathAndQuery, String promql) throws IOException, InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + prometheusPort + pathAndQuery);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = json.readTree(response.body());
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JSON.readTree(response.body());
         assertThat(body.path("status").asText()).as(promql + " -> " + response.body()).isEqualTo("success");
         return body.path("data").path("result");
     }

@@ -8,15 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A child process whose output goes to a file the test can read; closing it stops it (SIGTERM, then SIGKILL). */
-final class LocalProcess implements AutoCloseable {
-
-    private final Process process;
-    private final Path log;
-
-    private LocalProcess(Process process, Path log) {
-        this.process = process;
-        this.log = log;
-    }
+record LocalProcess(Process process, Path log) implements AutoCloseable {
 
     static LocalProcess start(List<String> command, Path log) throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -18,20 +18,10 @@ import java.util.concurrent.TimeUnit;
  * <p>The node's storage must be formatted before {@link #spawn}. Its output goes to a log file in the node's
  * directory, appended across restarts, so a failed run can be read afterwards.
  */
-final class KafkaNodeProcess {
+record KafkaNodeProcess(int nodeId, Process process, Path log) {
 
   private static final String KAFKA_MAIN = "kafka.Kafka";
   private static final long KILL_WAIT_SECONDS = 30;
-
-  private final int nodeId;
-  private final Process process;
-  private final Path log;
-
-  private KafkaNodeProcess(int nodeId, Process process, Path log) {
-    this.nodeId = nodeId;
-    this.process = process;
-    this.log = log;
-  }
 
   /** Writes {@code props} to {@code nodeDir/server.properties} and starts a JVM serving them. */
   static KafkaNodeProcess spawn(int nodeId, Properties props, Path nodeDir) {
@@ -61,16 +51,8 @@ final class KafkaNodeProcess {
         KAFKA_MAIN, propsFile.toString());
   }
 
-  int nodeId() {
-    return nodeId;
-  }
-
   boolean isAlive() {
     return process.isAlive();
-  }
-
-  Path log() {
-    return log;
   }
 
   /** SIGKILL, then waits until the process is gone (its ports and its data directory's lock are free again). */

@@ -16,22 +16,12 @@ import java.util.Properties;
  * {@code embedded.properties}, so callers normally use {@link #fromBuild()}; {@link #at(Path)} is for a copy
  * elsewhere (e.g. inside a packaged demo).
  */
-public final class RegistryDistribution {
+public record RegistryDistribution(Path home, Path runnerJar, RegistryKind kind) {
 
   private static final String BUILD_PROPERTIES = "embedded.properties";
   private static final String RUNNER_JAR_GLOB = "{apicurio-registry-app-*-runner.jar,quarkus-run.jar}";
   private static final String HOW_TO_FIX =
       "run `./mvnw -pl embedded -am install` to unpack it, or pass the directory holding " + RUNNER_JAR_GLOB;
-
-  private final Path home;
-  private final Path runnerJar;
-  private final RegistryKind kind;
-
-  private RegistryDistribution(Path home, Path runnerJar, RegistryKind kind) {
-    this.home = home;
-    this.runnerJar = runnerJar;
-    this.kind = kind;
-  }
 
   /** The 2.6 copy the build unpacked into {@code embedded/target/apicurio-registry}. */
   public static RegistryDistribution fromBuild() {
@@ -53,18 +43,6 @@ public final class RegistryDistribution {
     Path jar = findRunnerJar(absoluteHome);
     RegistryKind kind = jar.getFileName().toString().equals("quarkus-run.jar") ? RegistryKind.APICURIO3 : RegistryKind.APICURIO2;
     return new RegistryDistribution(absoluteHome, jar, kind);
-  }
-
-  public RegistryKind kind() {
-    return kind;
-  }
-
-  public Path home() {
-    return home;
-  }
-
-  public Path runnerJar() {
-    return runnerJar;
   }
 
   private static Path findRunnerJar(Path home) {

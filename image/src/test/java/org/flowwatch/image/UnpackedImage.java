@@ -13,17 +13,10 @@ import java.util.List;
  * An image tarball (`docker save` format, as Jib writes it) unpacked as a container runtime would: its layers
  * extracted in order into one root, /proc mounted, commands run there through chroot as the image's user, with the
  * image's environment. Needs root (chroot, mount).
+ *
+ * @param config the image's own settings: Entrypoint, User, ExposedPorts, Env, WorkingDir
  */
-final class UnpackedImage implements AutoCloseable {
-    private final Path root;
-    private final JsonNode manifest;
-    private final JsonNode config;
-
-    private UnpackedImage(Path root, JsonNode manifest, JsonNode config) {
-        this.root = root;
-        this.manifest = manifest;
-        this.config = config;
-    }
+record UnpackedImage(Path root, JsonNode manifest, JsonNode config) implements AutoCloseable {
 
     static UnpackedImage unpack(Path tarball, Path dir) throws IOException, InterruptedException {
         Path archive = Files.createDirectories(dir.resolve("archive"));
@@ -39,19 +32,6 @@ final class UnpackedImage implements AutoCloseable {
         Files.createDirectories(root.resolve("proc"));
         run(List.of("mount", "-t", "proc", "proc", root.resolve("proc").toString()));
         return new UnpackedImage(root, manifest, config);
-    }
-
-    JsonNode manifest() {
-        return manifest;
-    }
-
-    /** The image's own settings: Entrypoint, User, ExposedPorts, Env, WorkingDir. */
-    JsonNode config() {
-        return config;
-    }
-
-    Path root() {
-        return root;
     }
 
     /** Runs the image's entrypoint with these arguments, as `docker run IMAGE args...` would. */

@@ -33,19 +33,11 @@ import org.flowwatch.streams.runtime.AppTopics;
  *       MirrorMaker 2 link ({@code flowwatch hub}) does there: see {@link HubLinkAccess}.</li>
  * </ul>
  * An empty setting grants nothing to that role.
+ *
+ * @param arrivals the arrivals app's topics, from its topology
+ * @param sites the sites app's topics, from its topology
  */
-public final class AccessRoles {
-
-    private final Settings settings;
-    private final AppTopics arrivals;
-    private final AppTopics sites;
-
-    /** @param arrivals, sites the streams apps' topics, from their topologies */
-    public AccessRoles(Settings settings, AppTopics arrivals, AppTopics sites) {
-        this.settings = settings;
-        this.arrivals = arrivals;
-        this.sites = sites;
-    }
+public record AccessRoles(Settings settings, AppTopics arrivals, AppTopics sites) {
 
     public List<AclBinding> bindings() {
         List<AclBinding> bindings = new ArrayList<>();

@@ -13,21 +13,14 @@ import java.util.regex.Pattern;
  * A post's daily opening hours as the sites reference data gives them ({@code Site.openingHours}): {@code "06:00-18:00"}
  * in the operation's time zone, {@code "22:00-06:00"} for a post open overnight, {@code "00:00-24:00"} or null for
  * always. Pure: the one place that reads the text, and the arithmetic of how much of a stretch of time was open.
+ *
+ * @param closes before {@code opens} for a post open overnight, midnight for {@code 24:00}; equal to {@code opens}
+ *     for always (as {@link #ALWAYS}: a whole day from opening)
  */
-public final class OpeningHours {
+public record OpeningHours(LocalTime opens, LocalTime closes) {
 
-    public static final OpeningHours ALWAYS = new OpeningHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, true);
+    public static final OpeningHours ALWAYS = new OpeningHours(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
     private static final Pattern RANGE = Pattern.compile("\\s*(\\d{2}:\\d{2})\\s*-\\s*(\\d{2}:\\d{2})\\s*");
-
-    private final LocalTime opens;
-    private final LocalTime closes;
-    private final boolean always;
-
-    private OpeningHours(LocalTime opens, LocalTime closes, boolean always) {
-        this.opens = opens;
-        this.closes = closes;
-        this.always = always;
-    }
 
     /** Reads {@code "HH:mm-HH:mm"}; null or blank means always open. Throws IllegalArgumentException saying what is wrong. */
     public static OpeningHours parse(String text) {
@@ -48,7 +41,7 @@ public final class OpeningHours {
             throw new IllegalArgumentException("opening hours open and close at the same time, got '" + text
                     + "' (write 00:00-24:00 for always)");
         }
-        return new OpeningHours(opens, closes, false);
+        return new OpeningHours(opens, closes);
     }
 
     private static LocalTime time(String hhmm, String text) {
@@ -61,11 +54,11 @@ public final class OpeningHours {
     }
 
     public boolean isAlways() {
-        return always;
+        return opens.equals(closes);
     }
 
     public boolean isOpenAt(Instant time, ZoneId zone) {
-        return always || !openBetween(time, time.plusMillis(1), zone).isZero();
+        return isAlways() || !openBetween(time, time.plusMillis(1), zone).isZero();
     }
 
     /** How much of [from, to) the post was open (local days in {@code zone}, daylight saving included). */
@@ -73,7 +66,7 @@ public final class OpeningHours {
         if (!to.isAfter(from)) {
             return Duration.ZERO;
         }
-        if (always) {
+        if (isAlways()) {
             return Duration.between(from, to);
         }
         Duration open = Duration.ZERO;
@@ -94,6 +87,6 @@ public final class OpeningHours {
 
     @Override
     public String toString() {
-        return always ? "00:00-24:00" : opens + "-" + (closes.equals(LocalTime.MIDNIGHT) ? "24:00" : closes.toString());
+        return isAlways() ? "00:00-24:00" : opens + "-" + (closes.equals(LocalTime.MIDNIGHT) ? "24:00" : closes.toString());
     }
 }

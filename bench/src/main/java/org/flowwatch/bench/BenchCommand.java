@@ -7,9 +7,7 @@ import java.util.concurrent.Callable;
 import org.flowwatch.cli.ConfigOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "bench", description = "Measure the pipeline against the limits of a private embedded broker; writes docs/benchmarks.{md,json}.")
 final class BenchCommand implements Callable<Integer> {
@@ -30,14 +28,11 @@ final class BenchCommand implements Callable<Integer> {
             + "throughput,latency,footprint,recovery,replay,dispatcher,edge,sweep (default: all but edge and sweep).")
     String sections;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
-        Map<String, String> flags = ConfigOptions.flagsOf(spec);
+        Map<String, String> flags = config.flags();
         BenchSettings bench = BenchSettings.from(config.load(flags, BenchSettings.DEFAULTS));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = config.out();
         String table = Benchmarks.run(bench, wiring -> {
             Map<String, String> all = new LinkedHashMap<>(flags);
             all.putAll(wiring);

@@ -1,5 +1,6 @@
 package org.flowwatch.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,12 +21,16 @@ import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
- * The configuration options every command shares. Precedence, lowest first: built-in defaults, {@code --config}
- * file, {@code FLOWWATCH_*} environment variables, {@code --set key=value} and the command's own flags.
+ * The configuration options every command shares, and the command they are mixed into: its settings, its output and
+ * its refusals. Precedence, lowest first: built-in defaults, {@code --config} file, {@code FLOWWATCH_*} environment
+ * variables, {@code --set key=value} and the command's own flags. A family's options (e.g. {@link ServiceOptions})
+ * extend this class rather than mix it in: a mixin inside a mixin would know only the outer mixin, not the command.
  */
-public final class ConfigOptions {
+public class ConfigOptions {
 
     static final String DEFAULTS = "flowwatch/defaults/cli.properties";
 
@@ -34,6 +39,9 @@ public final class ConfigOptions {
 
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one setting (repeatable); see 'flowwatch config'.")
     Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     /**
      * The flags the user gave to a command, each under the key of the setting it stands for: an option names its
@@ -51,6 +59,29 @@ public final class ConfigOptions {
             }
         }
         return flags;
+    }
+
+    /** The flags the user gave to the command this is mixed into ({@link #flagsOf}). */
+    public Map<String, String> flags() {
+        return flagsOf(command);
+    }
+
+    /** The layered settings, the command's own flags on top. */
+    Settings settings() {
+        return load(flags());
+    }
+
+    public PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
+    /** Bad usage: exit 2 with one line, before anything is done. */
+    ParameterException refused(String message) {
+        return new ParameterException(command.commandLine(), message);
     }
 
     /** Loads every app's defaults and the user's layers, with the command's own flags (already keyed) on top. */

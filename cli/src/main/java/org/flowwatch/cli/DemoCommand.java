@@ -28,13 +28,10 @@ import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * The whole pipeline on one laptop: a real KRaft broker and a real schema registry, the arrivals and sites apps, the
@@ -76,19 +73,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-after-replay", descriptionKey = "demo.exit.after.replay", description = "Stop once the replay is counted, exit 1 if a person was not counted exactly once.")
     boolean exitAfterReplay;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
-        Map<String, String> flags = ConfigOptions.flagsOf(spec);
-        Settings settings = config.load(flags);
-        PrintWriter out = spec.commandLine().getOut();
+        Settings settings = config.settings();
+        PrintWriter out = config.out();
         long started = System.nanoTime();
         try (GracefulStop stop = new GracefulStop();
              DemoDirectory dir = DemoDirectory.of(settings.optional("demo.data.dir"))) {
             if (settings.bool("demo.hub")) {
-                return new HubDemo(out, started, (stack, overrides) -> wiredTo(stack, flags, overrides)).run(settings, dir.path(), stop);
+                return new HubDemo(out, started, this::wiredTo).run(settings, dir.path(), stop);
             }
             out.printf("Starting Kafka (KRaft) on 127.0.0.1:%d and the schema registry on 127.0.0.1:%d ...%n",
                     settings.integer("embedded.kafka.port"), settings.integer("embedded.registry.port"));
@@ -96,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
             try (EmbeddedStack stack = EmbeddedStack.start(dir.path(), settings.integer("embedded.kafka.port"),
                     settings.integer("embedded.registry.port"), registryKind(settings))) {
                 out.printf("Broker %s and registry %s ready in %.1f s%n", stack.bootstrapServers(), stack.registryUrl(), seconds(started));
-                return runPipeline(wiredTo(stack, flags, Map.of("streams.state.dir", dir.path().resolve("streams").toString())), stop, out, started);
+                return runPipeline(wiredTo(stack, Map.of("streams.state.dir", dir.path().resolve("streams").toString())), stop, out, started);
             }
         } catch (InterruptedException e) {
             out.println();
@@ -106,9 +99,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private int runPipeline(Settings settings, GracefulStop stop, PrintWriter out, long started) throws InterruptedException {
-        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-            admin.createMissing(Topics.ALL, CommonSettings.replicationFactor(settings));
-        }
+        TopicsCommand.createMissing(settings, Topics.ALL);
         out.printf("Published %d sites and items (reference data)%n", ReferenceCommand.publishDefaults(settings));
         try (RunningApps streams = RunningApps.start(settings, true, true, false)) {
             out.printf("Metrics on http://127.0.0.1:%d/metrics, readiness on /ready%n", streams.opsPort());
@@ -164,8 +155,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The user's settings, pointed at an embedded broker and registry, with {@code overrides} (state directory, ports). */
-    private Settings wiredTo(EmbeddedStack stack, Map<String, String> flags, Map<String, String> overrides) {
-        Map<String, String> wired = new LinkedHashMap<>(flags);
+    private Settings wiredTo(EmbeddedStack stack, Map<String, String> overrides) {
+        Map<String, String> wired = new LinkedHashMap<>(config.flags());
         wired.put("kafka.bootstrap.servers", stack.bootstrapServers());
         wired.put("registry.url", stack.registryUrl());
         wired.putAll(overrides);

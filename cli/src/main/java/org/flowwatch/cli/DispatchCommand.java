@@ -23,7 +23,6 @@ import org.flowwatch.schemas.config.ConfigException;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.config.ValueReferences;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,10 +48,7 @@ final class DispatchCommand implements Callable<Integer> {
         List<Endpoint> endpoints = EndpointsFile.load(file, dispatch.urlPolicy(), references).stream()
                 .map(endpoint -> endpoint.inZone(CommonSettings.timeZone(settings))).toList();
         List<SmsEndpoint> sms = SmsEndpointsFile.load(file, dispatch.urlPolicy(), references);
-        try (TopicAdmin admin = new TopicAdmin(dispatch.kafka())) {
-            admin.createMissing(List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ, Topics.SMS_RECEIPTS),
-                    CommonSettings.replicationFactor(settings));
-        }
+        TopicsCommand.createMissing(settings, List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ, Topics.SMS_RECEIPTS));
         return run(settings, dispatch, endpoints, sms, service.out());
     }
 

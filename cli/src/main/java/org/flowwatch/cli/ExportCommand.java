@@ -13,9 +13,7 @@ import org.flowwatch.consumers.export.SitesExport;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "export", description = "Export arrivals by region and post, or the people at each site, for HDX: CSV with an HXL hashtag row, or JSON.")
 final class ExportCommand implements Callable<Integer> {
@@ -44,22 +42,19 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path out;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
-        ExportSettings settings = ExportSettings.from(config.load(ConfigOptions.flagsOf(spec)));
+        ExportSettings settings = ExportSettings.from(config.settings());
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(settings.registry());
         if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stdout = config.out();
             run(settings, serdes, stdout);
             stdout.flush();
             return 0;
         }
         try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
             int rows = run(settings, serdes, file);
-            spec.commandLine().getErr().printf("wrote %d row(s) to %s%n", rows, out);
+            config.err().printf("wrote %d row(s) to %s%n", rows, out);
         }
         return 0;
     }

@@ -27,7 +27,6 @@ import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 
 /**
@@ -72,8 +71,8 @@ final class HubDemo {
                     "hub.centre.registry.url", centre.registryUrl(),
                     "hub.check.every", "2s"));
             out.printf("Centre %s, hub %s (%s) ready in %.1f s%n", centre.bootstrapServers(), hubName, hub.bootstrapServers(), seconds());
-            createTopics(atCentre);
-            createTopics(atHub);
+            TopicsCommand.createMissing(atCentre, Topics.ALL);
+            TopicsCommand.createMissing(atHub, Topics.ALL);
             out.printf("Published %d sites and items at the centre (reference data)%n", ReferenceCommand.publishDefaults(atCentre));
             HubSettings linkSettings = HubSettings.from(atHub);
             try (HubLink link = HubLink.start(linkSettings);
@@ -166,12 +165,6 @@ final class HubDemo {
     private static TopicViewer<?> alertLines(Settings settings, FlowwatchSerdes serdes, String where) {
         return TopicViewer.ofValues(CommonSettings.kafkaClient(settings), serdes, Topics.ALERT_EVENTS,
                 alert -> System.out.println("[" + where + "] " + AlertLine.of(alert))).start();
-    }
-
-    private static void createTopics(Settings settings) {
-        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-            admin.createMissing(Topics.ALL, CommonSettings.replicationFactor(settings));
-        }
     }
 
     private double seconds() {

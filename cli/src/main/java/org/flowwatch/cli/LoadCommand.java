@@ -9,9 +9,7 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "load", description = "Send synthetic crossings at a steady or bursty rate from N posts; report the rate achieved.")
 final class LoadCommand implements Callable<Integer> {
@@ -34,19 +32,16 @@ final class LoadCommand implements Callable<Integer> {
     @Option(descriptionKey = "load.span", names = "--span", paramLabel = "TIME", description = "Event time the records spread over, e.g. 7d (load.span).")
     String span;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = config.load(ConfigOptions.flagsOf(spec));
+        Settings settings = config.settings();
         LoadSettings load = LoadSettings.from(settings);
-        spec.commandLine().getOut().printf("sending %,d records from %d posts (%s, %,.0f/s on average) ...%n",
+        config.out().printf("sending %,d records from %d posts (%s, %,.0f/s on average) ...%n",
                 load.records(), load.posts(), load.pattern().name().toLowerCase(java.util.Locale.ROOT), load.rate());
-        spec.commandLine().getOut().flush();
+        config.out().flush();
         try (CrossingPublisher publisher = new CrossingPublisher(CommonSettings.kafkaClient(settings),
                 FlowwatchSerdes.forRegistry(CommonSettings.registry(settings)))) {
-            spec.commandLine().getOut().println(new LoadGenerator(load, publisher).run().describe());
+            config.out().println(new LoadGenerator(load, publisher).run().describe());
         }
         return 0;
     }

@@ -17,9 +17,7 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "odk", description = "ODK Central: pull a form's submissions as crossings.", subcommands = OdkCommand.Pull.class)
 final class OdkCommand {
@@ -46,12 +44,9 @@ final class OdkCommand {
         @Option(names = "--once", description = "Pull every page past the cursor once, then exit.")
         boolean once;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            Settings settings = config.load(ConfigOptions.flagsOf(spec));
+            Settings settings = config.settings();
             OdkPullSettings odk = OdkPullSettings.from(settings);
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             Map<String, Object> kafka = SendTimeouts.within(CommonSettings.kafkaClient(settings), Duration.ofSeconds(20));
@@ -60,13 +55,13 @@ final class OdkCommand {
                 OdkPuller puller = new OdkPuller(odk, publisher, SignsOfLife.to(heartbeats), Clock.systemUTC());
                 if (once) {
                     OdkPuller.Run run = puller.pullOnce();
-                    spec.commandLine().getOut().printf("%d submission(s) published, %d refused (see the log); cursor in %s%n",
+                    config.out().printf("%d submission(s) published, %d refused (see the log); cursor in %s%n",
                             run.published(), run.refused(), odk.cursorFile());
                     return 0;
                 }
-                spec.commandLine().getOut().printf("pulling %s project %s form %s for post %s every %s; cursor in %s%n",
+                config.out().printf("pulling %s project %s form %s for post %s every %s; cursor in %s%n",
                         odk.url(), odk.project(), odk.form(), odk.postId(), odk.pollEvery(), odk.cursorFile());
-                spec.commandLine().getOut().flush();
+                config.out().flush();
                 // Ctrl-C interrupts this thread: a run cut short keeps the old cursor and is pulled again next time.
                 try (GracefulStop stop = new GracefulStop()) {
                     puller.run();

@@ -7,10 +7,8 @@ import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.dashboard.OpsCentre;
 import org.flowwatch.consumers.metrics.SiteMetrics;
 import org.flowwatch.consumers.dashboard.OpsSettings;
-import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,9 +27,7 @@ final class OpsCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = service.settings();
         OpsSettings ops = OpsSettings.from(settings);
-        try (TopicAdmin admin = new TopicAdmin(ops.kafka())) {
-            admin.createMissing(OpsCentre.topics(), CommonSettings.replicationFactor(settings));
-        }
+        TopicsCommand.createMissing(settings, OpsCentre.topics());
         PrintWriter out = service.out();
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());
         try (GracefulStop stop = new GracefulStop();

@@ -2,7 +2,6 @@ package org.flowwatch.cli;
 
 import java.util.Collection;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.flowwatch.consumers.console.StatusText;
@@ -18,9 +17,7 @@ import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** A terminal command that reads the dashboard's topics to their end, prints part of the picture and exits. */
 abstract class OpsPictureCommand implements Callable<Integer> {
@@ -28,22 +25,19 @@ abstract class OpsPictureCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--locale", paramLabel = "LANG", description = "Language of the text: hy, ru or en (ops.locale; default en).")
+    @Option(descriptionKey = "ops.locale", names = "--locale", paramLabel = "LANG", description = "Language of the text: hy, ru or en (ops.locale; default en).")
     String locale;
 
     @Override
     public Integer call() {
-        Settings settings = config.load(locale == null ? Map.of() : Map.of("ops.locale", locale));
+        Settings settings = config.settings();
         Locale language = language(settings);
         OpsSettings ops = OpsSettings.from(settings);
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());
         OpsPicture picture = OpsPicture.snapshot(ops, serdes);
         Supplier<Collection<SiteStatus>> sites = () -> CompactedSnapshot.read(ops.kafka(), serdes, Topics.SITE_STATUS,
                 ops.readTimeout()).values();
-        print(new StatusText(spec.commandLine().getOut(), CommonSettings.timeZone(settings), language), picture.view(), sites);
+        print(new StatusText(config.out(), CommonSettings.timeZone(settings), language), picture.view(), sites);
         return 0;
     }
 

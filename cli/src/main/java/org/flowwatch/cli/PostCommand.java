@@ -28,10 +28,7 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 @Command(name = "post", description = "The border-post client: record crossings (works with no network), send the backlog, show status.",
         subcommands = {PostCommand.Record.class, PostCommand.Correct.class, PostCommand.Withdraw.class, PostCommand.Send.class,
@@ -42,15 +39,9 @@ final class PostCommand {
 
     /**
      * What every post command shares: the settings, with which post and which journal (shortcuts for post.id and
-     * post.journal.dir) and the prompt's language among them, and the command it is mixed into, to print and refuse.
+     * post.journal.dir) and the prompt's language among them.
      */
-    static final class PostOptions {
-
-        @Mixin
-        ConfigOptions config;
-
-        @Spec(Spec.Target.MIXEE)
-        CommandSpec spec;
+    static final class PostOptions extends ConfigOptions {
 
         @Option(descriptionKey = "post.id", names = "--post", paramLabel = "SITE", description = "Site id of this border post (post.id).")
         String postId;
@@ -60,15 +51,6 @@ final class PostCommand {
 
         @Option(descriptionKey = "post.locale", names = "--locale", paramLabel = "LANG", description = "Language of the prompt and messages: hy, ru or en (post.locale; default en).")
         String locale;
-
-        /** The layered settings, the command's own flags on top. */
-        Settings settings() {
-            return config.load(ConfigOptions.flagsOf(spec));
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
     }
 
     private static PostClient start(Settings settings) {
@@ -106,7 +88,7 @@ final class PostCommand {
                     TabletImport.Result result;
                     try (Reader reader = "-".equals(input) ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                             : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-                        result = new TabletImport(client, post.spec.commandLine().getErr()).run(reader);
+                        result = new TabletImport(client, post.err()).run(reader);
                     }
                     out.println(say.say("post.imported", "n", result.recorded(), "rejected", result.rejected()));
                     say.diskWarning(client.backlog().disk()).ifPresent(out::println);
@@ -119,14 +101,49 @@ final class PostCommand {
         }
     }
 
-    @Command(name = "correct", description = "Correct a recorded crossing: give it again, whole, as it should be (a new revision replaces it in the counts).")
-    static final class Correct implements Callable<Integer> {
+    /**
+     * What correct and withdraw share: the crossing they revise, and how the new revision goes: journalled first, sent
+     * like any crossing (store-and-forward: offline, it waits in the journal).
+     */
+    abstract static class Revision implements Callable<Integer> {
 
         @Mixin
         PostOptions post;
 
-        @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to correct.")
+        @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to ${COMMAND-NAME}.")
         UUID eventId;
+
+        private final String what;
+
+        Revision(String what) {
+            this.what = what;
+        }
+
+        /** Journals the new revision of crossing {@link #eventId}; a field the contract refuses throws FieldException. */
+        abstract JournalEntry record(PostClient client);
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Settings settings = post.settings();
+            PrintWriter out = post.out();
+            try (PostClient client = start(settings)) {
+                JournalEntry entry;
+                try {
+                    entry = record(client);
+                } catch (FieldException e) {
+                    throw post.refused(e.getMessage()); // bad usage: exit 2, nothing recorded
+                }
+                out.println(what + " of " + entry.crossing().getEventId() + " recorded (revision " + entry.crossing().getRevision() + ")");
+                out.println(client.awaitDrained(PostSettings.from(settings).drainTimeout()) ? "all sent to Kafka"
+                        : PostMessages.from(settings).pending(client.backlog(), Clock.systemUTC().instant())
+                        + ": kept in the journal and sent by the next 'flowwatch post record' or 'flowwatch post send'");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "correct", description = "Correct a recorded crossing: give it again, whole, as it should be (a new revision replaces it in the counts).")
+    static final class Correct extends Revision {
 
         @Option(names = "--people", required = true, description = "Everyone in the group, as it should be.")
         String people;
@@ -137,47 +154,29 @@ final class PostCommand {
         @Option(names = "--field", paramLabel = "NAME=VALUE", description = "Any other field of the crossing (direction, vehicles, destination, female_0_4, ...); repeatable.")
         Map<String, String> fields = new LinkedHashMap<>();
 
+        Correct() {
+            super("correction");
+        }
+
         @Override
-        public Integer call() throws Exception {
+        JournalEntry record(PostClient client) {
             Map<String, String> crossing = new LinkedHashMap<>(fields);
             crossing.put("people", people);
             crossing.put("crossed_at", crossedAt);
-            return journal(post, client -> client.correct(eventId, crossing), "correction");
+            return client.correct(eventId, crossing);
         }
     }
 
     @Command(name = "withdraw", description = "Withdraw a crossing recorded in error: none of its people count any more.")
-    static final class Withdraw implements Callable<Integer> {
+    static final class Withdraw extends Revision {
 
-        @Mixin
-        PostOptions post;
-
-        @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to withdraw.")
-        UUID eventId;
+        Withdraw() {
+            super("withdrawal");
+        }
 
         @Override
-        public Integer call() throws Exception {
-            return journal(post, client -> client.withdraw(eventId, null), "withdrawal");
-        }
-    }
-
-    // Journalled first, sent like any crossing (store-and-forward): offline, it waits in the journal.
-    private static int journal(PostOptions post, java.util.function.Function<PostClient, JournalEntry> record, String what)
-            throws InterruptedException {
-        Settings settings = post.settings();
-        PrintWriter out = post.out();
-        try (PostClient client = start(settings)) {
-            JournalEntry entry;
-            try {
-                entry = record.apply(client);
-            } catch (FieldException e) {
-                throw new ParameterException(post.spec.commandLine(), e.getMessage()); // bad usage: exit 2, nothing recorded
-            }
-            out.println(what + " of " + entry.crossing().getEventId() + " recorded (revision " + entry.crossing().getRevision() + ")");
-            out.println(client.awaitDrained(PostSettings.from(settings).drainTimeout()) ? "all sent to Kafka"
-                    : PostMessages.from(settings).pending(client.backlog(), Clock.systemUTC().instant())
-                    + ": kept in the journal and sent by the next 'flowwatch post record' or 'flowwatch post send'");
-            return 0;
+        JournalEntry record(PostClient client) {
+            return client.withdraw(eventId, null);
         }
     }
 

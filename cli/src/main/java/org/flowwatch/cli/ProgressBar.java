@@ -6,18 +6,12 @@ import java.time.Instant;
 import org.flowwatch.producers.replay.CurveReplay;
 
 /** A one-line progress bar of a replay, redrawn in place: hours of event time sent and people so far. */
-final class ProgressBar implements CurveReplay.HourListener {
+record ProgressBar(PrintWriter out, Instant from, long totalHours) implements CurveReplay.HourListener {
 
     private static final int WIDTH = 30;
 
-    private final PrintWriter out;
-    private final Instant from;
-    private final long totalHours;
-
     ProgressBar(PrintWriter out, Instant from, Duration length) {
-        this.out = out;
-        this.from = from;
-        this.totalHours = Math.max(1, length.toHours());
+        this(out, from, Math.max(1, length.toHours()));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.flowwatch.cli;
 
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,10 +18,7 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.time.OpeningHours;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** Sets the reference data of the sites app on its compacted topics; the running app applies it without a restart. */
 @Command(name = "reference", description = "Set sites, items and thresholds (applied by the running sites app without a restart).",
@@ -50,26 +46,11 @@ final class ReferenceCommand {
         return sites.size() + items.size();
     }
 
-    /** What every reference command shares: the settings, and the command it is mixed into, to print and refuse. */
-    static final class Publishing {
-
-        @Mixin
-        ConfigOptions config;
-
-        @Spec(Spec.Target.MIXEE)
-        CommandSpec spec;
+    /** What every reference command shares: the settings, and publishing with them. */
+    static final class Publishing extends ConfigOptions {
 
         void publish(Consumer<ReferenceDataPublisher> changes) {
-            ReferenceCommand.publish(config.load(), changes);
-        }
-
-        PrintWriter out() {
-            return spec.commandLine().getOut();
-        }
-
-        /** Bad usage: exit 2 with one line naming the flag, before anything is published. */
-        ParameterException refused(String message) {
-            return new ParameterException(spec.commandLine(), message);
+            ReferenceCommand.publish(settings(), changes);
         }
     }
 
@@ -80,7 +61,7 @@ final class ReferenceCommand {
 
         @Override
         public Integer call() {
-            publishing.out().printf("published %d sites and items%n", publishDefaults(publishing.config.load()));
+            publishing.out().printf("published %d sites and items%n", publishDefaults(publishing.settings()));
             return 0;
         }
     }

@@ -1,7 +1,6 @@
 package org.flowwatch.cli;
 
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
@@ -11,8 +10,6 @@ import org.flowwatch.schemas.serde.SubjectChange;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 @Command(name = "registry", description = "Manage the contracts in the schema registry.", subcommands = RegistryCommand.Apply.class)
 final class RegistryCommand {
@@ -27,13 +24,10 @@ final class RegistryCommand {
         @Mixin
         ApplyOptions options;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            Settings settings = options.config.load(Map.of());
-            PrintWriter out = spec.commandLine().getOut();
+            Settings settings = options.settings();
+            PrintWriter out = options.out();
             HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(CommonSettings.registry(settings));
             RegistryPlan plan = RegistryPlan.of(Topics.ALL, registry);
             for (SubjectChange change : plan.changes()) {

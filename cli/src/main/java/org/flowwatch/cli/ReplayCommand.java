@@ -10,9 +10,7 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "replay", description = "Replay the reported 2023 arrivals curve into the crossings topic.")
 final class ReplayCommand implements Callable<Integer> {
@@ -23,18 +21,15 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ReplayOptions replay;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = config.load(ConfigOptions.flagsOf(spec));
+        Settings settings = config.settings();
         ReplaySettings replaySettings = ReplaySettings.from(settings);
         ScenarioReplay.Sent sent = replay(settings,
-                new ProgressBar(spec.commandLine().getOut(), replaySettings.start(), replaySettings.length()));
-        spec.commandLine().getOut().printf("sent %,d people in %,d groups (each eventId counted once; %,d resends), all acknowledged%n",
+                new ProgressBar(config.out(), replaySettings.start(), replaySettings.length()));
+        config.out().printf("sent %,d people in %,d groups (each eventId counted once; %,d resends), all acknowledged%n",
                 sent.people(), sent.groups(), sent.resends());
-        replaySettings.truthFile().ifPresent(file -> spec.commandLine().getOut().println("ground truth written to " + file));
+        replaySettings.truthFile().ifPresent(file -> config.out().println("ground truth written to " + file));
         return 0;
     }
 

@@ -16,9 +16,7 @@ import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "reset", description = {
         "Make a stopped streams app reprocess its inputs from the start: offsets to earliest, internal topics deleted, "
@@ -37,13 +35,10 @@ final class ResetCommand implements Callable<Integer> {
     @Option(names = "--truncate-outputs", description = "Delete the records of the app's append-only outputs first.")
     boolean truncateOutputs;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Settings settings = config.load();
-        PrintWriter out = spec.commandLine().getOut();
+        Settings settings = config.settings();
+        PrintWriter out = config.out();
         try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings))) {
             ApplicationReset reset = new ApplicationReset(admin);
             if (app.arrivals()) {

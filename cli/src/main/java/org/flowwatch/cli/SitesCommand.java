@@ -15,10 +15,7 @@ import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * Records what happens at sites by hand: supplies (deliveries, distributions over a period, stock counts, convoys
@@ -45,11 +42,7 @@ final class SitesCommand {
      * checked (a field the contract refuses becomes one line naming its flag) and published (acknowledged, then one
      * line saying what was recorded).
      */
-    static final class Recording {
-        @Mixin
-        ConfigOptions config;
-        @Spec(Spec.Target.MIXEE)
-        CommandSpec spec;
+    static final class Recording extends ConfigOptions {
         @Option(names = "--at", paramLabel = "TIME", description = "When, e.g. 2023-09-26T08:00:00+04:00 (default: now).")
         String at;
 
@@ -66,7 +59,7 @@ final class SitesCommand {
             try {
                 return OffsetDateTime.parse(value.trim()).toInstant();
             } catch (DateTimeParseException e) {
-                throw new ParameterException(spec.commandLine(), flag + ": must be a date-time with offset such as "
+                throw refused(flag + ": must be a date-time with offset such as "
                         + "2023-09-26T08:00:00+04:00, got '" + value + "'");
             }
         }
@@ -76,22 +69,22 @@ final class SitesCommand {
                 return record.get();
             } catch (FieldException e) {
                 String flag = renamed.getOrDefault(e.field(), FLAGS.getOrDefault(e.field(), e.field()));
-                throw new ParameterException(spec.commandLine(), flag + e.getMessage().substring(e.field().length()));
+                throw refused(flag + e.getMessage().substring(e.field().length()));
             }
         }
 
         int publish(SupplyReport report) {
             SupplyEvent supply = checked(Map.of(), () -> report.toSupply(UUID.randomUUID(), Instant.now()));
-            ReferenceCommand.publish(config.load(), publisher -> publisher.supply(supply));
-            spec.commandLine().getOut().printf("recorded %s of %s %s %s at %s (event %s)%n", lower(supply.getKind()),
+            ReferenceCommand.publish(settings(), publisher -> publisher.supply(supply));
+            out().printf("recorded %s of %s %s %s at %s (event %s)%n", lower(supply.getKind()),
                     supply.getQuantity(), supply.getUnit(), supply.getItem(), supply.getSiteId(), supply.getEventId());
             return 0;
         }
 
         int publish(MovementReport report, Map<String, String> renamed) {
             SiteMovement movement = checked(renamed, () -> report.toMovement(UUID.randomUUID(), Instant.now()));
-            ReferenceCommand.publish(config.load(), publisher -> publisher.movement(movement));
-            spec.commandLine().getOut().printf("recorded %s of %d people (event %s)%n", lower(movement.getKind()),
+            ReferenceCommand.publish(settings(), publisher -> publisher.movement(movement));
+            out().printf("recorded %s of %d people (event %s)%n", lower(movement.getKind()),
                     movement.getPeople(), movement.getEventId());
             return 0;
         }

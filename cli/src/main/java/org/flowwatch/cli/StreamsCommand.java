@@ -6,9 +6,7 @@ import java.util.concurrent.Callable;
 import org.flowwatch.schemas.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "streams", description = "The Kafka Streams apps: run them, or reset one to process its inputs again (also `flowwatch reset`).",
         subcommands = {StreamsCommand.Run.class, ResetCommand.class})
@@ -28,17 +26,14 @@ final class StreamsCommand {
                 description = "Which app to run: arrivals, sites (stock and alerts, with its HTTP queries) or all (default).")
         App app;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() throws InterruptedException {
-            Settings settings = config.load(ConfigOptions.flagsOf(spec));
+            Settings settings = config.settings();
             try (RunningApps apps = RunningApps.start(settings, app.arrivals(), app.sites(), true)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "flowwatch-shutdown"));
-                apps.awaitRunning(Duration.ofMinutes(2)).forEach(spec.commandLine().getOut()::println);
+                apps.awaitRunning(Duration.ofMinutes(2)).forEach(config.out()::println);
                 Optional<String> failure = apps.awaitFirstStopped();
-                failure.ifPresent(error -> spec.commandLine().getErr().println("flowwatch: streams app failed: " + error));
+                failure.ifPresent(error -> config.err().println("flowwatch: streams app failed: " + error));
                 return failure.isPresent() ? OneLineErrors.FAILED : 0;
             }
         }

@@ -1,6 +1,7 @@
 package org.flowwatch.cli;
 
 import java.io.PrintWriter;
+import java.util.Collection;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.access.AccessRoles;
 import org.flowwatch.cli.access.AclAdmin;
@@ -10,6 +11,7 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.TopicChange;
 import org.flowwatch.schemas.topics.TopicPlan;
+import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.runtime.AppTopics;
 import org.flowwatch.streams.arrivals.ArrivalsApp;
@@ -18,12 +20,17 @@ import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "topics", description = "Manage flowwatch's topics and ACLs.", subcommands = TopicsCommand.Apply.class)
 final class TopicsCommand {
+
+    /** Creates those of {@code topics} that are missing, at the settings' replication factor; leaves the rest as they are. */
+    static void createMissing(Settings settings, Collection<TopicSpec<?, ?>> topics) {
+        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
+            admin.createMissing(topics, CommonSettings.replicationFactor(settings));
+        }
+    }
 
     @Command(name = "apply", aliases = "create", description = {
             "Bring every topic of the catalogue in line: create missing ones, add partitions, set differing configs "
@@ -37,13 +44,10 @@ final class TopicsCommand {
         @Option(descriptionKey = "acl.apply", names = "--acls", description = "Also add the ACLs of the roles named in acl.* (acl.apply).")
         Boolean acls;
 
-        @Spec
-        CommandSpec spec;
-
         @Override
         public Integer call() {
-            Settings settings = options.config.load(ConfigOptions.flagsOf(spec));
-            PrintWriter out = spec.commandLine().getOut();
+            Settings settings = options.settings();
+            PrintWriter out = options.out();
             TopicPlan plan;
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
                 plan = TopicPlan.of(Topics.ALL, admin.observe(Topics.ALL), CommonSettings.replicationFactor(settings));
@@ -57,7 +61,7 @@ final class TopicsCommand {
                 applyAcls(settings, out);
             }
             if (plan.hasImpossible()) {
-                spec.commandLine().getErr().println("flowwatch: " + plan.changes().stream().filter(TopicChange.Impossible.class::isInstance).count()
+                options.err().println("flowwatch: " + plan.changes().stream().filter(TopicChange.Impossible.class::isInstance).count()
                         + " difference(s) from the catalogue cannot be applied in place (the CANNOT lines above)");
                 return OneLineErrors.FAILED;
             }

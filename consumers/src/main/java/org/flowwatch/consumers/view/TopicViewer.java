@@ -16,6 +16,7 @@ import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.serde.RegistryUnavailableException;
+import org.flowwatch.schemas.time.StopSignal;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,7 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
     private final TopicSpec<String, V> topic;
     private final Consumer<List<ConsumerRecord<String, V>>> listener;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
-    private final CountDownLatch closed = new CountDownLatch(1);
+    private final StopSignal closed = new StopSignal();
 
     public TopicViewer(Map<String, Object> kafkaConfig, FlowwatchSerdes serdes, TopicSpec<String, V> topic,
                        Consumer<List<ConsumerRecord<String, V>>> listener) {
@@ -76,14 +77,14 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (!isClosed()) {
+            while (!closed.isSignalled()) {
                 deliver(pollPastUnreadable());
                 if (caughtUp.getCount() > 0 && reached(end)) {
                     caughtUp.countDown();
                 }
             }
         } catch (WakeupException e) {
-            if (!isClosed()) {
+            if (!closed.isSignalled()) {
                 throw e;
             }
         } finally {
@@ -105,7 +106,7 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
                 LOG.warn("{}: cannot read {}@{} now ({}); reading it again in {} s", topic.name(), e.topicPartition(), e.offset(),
                         e.getCause().getMessage(), REGISTRY_PAUSE.toSeconds());
                 consumer.seek(e.topicPartition(), e.offset());
-                pause();
+                closed.pause(REGISTRY_PAUSE);
             } else {
                 LOG.warn("{}: skipped unreadable record {}@{}: {}", topic.name(), e.topicPartition(), e.offset(),
                         e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
@@ -113,19 +114,6 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
             }
         }
         return batch;
-    }
-
-    private void pause() {
-        try {
-            closed.await(REGISTRY_PAUSE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed.countDown();
-        }
-    }
-
-    private boolean isClosed() {
-        return closed.getCount() == 0;
     }
 
     private void deliver(List<ConsumerRecord<String, V>> batch) {
@@ -140,7 +128,7 @@ public final class TopicViewer<V> implements Runnable, AutoCloseable {
 
     @Override
     public void close() {
-        closed.countDown();
+        closed.signal();
         consumer.wakeup();
     }
 }

@@ -3,6 +3,7 @@ package org.flowwatch.consumers.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.flowwatch.consumers.export.Counts.T0;
 import static org.flowwatch.consumers.export.Counts.post;
+import static org.flowwatch.schemas.testing.StackTopics.serdesWithTopics;
 
 import java.io.StringWriter;
 import java.time.Duration;
@@ -27,7 +28,6 @@ import org.flowwatch.schemas.avro.VulnerablePeople;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.serde.RegistrySettings;
 import org.flowwatch.schemas.topics.ArrivalKeys;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.Tag;
@@ -82,13 +82,6 @@ class ArrivalsExportIntegrationTest {
         // then: the latest status, public (3 people with disabilities hidden)
         assertThat(out.toString().lines().filter(line -> line.contains(siteId))).containsExactly(
                 "2023-09-25T11:00+04:00,site,AM-SU,,Goris reception centre," + siteId + ",reported,1840,,37,,0,9,210,disabled");
-    }
-
-    private static FlowwatchSerdes serdesWithTopics(EmbeddedStack stack) {
-        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
-        return FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
     }
 
     /** A CSV export in Yerevan time, as {@code flowwatch export} would be set. */

@@ -7,8 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.serde.RegistrySettings;
-import org.flowwatch.schemas.topics.TopicAdmin;
+import org.flowwatch.schemas.testing.StackTopics;
 import org.flowwatch.schemas.topics.Topics;
 
 /** What the dispatcher's integration tests (webhooks, SMS) do on the embedded stack: its topics, alerts raised. */
@@ -19,10 +18,7 @@ public final class DispatchStack {
 
     /** The catalogue's topics created on the stack, and serdes over its registry. */
     public static FlowwatchSerdes prepared(EmbeddedStack stack) {
-        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
-        return FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
+        return StackTopics.serdesWithTopics(stack);
     }
 
     /** Raises an alert state change, as the sites app would. */

@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.flowwatch.producers.journal.CrossingJournal;
 import org.flowwatch.producers.journal.JournalEntry;
 import org.flowwatch.producers.publish.CrossingPublisher;
+import org.flowwatch.schemas.time.StopSignal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +32,7 @@ public final class JournalSender implements AutoCloseable {
     private final Duration maxBackoff;
     private final Clock clock;
     private final Semaphore work = new Semaphore(0);
-    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final StopSignal stopped = new StopSignal();
     private final Thread thread;
     private volatile SenderStatus status = new SenderStatus(null, false, "not tried yet");
     private CrossingPublisher publisher;
@@ -75,7 +75,7 @@ public final class JournalSender implements AutoCloseable {
 
     private void run() {
         Duration backoff = FIRST_BACKOFF;
-        while (stopped.getCount() > 0) {
+        while (!stopped.isSignalled()) {
             List<JournalEntry> batch = journal.pending(batchSize);
             if (batch.isEmpty()) {
                 awaitWork();
@@ -84,7 +84,7 @@ public final class JournalSender implements AutoCloseable {
             if (sent(batch)) {
                 backoff = FIRST_BACKOFF;
             } else {
-                pause(backoff);
+                stopped.pause(backoff);
                 backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }
         }
@@ -114,17 +114,7 @@ public final class JournalSender implements AutoCloseable {
             work.tryAcquire(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
             work.drainPermits();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped.countDown();
-        }
-    }
-
-    private void pause(Duration backoff) {
-        try {
-            stopped.await(backoff.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped.countDown();
+            stopped.signalInterrupt();
         }
     }
 
@@ -146,7 +136,7 @@ public final class JournalSender implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        stopped.countDown();
+        stopped.signal();
         work.release();
         thread.join(Duration.ofSeconds(40).toMillis());
         closePublisher();

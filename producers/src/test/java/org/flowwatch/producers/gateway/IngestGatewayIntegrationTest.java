@@ -1,6 +1,7 @@
 package org.flowwatch.producers.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowwatch.schemas.testing.StackTopics.serdesWithTopics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,8 +32,6 @@ import org.flowwatch.schemas.avro.MovementReason;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.serde.RegistrySettings;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,10 +63,7 @@ class IngestGatewayIntegrationTest {
     @BeforeAll
     void startGateway(EmbeddedStack stack) {
         this.stack = stack;
-        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
-        serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
+        serdes = serdesWithTopics(stack);
         publisher = new CrossingPublisher(Map.of("bootstrap.servers", stack.bootstrapServers()), serdes);
         movements = new MovementPublisher(Map.of("bootstrap.servers", stack.bootstrapServers()), serdes);
         gateway = IngestGateway.start(settings(4096, Duration.ofSeconds(20)), publisher, movements, Clock.systemUTC());
@@ -220,17 +216,10 @@ class IngestGatewayIntegrationTest {
     @Test
     void shouldStoreKoboSubmissionOnceUnderSameEventIdWhenKoboResendsIt() throws Exception {
         // given: a KoboToolbox REST-service submission, authenticated as Kobo can (Basic, the token as password)
-        String submission = resource("/kobo/crossing-submission.json")
-                .replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", UUID.randomUUID().toString());
-        Map<String, String> basic = koboBasicAuth();
-        // when: Kobo sends it, then sends it again (its 30 s timeout passed before our answer)
-        HttpResponse<String> first = post("/v1/kobo", basic, submission);
-        HttpResponse<String> again = post("/v1/kobo", basic, submission);
+        String submission = koboForm("crossing-submission", UUID.randomUUID().toString());
+        // when: Kobo sends it, then sends it again (its 30 s timeout passed before our answer): both stored, one eventId
+        String eventId = storedByKoboUnderOneEventId(submission, submission);
         // then
-        assertThat(first.statusCode()).isEqualTo(201);
-        assertThat(again.statusCode()).isEqualTo(201);
-        String eventId = JSON.readTree(first.body()).get("stored").get(0).asText();
-        assertThat(JSON.readTree(again.body()).get("stored").get(0).asText()).isEqualTo(eventId);
         List<CrossingEvent> stored = onTopic().stream().filter(c -> c.getEventId().toString().equals(eventId)).toList();
         assertThat(stored).hasSize(2).allSatisfy(crossing -> {
             assertThat(crossing.getPeople()).isEqualTo(5);
@@ -245,17 +234,9 @@ class IngestGatewayIntegrationTest {
     void shouldStoreKoboEditAsAHigherRevisionOfTheSameEventId() throws Exception {
         // given: a submission, then its edit in Kobo (same meta/rootUuid, new meta/instanceID, meta/deprecatedID): 5 -> 9
         String root = UUID.randomUUID().toString();
-        String submission = resource("/kobo/crossing-submission.json").replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", root);
-        String edit = resource("/kobo/crossing-edit.json").replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", root);
-        Map<String, String> basic = koboBasicAuth();
-        // when
-        HttpResponse<String> first = post("/v1/kobo", basic, submission);
-        HttpResponse<String> edited = post("/v1/kobo", basic, edit);
+        // when: both sent: both stored, one eventId
+        String eventId = storedByKoboUnderOneEventId(koboForm("crossing-submission", root), koboForm("crossing-edit", root));
         // then
-        assertThat(first.statusCode()).isEqualTo(201);
-        assertThat(edited.statusCode()).isEqualTo(201);
-        String eventId = JSON.readTree(first.body()).get("stored").get(0).asText();
-        assertThat(JSON.readTree(edited.body()).get("stored").get(0).asText()).isEqualTo(eventId);
         List<CrossingEvent> stored = onTopic().stream().filter(c -> c.getEventId().toString().equals(eventId)).toList();
         assertThat(stored).extracting(CrossingEvent::getPeople, CrossingEvent::getRevision)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(5, 0), org.assertj.core.groups.Tuple.tuple(9, 117_873_000));
@@ -362,9 +343,27 @@ class IngestGatewayIntegrationTest {
         return TopicReader.readAll(stack.bootstrapServers(), serdes, Topics.CROSSINGS, c -> c.getPostId().equals(post));
     }
 
-    // As Kobo can authenticate: Basic, any user name, the post's token as password.
-    private Map<String, String> koboBasicAuth() {
-        return Map.of("Authorization", "Basic " + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
+    /**
+     * Posts {@code first}, then {@code second} to the Kobo endpoint as Kobo does (Basic, any user name, the post's token
+     * as password); asserts both are stored (201) under one eventId, and returns it.
+     */
+    private String storedByKoboUnderOneEventId(String first, String second) throws Exception {
+        Map<String, String> basic = Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(("kobo:" + token).getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> firstAnswer = post("/v1/kobo", basic, first);
+        HttpResponse<String> secondAnswer = post("/v1/kobo", basic, second);
+        assertThat(firstAnswer.statusCode()).isEqualTo(201);
+        assertThat(secondAnswer.statusCode()).isEqualTo(201);
+        String eventId = JSON.readTree(firstAnswer.body()).get("stored").get(0).asText();
+        assertThat(JSON.readTree(secondAnswer.body()).get("stored").get(0).asText()).isEqualTo(eventId);
+        return eventId;
+    }
+
+    /** The Kobo REST-service payload {@code /kobo/<name>.json}, its root uuid made {@code rootUuid}. */
+    private static String koboForm(String name, String rootUuid) throws IOException {
+        try (InputStream in = IngestGatewayIntegrationTest.class.getResourceAsStream("/kobo/" + name + ".json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b", rootUuid);
+        }
     }
 
     private HttpResponse<String> post(String path, Map<String, String> headers, String body) throws Exception {
@@ -390,11 +389,5 @@ class IngestGatewayIntegrationTest {
     private static String field(HttpResponse<String> response) throws IOException {
         JsonNode body = JSON.readTree(response.body());
         return body.path("field").asText();
-    }
-
-    private static String resource(String name) throws IOException {
-        try (InputStream in = IngestGatewayIntegrationTest.class.getResourceAsStream(name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.flowwatch.producers.odk;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.flowwatch.schemas.testing.StackTopics.serdesWithTopics;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
@@ -24,8 +26,6 @@ import org.flowwatch.producers.testing.TopicReader;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.PostHeartbeat;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.serde.RegistrySettings;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -45,10 +45,7 @@ class OdkPullIntegrationTest {
     void shouldPublishEverySubmissionAndEveryEditOnceWhenPullerRestartsAndCentralIsDownForAWhile(EmbeddedStack stack, @TempDir Path dir)
             throws Exception {
         // given Central holds 4 submissions (two pages of 2), the puller pulls them and is stopped
-        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
-        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
+        FlowwatchSerdes serdes = serdesWithTopics(stack);
         Map<String, Object> kafka = Map.of("bootstrap.servers", stack.bootstrapServers());
         List<String> ids = IntStream.rangeClosed(1, 7).mapToObj(i -> "uuid:" + UUID.randomUUID()).toList();
         try (FakeOdkCentral central = new FakeOdkCentral();
@@ -58,7 +55,8 @@ class OdkPullIntegrationTest {
                 central.submit(ids.get(i), i + 1, T0.plusSeconds(i));
             }
             OdkPullSettings settings = settings(central, dir.resolve("gateway").resolve("odk.cursor"));
-            Running first = Running.start(new OdkPuller(settings, publisher, SignsOfLife.to(heartbeats), Clock.systemUTC()));
+            Supplier<OdkPuller> newPuller = () -> new OdkPuller(settings, publisher, SignsOfLife.to(heartbeats), Clock.systemUTC());
+            Running first = Running.start(newPuller.get());
             await().alias("first 4 submissions published").atMost(ofSeconds(30))
                     .untilAsserted(() -> assertThat(published(stack, serdes)).hasSize(4));
             first.stop();
@@ -69,12 +67,7 @@ class OdkPullIntegrationTest {
             central.submit(ids.get(5), 6, T0.plusSeconds(60));
             central.submit(ids.get(6), 7, T0.plusSeconds(61));
             central.unavailableFor(3);
-            Running second = Running.start(new OdkPuller(settings, publisher, SignsOfLife.to(heartbeats), Clock.systemUTC()));
-            await().alias("all 7 published").atMost(ofSeconds(30))
-                    .untilAsserted(() -> assertThat(published(stack, serdes)).hasSize(7));
-            int seen = central.requests();
-            await().alias("three more polls").atMost(ofSeconds(30)).until(() -> central.requests() >= seen + 3);
-            second.stop();
+            pullUntilPublished(newPuller.get(), 7, central, stack, serdes);
 
             // then each submission is on the topic exactly once, with the eventId of its instance id
             assertThat(central.refusedWith503()).as("the 503 spell was met").isEqualTo(3);
@@ -88,18 +81,27 @@ class OdkPullIntegrationTest {
             // and when a supervisor corrects the third submission in Central (3 → 30 people) after it was pulled,
             // the next puller reads the edit once: the same eventId, revision 1, which replaces the 3 in the counts
             central.edit(ids.get(2), 30, T0.plusSeconds(3_600));
-            Running third = Running.start(new OdkPuller(settings, publisher, SignsOfLife.to(heartbeats), Clock.systemUTC()));
-            await().alias("the edit published").atMost(ofSeconds(30))
-                    .untilAsserted(() -> assertThat(published(stack, serdes)).hasSize(8));
-            int before = central.requests();
-            await().alias("three more polls").atMost(ofSeconds(30)).until(() -> central.requests() >= before + 3);
-            third.stop();
+            pullUntilPublished(newPuller.get(), 8, central, stack, serdes);
             CrossingEvent edit = published(stack, serdes).get(7);
             assertThat(edit.getEventId()).isEqualTo(SubmissionIds.eventIdFor(ids.get(2)));
             assertThat(edit.getRevision()).isEqualTo(1);
             assertThat(edit.getPeople()).isEqualTo(30);
             assertThat(published(stack, serdes)).as("nothing else published again").hasSize(8);
         }
+    }
+
+    /**
+     * Runs {@code puller} until {@code count} crossings of this post are on the topic, lets it poll three more times
+     * (to publish anything again, were it to) and stops it.
+     */
+    private void pullUntilPublished(OdkPuller puller, int count, FakeOdkCentral central, EmbeddedStack stack, FlowwatchSerdes serdes)
+            throws InterruptedException {
+        Running running = Running.start(puller);
+        await().alias(count + " crossings published").atMost(ofSeconds(30))
+                .untilAsserted(() -> assertThat(published(stack, serdes)).hasSize(count));
+        int seen = central.requests();
+        await().alias("three more polls").atMost(ofSeconds(30)).until(() -> central.requests() >= seen + 3);
+        running.stop();
     }
 
     private List<CrossingEvent> published(EmbeddedStack stack, FlowwatchSerdes serdes) {

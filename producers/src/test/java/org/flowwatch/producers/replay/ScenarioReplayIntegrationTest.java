@@ -1,6 +1,7 @@
 package org.flowwatch.producers.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowwatch.schemas.testing.StackTopics.serdesWithTopics;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,8 +16,6 @@ import org.flowwatch.producers.testing.TopicReader;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.serde.RegistrySettings;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -32,12 +31,9 @@ class ScenarioReplayIntegrationTest {
     void shouldWriteGroundTruthEqualToWhatReachedTheTopic(EmbeddedStack stack) throws InterruptedException {
         // given: a replay with resends and a silence, through a post of its own
         String post = "it-replay-" + UUID.randomUUID();
-        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
+        FlowwatchSerdes serdes = serdesWithTopics(stack);
         ReplaySettings settings = ScenarioReplayTest.settings(Map.of("replay.hours", "8", "replay.post", post,
                 "replay.resend.share", "0.05", "replay.silence.post", post, "replay.silence.after", "2h", "replay.silence.length", "3h"));
-        FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
         Map<String, Object> kafka = Map.of("bootstrap.servers", stack.bootstrapServers());
         ScenarioReplay.Sent sent;
         // when

@@ -3,6 +3,7 @@ package org.flowwatch.producers.sms;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.flowwatch.schemas.testing.StackTopics.serdesWithTopics;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -44,8 +45,6 @@ import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.serde.RegistrySettings;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,10 +83,7 @@ class SmsGatewayIntegrationTest {
     @BeforeAll
     void start(EmbeddedStack stack) throws Exception {
         this.stack = stack;
-        try (TopicAdmin admin = TopicAdmin.forBootstrap(stack.bootstrapServers())) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
-        serdes = FlowwatchSerdes.forRegistry(RegistrySettings.of(stack.registryUrl()));
+        serdes = serdesWithTopics(stack);
         Map<String, Object> kafka = Map.of("bootstrap.servers", stack.bootstrapServers());
         crossings = new CrossingPublisher(kafka, serdes);
         movements = new MovementPublisher(kafka, serdes);

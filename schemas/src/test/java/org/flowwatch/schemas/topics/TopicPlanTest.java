@@ -2,8 +2,10 @@ package org.flowwatch.schemas.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class TopicPlanTest {
@@ -17,7 +19,7 @@ class TopicPlanTest {
     @Test
     void shouldCreateEveryTopicWhenNoneExists() {
         // when
-        TopicPlan plan = TopicPlan.of(CATALOGUE, Map.of(), (short) 3);
+        TopicPlan plan = plan(CATALOGUE, (short) 3);
 
         // then
         assertThat(plan.changes()).extracting(TopicChange::describe).containsExactly(
@@ -29,13 +31,12 @@ class TopicPlanTest {
     @Test
     void shouldPlanNothingWhenTheClusterMatchesTheCatalogue() {
         // given: brokers report every effective config, the catalogue names only some
-        Map<String, TopicState> existing = Map.of(
-                EVENTS.name(), new TopicState(EVENTS.name(), 4, 1, Map.of("retention.ms", "-1", "cleanup.policy", "delete")),
-                TABLE.name(), new TopicState(TABLE.name(), 1, 1, Map.of("retention.ms", "-1", "cleanup.policy", "compact",
-                        "segment.ms", "604800000")));
+        TopicState events = onOneReplica(EVENTS, 4, Map.of("retention.ms", "-1", "cleanup.policy", "delete"));
+        TopicState table = onOneReplica(TABLE, 1, Map.of("retention.ms", "-1", "cleanup.policy", "compact",
+                "segment.ms", "604800000"));
 
         // when
-        TopicPlan plan = TopicPlan.of(CATALOGUE, existing, (short) 1);
+        TopicPlan plan = plan(CATALOGUE, (short) 1, events, table);
 
         // then
         assertThat(plan.isEmpty()).isTrue();
@@ -44,12 +45,11 @@ class TopicPlanTest {
     @Test
     void shouldRaisePartitionsAndAlterOnlyTheConfigsThatDifferWhenATopicDrifted() {
         // given
-        Map<String, TopicState> existing = Map.of(
-                EVENTS.name(), new TopicState(EVENTS.name(), 2, 1, Map.of("retention.ms", "604800000")),
-                TABLE.name(), new TopicState(TABLE.name(), 1, 1, Map.of("retention.ms", "-1", "cleanup.policy", "delete")));
+        TopicState events = onOneReplica(EVENTS, 2, Map.of("retention.ms", "604800000"));
+        TopicState table = onOneReplica(TABLE, 1, Map.of("retention.ms", "-1", "cleanup.policy", "delete"));
 
         // when
-        TopicPlan plan = TopicPlan.of(CATALOGUE, existing, (short) 1);
+        TopicPlan plan = plan(CATALOGUE, (short) 1, events, table);
 
         // then
         assertThat(plan.changes()).extracting(TopicChange::describe).containsExactly(
@@ -62,12 +62,11 @@ class TopicPlanTest {
     @Test
     void shouldRefuseToShrinkWhenATopicHasMorePartitionsThanTheCatalogue() {
         // given
-        Map<String, TopicState> existing = Map.of(
-                EVENTS.name(), new TopicState(EVENTS.name(), 8, 1, Map.of("retention.ms", "-1")),
-                TABLE.name(), new TopicState(TABLE.name(), 1, 1, Map.of("retention.ms", "-1", "cleanup.policy", "compact")));
+        TopicState events = onOneReplica(EVENTS, 8, Map.of("retention.ms", "-1"));
+        TopicState table = onOneReplica(TABLE, 1, Map.of("retention.ms", "-1", "cleanup.policy", "compact"));
 
         // when
-        TopicPlan plan = TopicPlan.of(CATALOGUE, existing, (short) 1);
+        TopicPlan plan = plan(CATALOGUE, (short) 1, events, table);
 
         // then
         assertThat(plan.hasImpossible()).isTrue();
@@ -79,15 +78,25 @@ class TopicPlanTest {
     @Test
     void shouldReportAnotherReplicationFactorWhenItCannotBeChangedInPlace() {
         // given
-        Map<String, TopicState> existing = Map.of(
-                EVENTS.name(), new TopicState(EVENTS.name(), 4, 1, Map.of("retention.ms", "-1")));
+        TopicState events = onOneReplica(EVENTS, 4, Map.of("retention.ms", "-1"));
 
         // when
-        TopicPlan plan = TopicPlan.of(List.of(EVENTS), existing, (short) 3);
+        TopicPlan plan = plan(List.of(EVENTS), (short) 3, events);
 
         // then
         assertThat(plan.changes()).singleElement().extracting(TopicChange::describe).asString()
                 .contains("has replication factor 1, topics.replication.factor is 3");
         assertThat(plan.hasImpossible()).isTrue();
+    }
+
+    /** The plan for a cluster that holds {@code existing}, each under its own name. */
+    private static TopicPlan plan(List<TopicSpec<?, ?>> catalogue, short replicationFactor, TopicState... existing) {
+        return TopicPlan.of(catalogue, Arrays.stream(existing).collect(Collectors.toMap(TopicState::name, state -> state)),
+                replicationFactor);
+    }
+
+    /** {@code topic} as the brokers report it: {@code partitions} partitions of one replica, {@code configs} set. */
+    private static TopicState onOneReplica(TopicSpec<?, ?> topic, int partitions, Map<String, String> configs) {
+        return new TopicState(topic.name(), partitions, 1, configs);
     }
 }

@@ -35,7 +35,7 @@ import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.arrivals.topology.ArrivalsDriver;
 import org.flowwatch.streams.arrivals.topology.ArrivalsSettings;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,14 +66,10 @@ class NoPersonalDataInOutputsTest {
     private static final Instant AFTER_CROSSINGS = T0.plus(Duration.ofMinutes(80));
 
     // Late after 10 minutes, so a late crossing needs no six-hour jump in event time.
+    @AutoClose
     private final ArrivalsDriver arrivals = new ArrivalsDriver(withHourlyGrace(Duration.ofMinutes(10)));
+    @AutoClose
     private final SitesDriver sites = new SitesDriver();
-
-    @AfterEach
-    void close() {
-        arrivals.close();
-        sites.close();
-    }
 
     @Test
     void shouldPublishNoPersonalDataTypedIntoAnyFreeTextFieldWhileRaisingEveryAlertKind() {

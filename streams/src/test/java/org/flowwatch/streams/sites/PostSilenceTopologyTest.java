@@ -12,18 +12,14 @@ import org.flowwatch.schemas.avro.AlertState;
 import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** POST_SILENT with opening hours and for posts that never reported (T0 is 10:00 in Yerevan; checks every minute). */
 class PostSilenceTopologyTest {
 
+    @AutoClose
     private final SitesDriver sites = new SitesDriver();
-
-    @AfterEach
-    void close() {
-        sites.close();
-    }
 
     @Test
     void shouldStayQuietAtNightWhenPostIsClosedAndAlertWhenAlwaysOpen() {

@@ -24,19 +24,15 @@ import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.SupplyKind;
 import org.flowwatch.schemas.avro.Vulnerabilities;
 import org.flowwatch.schemas.testing.CrossingBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Consumption over time, people moving on, run-out, unreported items and vulnerable people, through the topology. */
 class SitesModelTopologyTest {
 
     private static final Duration HOUR = Duration.ofHours(1);
+    @AutoClose
     private final SitesDriver sites = new SitesDriver().withGorisScenario();
-
-    @AfterEach
-    void close() {
-        sites.close();
-    }
 
     @Test
     void shouldUseUpStockOnAQuietNightWithNoInputAtAll() {

@@ -22,7 +22,7 @@ import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.SupplyKind;
 import org.flowwatch.schemas.topics.Topics;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SitesTopologyTest {
@@ -31,12 +31,8 @@ class SitesTopologyTest {
     private static final Instant T2 = T0.plus(Duration.ofHours(2));
     private static final Instant T3 = T0.plus(Duration.ofHours(3));
 
+    @AutoClose
     private final SitesDriver sites = new SitesDriver().withGorisScenario();
-
-    @AfterEach
-    void close() {
-        sites.close();
-    }
 
     @Test
     void shouldOpenShortageWarningWhenDaysOfCoverFallUnderThree() {

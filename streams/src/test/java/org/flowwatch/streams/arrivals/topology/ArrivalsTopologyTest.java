@@ -19,7 +19,7 @@ import org.flowwatch.schemas.avro.SexAgeBreakdown;
 import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.runtime.errors.RejectHeaders;
 import org.flowwatch.streams.arrivals.validation.Rejection.Reason;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -28,12 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Validation, dead letters, dedupe and the valid-crossings topic, on the production topology. */
 class ArrivalsTopologyTest {
 
+    @AutoClose
     private final ArrivalsDriver fixture = new ArrivalsDriver(ArrivalsSettings.defaults());
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
 
     @Test
     void shouldPublishFirstSeenValidCrossingKeyedByPostAndStampedWhenItHappened() {

@@ -11,7 +11,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CountStatus;
 import org.flowwatch.schemas.avro.RollingCount;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +23,8 @@ class CachedCountsTest {
 
     private static final Duration COMMIT_INTERVAL = Duration.ofMillis(100);
 
+    @AutoClose
     private final ArrivalsDriver fixture = new ArrivalsDriver(ArrivalsSettings.defaults(), cached());
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
 
     @Test
     void shouldSendEachChangedCountOncePerCommitIntervalWhenTheCacheIsOn() {

@@ -16,7 +16,7 @@ import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.avro.RollingCount;
 import org.flowwatch.schemas.avro.SexAgeBreakdown;
 import org.flowwatch.schemas.testing.CrossingBuilder;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Issue 18: a higher revision of a crossing replaces the one counted; the counts move by exactly the difference. */
@@ -28,13 +28,9 @@ class CorrectionsTest {
     private static final String DAY = "/DAY/ARRIVAL/2023-08-31T20:00:00Z";
     private static final String[] SCOPES = {"post/BP-07", "region/AM-SU", "all/all"};
 
+    @AutoClose
     private final ArrivalsDriver fixture = new ArrivalsDriver(ArrivalsSettings.defaults());
     private final UUID eventId = UUID.randomUUID();
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
 
     @Test
     void shouldMoveHourDayAndRollingCountsOfEveryScopeByTheDifferenceWhenACorrectionArrives() {

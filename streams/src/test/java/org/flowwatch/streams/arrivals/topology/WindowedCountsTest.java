@@ -16,7 +16,7 @@ import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.avro.RollingCount;
 import org.flowwatch.schemas.avro.SexAgeBreakdown;
 import org.flowwatch.schemas.avro.Vulnerabilities;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 /** Hourly, local-day and rolling counts, late data and final counts, on the production topology. */
@@ -24,12 +24,8 @@ class WindowedCountsTest {
 
     private static final Duration HOUR = Duration.ofHours(1);
 
+    @AutoClose
     private final ArrivalsDriver fixture = new ArrivalsDriver(ArrivalsSettings.defaults());
-
-    @AfterEach
-    void closeDriver() {
-        fixture.close();
-    }
 
     @Test
     void shouldCountEachPostItsRegionAndTheWholeOperationWithBreakdown() {

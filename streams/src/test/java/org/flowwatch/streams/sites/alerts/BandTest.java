@@ -2,40 +2,37 @@ package org.flowwatch.streams.sites.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class BandTest {
 
     private final Band daysOfCover = Band.below(3, 1, 0.1);
     private final Band occupancy = Band.above(0.9, 1.0, 0.1);
 
-    @Test
-    void shouldRiseAtOnceWhenTheReadingCrossesAThreshold() {
-        assertThat(daysOfCover.level(2.99, Level.NORMAL)).isEqualTo(Level.WARNING);
-        assertThat(daysOfCover.level(0.5, Level.NORMAL)).isEqualTo(Level.CRITICAL);
-        assertThat(occupancy.level(0.9, Level.NORMAL)).isEqualTo(Level.WARNING);
-        assertThat(occupancy.level(1.0, Level.WARNING)).isEqualTo(Level.CRITICAL);
-    }
-
-    @Test
-    void shouldStayWhenTheReadingIsBackButNotClearly() {
-        // 3.2 days is over 3 but within 10 %: the warning stays
-        assertThat(daysOfCover.level(3.2, Level.WARNING)).isEqualTo(Level.WARNING);
-        // 1.05 days is over 1 but within 10 %: still critical
-        assertThat(daysOfCover.level(1.05, Level.CRITICAL)).isEqualTo(Level.CRITICAL);
-        assertThat(occupancy.level(0.85, Level.WARNING)).isEqualTo(Level.WARNING);
-    }
-
-    @Test
-    void shouldStepDownWhenClearlyBack() {
-        assertThat(daysOfCover.level(3.4, Level.WARNING)).isEqualTo(Level.NORMAL);
-        assertThat(daysOfCover.level(2.0, Level.CRITICAL)).isEqualTo(Level.WARNING);
-        assertThat(daysOfCover.level(10, Level.CRITICAL)).isEqualTo(Level.NORMAL);
-        assertThat(occupancy.level(0.8, Level.CRITICAL)).isEqualTo(Level.NORMAL);
-    }
-
-    @Test
-    void shouldTreatNothingNeededAsNormal() {
-        assertThat(daysOfCover.level(Double.POSITIVE_INFINITY, Level.CRITICAL)).isEqualTo(Level.NORMAL);
+    @ParameterizedTest(name = "{0}: {1} {2} from {3} -> {4}")
+    @CsvSource({
+            "rises at once when the reading crosses a threshold, daysOfCover, 2.99, NORMAL, WARNING",
+            "rises at once when the reading crosses a threshold, daysOfCover, 0.5, NORMAL, CRITICAL",
+            "rises at once when the reading crosses a threshold, occupancy, 0.9, NORMAL, WARNING",
+            "rises at once when the reading crosses a threshold, occupancy, 1.0, WARNING, CRITICAL",
+            // 3.2 days is over 3 but within 10 %: the warning stays
+            "stays when the reading is back but not clearly, daysOfCover, 3.2, WARNING, WARNING",
+            // 1.05 days is over 1 but within 10 %: still critical
+            "stays when the reading is back but not clearly, daysOfCover, 1.05, CRITICAL, CRITICAL",
+            "stays when the reading is back but not clearly, occupancy, 0.85, WARNING, WARNING",
+            "steps down when clearly back, daysOfCover, 3.4, WARNING, NORMAL",
+            "steps down when clearly back, daysOfCover, 2.0, CRITICAL, WARNING",
+            "steps down when clearly back, daysOfCover, 10, CRITICAL, NORMAL",
+            "steps down when clearly back, occupancy, 0.8, CRITICAL, NORMAL",
+            "treats nothing needed as normal, daysOfCover, Infinity, CRITICAL, NORMAL"
+    })
+    void shouldMoveToTheLevelTheReadingCallsFor(String rule, String band, double reading, Level from, Level expected) {
+        Band measured = switch (band) {
+            case "daysOfCover" -> daysOfCover;
+            case "occupancy" -> occupancy;
+            default -> throw new IllegalArgumentException("no band " + band);
+        };
+        assertThat(measured.level(reading, from)).isEqualTo(expected);
     }
 }

@@ -22,7 +22,7 @@ import org.flowwatch.schemas.avro.Severity;
 import org.flowwatch.schemas.avro.VulnerablePeople;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.http.ApiToken;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class SitesQueryServerTest {
@@ -42,13 +42,9 @@ class SitesQueryServerTest {
             .setPopulationEstimated(true).setEstimatedDepartures(600).setArrivalsPerHour(100).setDeparturesPerHour(50)
             .setHeldSince(T0.minus(Duration.ofDays(2))).setVulnerable(new VulnerablePeople(37L, 4L, 12L, 9L, 210L)).build();
 
+    @AutoClose
     private final SitesQueryServer server = SitesQueryServer.start(new FixedView(), "127.0.0.1", 0, ApiToken.none());
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
 
     @Test
     void shouldListSitesAndOneSite() throws Exception {

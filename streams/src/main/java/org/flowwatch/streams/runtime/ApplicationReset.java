@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,6 +20,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.flowwatch.schemas.topics.AdminCalls;
 import org.flowwatch.schemas.topics.TopicSpec;
 
 /**
@@ -37,8 +34,6 @@ import org.flowwatch.schemas.topics.TopicSpec;
  * what they hold first (their readers then see each record once after the rerun).
  */
 public final class ApplicationReset {
-
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final Admin admin;
 
@@ -160,16 +155,7 @@ public final class ApplicationReset {
     }
 
     private static <T> T get(KafkaFuture<T> future, String what) {
-        try {
-            return future.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ResetFailedException("interrupted while trying to " + what, e);
-        } catch (ExecutionException e) {
-            throw new ResetFailedException("could not " + what + ": " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new ResetFailedException("Kafka did not answer within " + TIMEOUT.toSeconds() + " s to " + what, e);
-        }
+        return AdminCalls.await(future, what, ResetFailedException::new);
     }
 
     /** Kafka refused or did not answer a step; the message names the step. */

@@ -9,26 +9,14 @@ import java.util.Properties;
  *
  * <p>Topics default to replication factor 3 and min.insync.replicas 2 (fewer with fewer brokers): with one of three
  * brokers down, acks=all writes and transactions still succeed.
+ *
+ * @param host where brokers listen and what they advertise; the controller stays on loopback (only brokers talk to it)
  */
-final class ClusterNodeConfig {
+record ClusterNodeConfig(int brokers, String host, int controllerPort) {
 
   static final int CONTROLLER_ID = 100;
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
   private static final String PROTOCOLS = "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT";
-
-  private final int brokers;
-  private final String host;
-  private final int controllerPort;
-
-  /**
-   * @param host where brokers listen and what they advertise; the controller stays on loopback (only brokers talk
-   *             to it)
-   */
-  ClusterNodeConfig(int brokers, String host, int controllerPort) {
-    this.brokers = brokers;
-    this.host = host;
-    this.controllerPort = controllerPort;
-  }
 
   Properties controller(Path dataDir) {
     Properties props = common(dataDir);

@@ -2,7 +2,7 @@ package org.flowwatch.streams.arrivals.dedupe;
 
 import java.time.Duration;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.WindowStore;
@@ -22,11 +22,10 @@ import org.flowwatch.streams.runtime.metrics.ArrivalMetrics;
  * answer) whose retention is the horizon: old segments are dropped whole, with no punctuator. Crossings are keyed by
  * post and every revision comes from the same post, so all of them meet in the same task without a repartition.
  */
-public final class CrossingRevisions implements FixedKeyProcessor<String, CrossingEvent, CrossingEvent> {
+public final class CrossingRevisions extends ContextualFixedKeyProcessor<String, CrossingEvent, CrossingEvent> {
 
     private final String storeName;
     private final Duration horizon;
-    private FixedKeyProcessorContext<String, CrossingEvent> context;
     private WindowStore<String, CrossingEvent> revisions;
     private ArrivalMetrics metrics;
 
@@ -37,7 +36,7 @@ public final class CrossingRevisions implements FixedKeyProcessor<String, Crossi
 
     @Override
     public void init(FixedKeyProcessorContext<String, CrossingEvent> context) {
-        this.context = context;
+        super.init(context);
         this.revisions = context.getStateStore(storeName);
         this.metrics = new ArrivalMetrics(context.metrics(), "crossings");
     }
@@ -55,11 +54,11 @@ public final class CrossingRevisions implements FixedKeyProcessor<String, Crossi
             revisions.put(eventId, null, kept.key);
             metrics.count("correction");
             if (!kept.value.getWithdrawn()) {
-                context.forward(record.withValue(Retractions.of(kept.value)).withTimestamp(kept.key));
+                context().forward(record.withValue(Retractions.of(kept.value)).withTimestamp(kept.key));
             }
         }
         revisions.put(eventId, crossing, record.timestamp());
-        context.forward(record);
+        context().forward(record);
     }
 
     // The revision kept for the eventId (a correction may have moved occurredAt, so it is looked for over the horizon

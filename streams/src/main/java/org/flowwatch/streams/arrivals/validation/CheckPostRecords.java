@@ -1,12 +1,9 @@
 package org.flowwatch.streams.arrivals.validation;
 
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
-import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.streams.runtime.errors.RejectHeaders;
 import org.flowwatch.streams.runtime.metrics.ArrivalMetrics;
 
@@ -16,14 +13,13 @@ import org.flowwatch.streams.runtime.metrics.ArrivalMetrics;
  * one keeps its record timestamp, gains the reject headers (reason, field, source topic, partition, offset) and is
  * counted in {@code rejected-<reason>-total}.
  */
-public final class CheckPostRecords<V> implements FixedKeyProcessor<String, V, Checked<V>> {
+public final class CheckPostRecords<V> extends ContextualFixedKeyProcessor<String, V, Checked<V>> {
 
     private final RecordRules<V> rules;
     private final EventTime<V> eventTime;
     private final String sitesStore;
     private final String entity;
-    private FixedKeyProcessorContext<String, Checked<V>> context;
-    private TimestampedKeyValueStore<String, Site> sites;
+    private SitesReference sites;
     private ArrivalMetrics metrics;
 
     public CheckPostRecords(RecordRules<V> rules, EventTime<V> eventTime, String sitesStore, String entity) {
@@ -35,30 +31,25 @@ public final class CheckPostRecords<V> implements FixedKeyProcessor<String, V, C
 
     @Override
     public void init(FixedKeyProcessorContext<String, Checked<V>> context) {
-        this.context = context;
-        this.sites = context.getStateStore(sitesStore);
+        super.init(context);
+        this.sites = SitesReference.in(context, sitesStore);
         this.metrics = new ArrivalMetrics(context.metrics(), entity);
     }
 
     @Override
     public void process(FixedKeyRecord<String, V> record) {
         V value = record.value();
-        RecordTimes times = new RecordTimes(record.timestamp(), context.currentStreamTimeMs());
-        rules.check(value, site(rules.postOf(value)), times).ifPresentOrElse(
+        RecordTimes times = new RecordTimes(record.timestamp(), context().currentStreamTimeMs());
+        rules.check(value, sites.site(rules.postOf(value)), times).ifPresentOrElse(
                 rejection -> reject(record, rejection),
-                () -> context.forward(record.withValue(Checked.valid(value)).withTimestamp(eventTime.of(value))));
+                () -> context().forward(record.withValue(Checked.valid(value)).withTimestamp(eventTime.of(value))));
     }
 
     private void reject(FixedKeyRecord<String, V> record, Rejection rejection) {
         metrics.count("rejected-" + rejection.reason().metricName());
-        RecordMetadata source = context.recordMetadata().orElseThrow();
-        context.forward(record.withValue(Checked.rejected(record.value(), rejection))
+        RecordMetadata source = context().recordMetadata().orElseThrow();
+        context().forward(record.withValue(Checked.rejected(record.value(), rejection))
                 .withHeaders(RejectHeaders.with(record.headers(), rejection, source.topic(), source.partition(), source.offset())));
-    }
-
-    private Site site(String postId) {
-        ValueAndTimestamp<Site> site = postId == null ? null : sites.get(postId);
-        return site == null ? null : site.value();
     }
 
     /** When the recorded event happened, in epoch milliseconds. */

@@ -2,11 +2,9 @@ package org.flowwatch.streams.arrivals.validation;
 
 import java.util.Locale;
 import java.util.function.Predicate;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.ContextualFixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
-import org.apache.kafka.streams.state.TimestampedKeyValueStore;
-import org.apache.kafka.streams.state.ValueAndTimestamp;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
@@ -22,13 +20,12 @@ import org.flowwatch.streams.runtime.metrics.ArrivalMetrics;
  * person's details, which must not reach any topic (a dead letter would keep the text). The border-post client and
  * the gateway refuse such text at the edge; this is the check that holds whatever the sender.
  */
-public final class ListedPlaces implements FixedKeyProcessor<String, CrossingEvent, CrossingEvent> {
+public final class ListedPlaces extends ContextualFixedKeyProcessor<String, CrossingEvent, CrossingEvent> {
 
     private static final Predicate<Site> ORIGIN = site -> site.getKind() == SiteKind.ORIGIN;
 
     private final String sitesStore;
-    private FixedKeyProcessorContext<String, CrossingEvent> context;
-    private TimestampedKeyValueStore<String, Site> sites;
+    private SitesReference sites;
     private ArrivalMetrics metrics;
 
     public ListedPlaces(String sitesStore) {
@@ -37,8 +34,8 @@ public final class ListedPlaces implements FixedKeyProcessor<String, CrossingEve
 
     @Override
     public void init(FixedKeyProcessorContext<String, CrossingEvent> context) {
-        this.context = context;
-        this.sites = context.getStateStore(sitesStore);
+        super.init(context);
+        this.sites = SitesReference.in(context, sitesStore);
         this.metrics = new ArrivalMetrics(context.metrics(), "crossings");
     }
 
@@ -60,13 +57,13 @@ public final class ListedPlaces implements FixedKeyProcessor<String, CrossingEve
             }
             crossing.setDestinationSiteId(site);
         }
-        context.forward(record);
+        context().forward(record);
     }
 
     private String listed(String typed, Predicate<Site> ofKind) {
         for (String id : new String[] {typed, typed.trim().toLowerCase(Locale.ROOT)}) {
-            ValueAndTimestamp<Site> site = sites.get(id);
-            if (site != null && ofKind.test(site.value())) {
+            Site site = sites.site(id);
+            if (site != null && ofKind.test(site)) {
                 return id;
             }
         }

@@ -88,6 +88,12 @@ final class SitesDriver implements AutoCloseable {
         return this;
     }
 
+    /** The Goris scenario's usual start: a count of {@code litres} of water at Goris, then {@code people} through Kornidzor. */
+    void waterAndPeopleAtGoris(double litres, int people, Instant at) {
+        supply("goris", "water", SupplyKind.STOCK_COUNT, litres, "litre", at);
+        arrivals("kornidzor", people, at);
+    }
+
     void site(String id, String name, SiteKind kind, Integer capacity, String receptionSiteId) {
         site(Site.newBuilder().setSiteId(id).setName(name).setKind(kind).setAdm1Code("AM-SU")
                 .setAdm1Name("Syunik").setCapacityPeople(capacity).setReceptionSiteId(receptionSiteId).build());

@@ -37,8 +37,7 @@ class SitesModelTopologyTest {
     @Test
     void shouldUseUpStockOnAQuietNightWithNoInputAtAll() {
         // given 30,000 L for 1,000 people at Goris (2 days of cover)
-        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 30_000, "litre", T0);
-        sites.arrivals("kornidzor", 1_000, T0);
+        sites.waterAndPeopleAtGoris(30_000, 1_000, T0);
         sites.statuses.readValuesToList();
 
         // when 12 hours pass with nothing on any topic

@@ -37,8 +37,7 @@ class SitesTopologyTest {
     @Test
     void shouldOpenShortageWarningWhenDaysOfCoverFallUnderThree() {
         // given 45,000 L of water at Goris: 1,000 people need 15,000 L a day, exactly 3 days of cover
-        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 45_000, "litre", T0);
-        sites.arrivals("kornidzor", 1_000, T0);
+        sites.waterAndPeopleAtGoris(45_000, 1_000, T0);
         assertThat(sites.alertsOf(AlertKind.SHORTAGE)).as("3.0 days is not under 3").isEmpty();
 
         // when an hour later (the 1,000 used 15,000 / 24 = 625 L: 44,375 L left) one more person arrives through
@@ -59,8 +58,7 @@ class SitesTopologyTest {
     @Test
     void shouldEscalateThenDeEscalateThenResolveWithOneEpisodeId() {
         // given a warning: 30,000 L for 1,000 people = 2 days
-        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 30_000, "litre", T0);
-        sites.arrivals("kornidzor", 1_000, T0);
+        sites.waterAndPeopleAtGoris(30_000, 1_000, T0);
 
         // when more people arrive (3,000 need 45,000 L/day: 0.67 days), then a convoy brings 60,000 L (2 days),
         // then another 90,000 L (4 days, clearly over 3 x 1.1 = 3.3)
@@ -167,8 +165,7 @@ class SitesTopologyTest {
     @Test
     void shouldApplyAThresholdChangedAtRunTimeWithoutRestart() {
         // given 4 days of cover: no alert under the default thresholds (3 and 1)
-        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 60_000, "litre", T0);
-        sites.arrivals("kornidzor", 1_000, T0);
+        sites.waterAndPeopleAtGoris(60_000, 1_000, T0);
         assertThat(sites.alertsOf(AlertKind.SHORTAGE)).isEmpty();
 
         // when the operations centre raises Goris' water warning to 5 days, and the re-evaluation runs
@@ -183,8 +180,7 @@ class SitesTopologyTest {
     @Test
     void shouldApplyAnItemNeedChangedAtRunTimeToDaysOfCover() {
         // given 1,000 people, 60,000 L: 4 days at 15 L
-        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 60_000, "litre", T0);
-        sites.arrivals("kornidzor", 1_000, T0);
+        sites.waterAndPeopleAtGoris(60_000, 1_000, T0);
         sites.statuses.readValuesToList();
 
         // when the need becomes 20 L a person (hot weather) and the re-evaluation runs

@@ -34,24 +34,23 @@ public final class Benchmarks {
             FlinkWindowedCount.requireBuilt(bench.flinkJar());
         }
         Path dir = Files.createTempDirectory("flowwatch-bench-");
+        Section all = new Section(dir, settingsFor, progress);
         try {
             List<Figures> figures = new ArrayList<>();
             if (bench.runs("throughput") || bench.runs("footprint") || bench.runs("recovery")) {
-                figures.addAll(overPreload(bench, settingsFor, dir, progress));
+                figures.addAll(overPreload(bench, all));
             }
-            List<LatencyFigures> latencies = bench.runs("latency")
-                    ? new LatencyBench(bench, settingsFor, dir.resolve("latency"), progress).run() : List.of();
+            List<LatencyFigures> latencies = bench.runs("latency") ? new LatencyBench(bench, all.in("latency")).run() : List.of();
             if (bench.runs("replay")) {
-                figures.addAll(new ReplayBench(dir.resolve("replay"), settingsFor, progress).run());
+                figures.addAll(new ReplayBench(all.in("replay")).run());
             }
             if (bench.runs("dispatcher")) {
-                figures.addAll(new DispatcherBench(bench, dir.resolve("dispatcher"), settingsFor, progress).run());
+                figures.addAll(DispatcherBench.run(bench.dispatcherAlerts(), all.in("dispatcher")));
             }
             if (bench.runs("edge")) {
-                figures.addAll(new EdgeBench(bench.edge(), dir.resolve("edge"), settingsFor, progress).run());
+                figures.addAll(new EdgeBench(bench.edge(), all.in("edge")).run());
             }
-            Optional<SweepFigures> sweep = bench.runs("sweep")
-                    ? Optional.of(new SweepBench(bench, dir.resolve("sweep"), settingsFor, progress).run()) : Optional.empty();
+            Optional<SweepFigures> sweep = bench.runs("sweep") ? Optional.of(new SweepBench(bench, all.in("sweep")).run()) : Optional.empty();
             BenchReport report = new BenchReport(bench, figures, latencies, sweep);
             report.write(bench.outputDir());
             return report.markdown();
@@ -60,29 +59,28 @@ public final class Benchmarks {
         }
     }
 
-    private static List<Figures> overPreload(BenchSettings bench, Function<Map<String, String>, Settings> settingsFor, Path dir,
-                                             Consumer<String> progress) throws Exception {
+    private static List<Figures> overPreload(BenchSettings bench, Section section) throws Exception {
         List<Figures> figures = new ArrayList<>();
-        try (BenchStack stack = BenchStack.start(dir.resolve("broker"), settingsFor)) {
+        try (BenchStack stack = section.startStack("broker")) {
             Settings wired = stack.settings(Map.of());
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(StreamsSettings.from(wired).registry());
-            progress.accept("preloading " + bench.events() + " crossings from " + bench.posts() + " posts over " + bench.span());
+            section.report("preloading " + bench.events() + " crossings from " + bench.posts() + " posts over " + bench.span());
             CrossingPreloader.Preload preload = CrossingPreloader.preload(stack.kafka(), serdes, bench);
             figures.add(new Figures("producer preload (acks=all, lz4)", "records/s", List.of(preload.recordsPerSecond())));
             if (bench.runs("throughput")) {
-                figures.addAll(new ThroughputBench(bench, wired, dir.resolve("streams"), progress).run(stack.kafka(), serdes, preload.people()));
+                figures.addAll(new ThroughputBench(bench, wired, section.path("streams"), section.progress()).run(stack.kafka(), serdes, preload.people()));
             }
             if (bench.runs("footprint") || bench.runs("recovery")) {
-                FootprintBench.Result footprint = new FootprintBench(bench, wired, progress)
-                        .run(stack.kafka(), "flowwatch-bench-footprint-" + UUID.randomUUID(), dir.resolve("footprint-state"),
-                                dir.resolve("footprint-app.log"));
+                FootprintBench.Result footprint = new FootprintBench(bench, wired, section.progress())
+                        .run(stack.kafka(), "flowwatch-bench-footprint-" + UUID.randomUUID(), section.path("footprint-state"),
+                                section.path("footprint-app.log"));
                 figures.addAll(footprint.figures());
                 if (bench.runs("recovery")) {
-                    figures.addAll(new RecoveryBench(stack.kafka(), wired, progress).run(footprint));
+                    figures.addAll(new RecoveryBench(stack.kafka(), wired, section.progress()).run(footprint));
                 }
             }
             if (bench.runs("footprint")) {
-                figures.addAll(new BothAppsFootprint(wired, progress).run(stack.kafka(), dir));
+                figures.addAll(new BothAppsFootprint(wired, section.progress()).run(stack.kafka(), section.dir()));
             }
         }
         return figures;

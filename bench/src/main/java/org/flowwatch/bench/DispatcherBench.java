@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.flowwatch.consumers.webhook.AlertDispatcher;
@@ -43,26 +40,17 @@ final class DispatcherBench {
     static final String NAME = "dispatcher: alerts delivered per second to a local webhook";
     private static final Duration LIMIT = Duration.ofMinutes(5);
 
-    private final BenchSettings bench;
-    private final Path dir;
-    private final Function<Map<String, String>, Settings> settingsFor;
-    private final Consumer<String> progress;
-
-    DispatcherBench(BenchSettings bench, Path dir, Function<Map<String, String>, Settings> settingsFor, Consumer<String> progress) {
-        this.bench = bench;
-        this.dir = dir;
-        this.settingsFor = settingsFor;
-        this.progress = progress;
+    private DispatcherBench() {
     }
 
-    List<Figures> run() throws Exception {
-        int alerts = bench.dispatcherAlerts();
-        try (BenchStack stack = BenchStack.start(dir, settingsFor); Sink sink = Sink.start()) {
+    /** Delivers {@code alerts} alerts ({@code bench.dispatcher.alerts}) on a stack of its own. */
+    static List<Figures> run(int alerts, Section section) throws Exception {
+        try (BenchStack stack = section.startStack("broker"); Sink sink = Sink.start()) {
             Settings settings = stack.settings(Map.of("dispatch.allow.loopback", "true", "dispatch.group.prefix", "flowwatch-bench-dispatch"));
             DispatchSettings dispatch = DispatchSettings.from(settings);
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(dispatch.registry());
             publishAlerts(stack.kafka(), serdes, alerts);
-            progress.accept(String.format("dispatcher: delivering %,d alerts to a local webhook", alerts));
+            section.report(String.format("dispatcher: delivering %,d alerts to a local webhook", alerts));
             Endpoint endpoint = new Endpoint("bench-sink", sink.url(), PayloadFormat.JSON, Optional.empty(), 1_000_000,
                     AlertFilter.ANY, Map.of(), Optional.empty(), "application/json", Duration.ofDays(7));
             try (AlertDispatcher dispatcher = AlertDispatcher.start(dispatch, List.of(endpoint), serdes,
@@ -76,7 +64,7 @@ final class DispatcherBench {
                 }
             }
             double perSecond = (alerts - 1) / sink.firstToLastSeconds();
-            progress.accept(String.format("  %,.0f alerts/s", perSecond));
+            section.report(String.format("  %,.0f alerts/s", perSecond));
             return List.of(new Figures(NAME, "alerts/s", List.of(perSecond)));
         }
     }

@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -50,26 +48,22 @@ final class EdgeBench {
     }
 
     private final EdgeSettings edge;
-    private final Path dir;
-    private final Function<Map<String, String>, Settings> settingsFor;
-    private final Consumer<String> progress;
+    private final Section section;
     private final BrokerTraffic traffic = new BrokerTraffic(Topics.CROSSINGS.name());
     private final List<Figures> figures = new ArrayList<>();
     private Map<String, String> wiring;
 
-    EdgeBench(EdgeSettings edge, Path dir, Function<Map<String, String>, Settings> settingsFor, Consumer<String> progress) {
+    EdgeBench(EdgeSettings edge, Section section) {
         this.edge = edge;
-        this.dir = dir;
-        this.settingsFor = settingsFor;
-        this.progress = progress;
+        this.section = section;
     }
 
     List<Figures> run() throws Exception {
-        try (BenchStack stack = BenchStack.start(dir.resolve("broker"), settingsFor)) {
+        try (BenchStack stack = section.startStack("broker")) {
             Settings wired = stack.settings(Map.of());
             wiring = ChildJvm.settingsUnder(wired, List.of("kafka.", "registry."));
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(wired));
-            progress.accept("edge: post and gateway in JVMs of their own (" + edge.launcher() + ")");
+            section.report("edge: post and gateway in JVMs of their own (" + edge.launcher() + ")");
             add(VALUE_SIZE, "bytes", new EdgeCrossings(List.of(POST)).meanValueBytes(serdes));
             for (Profile profile : List.of(new Profile("default", "default JVM", List.of()),
                     new Profile("small", String.join(" ", edge.smallJvmFlags()), edge.smallJvmFlags()))) {
@@ -84,8 +78,8 @@ final class EdgeBench {
 
     /** A post recording crossings from a tablet's feed on its standard input ({@code post record --input -}). */
     private void post(Profile profile, boolean wire) throws Exception {
-        Path log = dir.resolve("post-" + profile.key() + ".log");
-        List<String> args = List.of("post", "record", "--post", POST, "--journal", dir.resolve("journal-" + profile.key()).toString(), "--input", "-");
+        Path log = section.path("post-" + profile.key() + ".log");
+        List<String> args = List.of("post", "record", "--post", POST, "--journal", section.path("journal-" + profile.key()).toString(), "--input", "-");
         try (ChildJvm post = ChildJvm.start("post", profile.flags(), edge.productJar(), args, wiring, log)) {
             TabletFeed feed = new TabletFeed(post.stdin());
             BrokerTraffic.Reading load = measure("post", profile, post, log, feed, edge.postRate(), List.of(POST));
@@ -124,12 +118,12 @@ final class EdgeBench {
 
     /** The gateway taking phones' crossings over HTTP for {@value #GATEWAY_POSTS} posts. */
     private void gateway(Profile profile, boolean wire) throws Exception {
-        Path log = dir.resolve("gateway-" + profile.key() + ".log");
+        Path log = section.path("gateway-" + profile.key() + ".log");
         Map<String, String> tokens = new LinkedHashMap<>();
         for (int i = 0; i < GATEWAY_POSTS; i++) {
             tokens.put("edge-gateway-post-" + i, "bench-edge-" + UUID.randomUUID());
         }
-        Path tokensFile = Files.writeString(dir.resolve("tokens-" + profile.key()), tokens.entrySet().stream()
+        Path tokensFile = Files.writeString(section.path("tokens-" + profile.key()), tokens.entrySet().stream()
                 .map(token -> token.getKey() + " " + token.getValue() + "\n").collect(Collectors.joining()));
         Map<String, String> settings = new LinkedHashMap<>(wiring);
         settings.put("gateway.tokens.file", tokensFile.toString());
@@ -165,7 +159,7 @@ final class EdgeBench {
         add(name + "heap used after full GC, after the load", "MiB", child.heapUsedAfterGcBytes() / MIB);
         add(name + "largest heap allowed (MaxHeapSize)", "MiB", child.maxHeapBytes() / MIB);
         add(name + String.format("crossings/s taken under load (target %,.0f)", rate), "crossings/s", load.memory().perSecond());
-        progress.accept(String.format("  (RSS samples: at rest %.0f-%.0f MiB, under load %.0f-%.0f MiB)", rest.samples().min(),
+        section.report(String.format("  (RSS samples: at rest %.0f-%.0f MiB, under load %.0f-%.0f MiB)", rest.samples().min(),
                 rest.samples().max(), load.memory().samples().min(), load.memory().samples().max()));
         return load.traffic();
     }
@@ -188,14 +182,14 @@ final class EdgeBench {
      * would have), and {@code post send} drains them in batches of {@code post.send.batch}.
      */
     private void resend(Profile profile, boolean wire) throws Exception {
-        Path journalDir = dir.resolve("resend-journal-" + profile.key());
+        Path journalDir = section.path("resend-journal-" + profile.key());
         EdgeCrossings crossings = new EdgeCrossings(List.of(POST));
         try (CrossingJournal journal = CrossingJournal.open(JournalSettings.in(journalDir))) {
             for (int i = 0; i < edge.resendCrossings(); i++) {
                 journal.append(crossings.next(Instant.ofEpochMilli(System.currentTimeMillis())));
             }
         }
-        Path log = dir.resolve("resend-" + profile.key() + ".log");
+        Path log = section.path("resend-" + profile.key() + ".log");
         BrokerTraffic.Reading before = traffic.read();
         long started = System.nanoTime();
         try (ChildJvm post = ChildJvm.start("post", profile.flags(), edge.productJar(),
@@ -205,7 +199,7 @@ final class EdgeBench {
             BrokerTraffic.Reading resent = traffic.read().minus(before);
             String what = String.format("journal resend of %,d crossings after an outage", edge.resendCrossings());
             add("post, " + profile.label() + ": peak RSS through a " + what, "MiB", post.peakRssBytes() / MIB);
-            progress.accept(String.format("  (resend: %,d crossings on the topic %.1f s after the post started)", edge.resendCrossings(), seconds));
+            section.report(String.format("  (resend: %,d crossings on the topic %.1f s after the post started)", edge.resendCrossings(), seconds));
             if (wire) {
                 add("post -> broker: bytes per crossing, " + what + " (start-up included)", "bytes", resent.bytesIn() / resent.records());
                 add("post -> broker: record-batch bytes per crossing, " + what, "bytes", resent.recordBatchBytes() / resent.records());
@@ -217,7 +211,7 @@ final class EdgeBench {
     private void add(String name, String unit, double value) {
         Figures figure = new Figures(name, unit, List.of(value));
         figures.add(figure);
-        progress.accept(String.format("  %s: %,.1f %s", name, value, unit));
+        section.report(String.format("  %s: %,.1f %s", name, value, unit));
     }
 
     private void awaitRecords(double records, ChildJvm child, Path log) throws InterruptedException {

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.streams.arrivals.ArrivalsApp;
@@ -29,15 +27,11 @@ final class LatencyBench {
     private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(60);
 
     private final BenchSettings bench;
-    private final Function<Map<String, String>, Settings> settingsFor;
-    private final Path dir;
-    private final Consumer<String> progress;
+    private final Section section;
 
-    LatencyBench(BenchSettings bench, Function<Map<String, String>, Settings> settingsFor, Path dir, Consumer<String> progress) {
+    LatencyBench(BenchSettings bench, Section section) {
         this.bench = bench;
-        this.settingsFor = settingsFor;
-        this.dir = dir;
-        this.progress = progress;
+        this.section = section;
     }
 
     /** Each rate on a fresh broker: apps start from the earliest offset, so no earlier rate becomes a backlog. */
@@ -45,7 +39,7 @@ final class LatencyBench {
         List<LatencyFigures> results = new ArrayList<>();
         for (int rate : bench.latencyRates()) {
             String run = "latency-" + rate + "-" + UUID.randomUUID().toString().substring(0, 8);
-            try (BenchStack stack = BenchStack.start(dir.resolve(run), settingsFor)) {
+            try (BenchStack stack = section.startStack(run)) {
                 results.add(atRate(stack, run, rate));
             }
         }
@@ -58,7 +52,7 @@ final class LatencyBench {
                 "streams.application.id", "flowwatch-bench-arrivals-" + run,
                 "sites.application.id", "flowwatch-bench-sites-" + run,
                 "streams.processing.guarantee", "exactly_once_v2",
-                "streams.state.dir", dir.resolve(run).resolve("state").toString(),
+                "streams.state.dir", section.path(run).resolve("state").toString(),
                 "sites.surge.people.per.hour", Integer.toString(SURGE_LEVEL)));
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(StreamsSettings.from(settings).registry());
         Duration sending = bench.latencyWarmup().plus(bench.latencyDuration());
@@ -73,17 +67,17 @@ final class LatencyBench {
              OutputWatch watch = OutputWatch.start(kafka, serdes, run, ledger, live, toCount, toAlert)) {
             awaitRunning(arrivals, "arrivals");
             awaitRunning(sites, "sites");
-            progress.accept(String.format("latency at %,d events/s for %s after a %s warm-up", rate, bench.latencyDuration(),
+            section.report(String.format("latency at %,d events/s for %s after a %s warm-up", rate, bench.latencyDuration(),
                     bench.latencyWarmup()));
             // Crossings of the warm-up (JIT, first transactions, caches filling) are sent and counted, not sampled.
             watch.sampleFrom(System.currentTimeMillis() + bench.latencyWarmup().toMillis());
             double achieved = live.send(new Pacer(rate), sending, bench.surgeProbesPerSecond(), ledger);
             if (!watch.awaitCaughtUp(probes, CATCH_UP_LIMIT)) {
-                progress.accept("  the apps had not caught up " + CATCH_UP_LIMIT.toSeconds() + " s after the last crossing: samples are missing");
+                section.report("  the apps had not caught up " + CATCH_UP_LIMIT.toSeconds() + " s after the last crossing: samples are missing");
             }
             LatencyFigures figures = new LatencyFigures(rate, achieved, toCount.summary(), toAlert.summary(),
                     (int) (bench.latencyDuration().toSeconds() * bench.surgeProbesPerSecond()));
-            progress.accept(figures.describe());
+            section.report(figures.describe());
             return figures;
         }
     }

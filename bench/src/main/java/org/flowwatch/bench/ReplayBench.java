@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -34,20 +33,16 @@ final class ReplayBench {
     static final String NAME = "2023 replay: first event to final counts";
     private static final Duration LIMIT = Duration.ofMinutes(10);
 
-    private final Path dir;
-    private final java.util.function.Function<Map<String, String>, Settings> settingsFor;
-    private final Consumer<String> progress;
+    private final Section section;
 
-    ReplayBench(Path dir, java.util.function.Function<Map<String, String>, Settings> settingsFor, Consumer<String> progress) {
-        this.dir = dir;
-        this.settingsFor = settingsFor;
-        this.progress = progress;
+    ReplayBench(Section section) {
+        this.section = section;
     }
 
     List<Figures> run() throws Exception {
-        try (BenchStack stack = BenchStack.start(dir.resolve("broker"), settingsFor)) {
+        try (BenchStack stack = section.startStack("broker")) {
             Settings settings = stack.settings(Map.of("replay.hours", "all", "replay.speed", "0",
-                    "streams.application.id", "flowwatch-bench-replay", "streams.state.dir", dir.resolve("state").toString(),
+                    "streams.application.id", "flowwatch-bench-replay", "streams.state.dir", section.path("state").toString(),
                     "streams.processing.guarantee", BenchReport.EXACTLY_ONCE));
             StreamsSettings streams = StreamsSettings.from(settings);
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(streams.registry());
@@ -56,13 +51,13 @@ final class ReplayBench {
                 if (!arrivals.awaitRunning(Duration.ofMinutes(2))) {
                     throw new IllegalStateException("the arrivals app did not reach RUNNING: " + arrivals.state());
                 }
-                progress.accept("replaying the whole 2023 curve as fast as possible");
+                section.report("replaying the whole 2023 curve as fast as possible");
                 long started = System.nanoTime();
                 ScenarioReplay.Sent sent = replay(stack.kafka(), serdes, ReplaySettings.from(settings));
                 double sending = (System.nanoTime() - started) / 1e9;
                 total.awaitPeople(sent.people(), LIMIT, () -> arrivals.failure().isPresent());
                 double wall = (System.nanoTime() - started) / 1e9;
-                progress.accept(String.format("  %,d people sent in %.1f s, counted in full after %.1f s", sent.people(), sending, wall));
+                section.report(String.format("  %,d people sent in %.1f s, counted in full after %.1f s", sent.people(), sending, wall));
                 return List.of(new Figures("2023 replay: people sent (each eventId once)", "people", List.of((double) sent.people())),
                         new Figures("2023 replay: producers sending every crossing", "s", List.of(sending)),
                         new Figures(NAME, "s", List.of(wall)));

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import org.flowwatch.bench.SweepSettings.Dimension;
 import org.flowwatch.bench.SweepSettings.Point;
 import org.flowwatch.schemas.config.Settings;
@@ -30,16 +28,12 @@ final class SweepBench {
 
     private final BenchSettings bench;
     private final SweepSettings sweep;
-    private final Path dir;
-    private final Function<Map<String, String>, Settings> settingsFor;
-    private final Consumer<String> progress;
+    private final Section section;
 
-    SweepBench(BenchSettings bench, Path dir, Function<Map<String, String>, Settings> settingsFor, Consumer<String> progress) {
+    SweepBench(BenchSettings bench, Section section) {
         this.bench = bench;
         this.sweep = bench.sweep();
-        this.dir = dir;
-        this.settingsFor = settingsFor;
-        this.progress = progress;
+        this.section = section;
     }
 
     private record Measured(Optional<Figures> full, Figures bare, Optional<String> refused) {
@@ -54,8 +48,8 @@ final class SweepBench {
         Map<Point, Measured> measured = new HashMap<>();
         int stacks = 0;
         for (Map.Entry<Point, Set<Point>> input : byInput.entrySet()) {
-            Path stackDir = dir.resolve("input-" + stacks++);
-            try (BenchStack stack = BenchStack.start(stackDir.resolve("broker"), settingsFor, input.getKey().partitions())) {
+            Path stackDir = section.path("input-" + stacks++);
+            try (BenchStack stack = BenchStack.start(stackDir.resolve("broker"), section.settingsFor(), input.getKey().partitions())) {
                 Run run = preload(stack, stackDir, input.getKey(), sweep.events());
                 if (stacks == 1) {
                     run.warmUp();
@@ -77,14 +71,14 @@ final class SweepBench {
     private List<SweepFigures.StateSize> stateSizes() throws Exception {
         List<SweepFigures.StateSize> sizes = new ArrayList<>();
         for (long crossings : sweep.stateEvents()) {
-            Path stackDir = dir.resolve("state-" + crossings);
-            try (BenchStack stack = BenchStack.start(stackDir.resolve("broker"), settingsFor, sweep.base().partitions())) {
+            Path stackDir = section.path("state-" + crossings);
+            try (BenchStack stack = BenchStack.start(stackDir.resolve("broker"), section.settingsFor(), sweep.base().partitions())) {
                 Run run = preload(stack, stackDir, sweep.base(), crossings);
                 String applicationId = "flowwatch-bench-sweep-" + UUID.randomUUID();
                 double rate = run.streams().full(stack.kafka(), run.serdes(), BenchReport.EXACTLY_ONCE, crossings, 1, run.people(), applicationId);
                 long bytes = FootprintBench.sizeOf(run.streams().stateDirOf(applicationId));
                 SweepFigures.StateSize size = new SweepFigures.StateSize(crossings, bytes);
-                progress.accept(String.format("sweep: state on disk after %,d crossings (%,.0f records/s): %.1f MiB, %.1f MiB per million",
+                section.report(String.format("sweep: state on disk after %,d crossings (%,.0f records/s): %.1f MiB, %.1f MiB per million",
                         crossings, rate, size.mib(), size.mibPerMillion()));
                 sizes.add(size);
             } finally {
@@ -98,10 +92,10 @@ final class SweepBench {
         Settings wired = stack.settings(Map.of());
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(StreamsSettings.from(wired).registry());
         CrossingPreloader.Input input = input(point, events);
-        progress.accept(String.format("sweep: preloading %,d crossings from %,d posts over %s into %d partitions", events, input.posts(),
+        section.report(String.format("sweep: preloading %,d crossings from %,d posts over %s into %d partitions", events, input.posts(),
                 SweepSettings.span(input.span()), point.partitions()));
         CrossingPreloader.Preload preload = CrossingPreloader.preload(stack.kafka(), serdes, input);
-        return new Run(stack.kafka(), serdes, events, preload.people(), new ThroughputBench(bench, wired, stackDir.resolve("streams"), progress));
+        return new Run(stack.kafka(), serdes, events, preload.people(), new ThroughputBench(bench, wired, stackDir.resolve("streams"), section.progress()));
     }
 
     private static CrossingPreloader.Input input(Point point, long events) {

@@ -23,16 +23,10 @@ import org.flowwatch.streams.arrivals.topology.WindowedCounts;
  * Answers count queries from this instance's own stores: the active ones (the caller has checked it holds the key),
  * or, while counts move between instances, whatever copy of one partition is here (a standby or a store still
  * restoring), which may lag the active one by a few commits.
+ *
+ * @param stalePartition the partition whose local copy is read, whatever its state; null: the active stores
  */
-final class LocalCounts {
-
-    private final KafkaStreams streams;
-    private final Integer stalePartition;
-
-    private LocalCounts(KafkaStreams streams, Integer stalePartition) {
-        this.streams = streams;
-        this.stalePartition = stalePartition;
-    }
+record LocalCounts(KafkaStreams streams, Integer stalePartition) {
 
     static LocalCounts active(KafkaStreams streams) {
         return new LocalCounts(streams, null);

@@ -21,7 +21,6 @@ import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.testing.CrossingBuilder;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -76,9 +75,7 @@ class HubAclIntegrationTest {
             listener.clientConfig(HUB, HUB_PASSWORD).forEach((key, value) -> hubFlags.put(HubSettings.CENTRE_KAFKA_PREFIX + key, value));
             hubFlags.remove(HubSettings.CENTRE_KAFKA_PREFIX + "bootstrap.servers");
             Settings atHub = new ConfigOptions().load(hubFlags);
-            try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(atHub))) {
-                admin.createMissing(Topics.ALL, (short) 1);
-            }
+            TopicsCommand.createMissing(atHub, Topics.ALL);
             FlowwatchSerdes hubSerdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(atHub));
             System.out.printf("hub acls: centre secured and applied, hub up after %d ms%n", (System.nanoTime() - began) / 1_000_000);
 

@@ -18,7 +18,6 @@ import org.flowwatch.producers.post.PostSettings;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,9 +57,7 @@ class RegistryOutageIntegrationTest {
     void startStackWithTopicsAndSites() {
         stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0);
         settings = settings(stack, dir.resolve("journal-first"));
-        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-            admin.createMissing(Topics.ALL, (short) 1);
-        }
+        TopicsCommand.createMissing(settings, Topics.ALL);
         ReferenceCommand.publishDefaults(settings);
     }
 

@@ -8,12 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.flowwatch.embedded.EmbeddedKafkaCluster;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.KafkaProcessCluster;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
-import org.flowwatch.schemas.topics.TopicAdmin;
 import org.flowwatch.schemas.topics.Topics;
 
 /**
@@ -54,25 +54,25 @@ record ReplicatedStack<K extends AutoCloseable>(K kafka, String bootstrapServers
             throw failed;
         }
         ReplicatedStack<K> stack = new ReplicatedStack<>(kafka, bootstrap.apply(kafka), registry.join());
-        Settings settings = stack.settings(Map.of());
-        try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
-            admin.createMissing(Topics.ALL, REPLICATION);
-        }
+        Settings settings = stack.settings(Map.of()); // topics.replication.factor is REPLICATION
+        TopicsCommand.createMissing(settings, Topics.ALL);
         ReferenceCommand.publishDefaults(settings);
         return stack;
     }
 
     /** The broker coordinating consumer group {@code groupId} (for a Streams app: its application id). */
     int coordinatorOf(String groupId) throws Exception {
-        try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings(Map.of())))) {
-            return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).coordinator().id();
-        }
+        return group(groupId).coordinator().id();
     }
 
     /** How many members consumer group {@code groupId} has now. */
     int membersOf(String groupId) throws Exception {
+        return group(groupId).members().size();
+    }
+
+    private ConsumerGroupDescription group(String groupId) throws Exception {
         try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings(Map.of())))) {
-            return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId).members().size();
+            return admin.describeConsumerGroups(List.of(groupId)).all().get().get(groupId);
         }
     }
 

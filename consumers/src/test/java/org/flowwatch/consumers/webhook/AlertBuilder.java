@@ -37,11 +37,6 @@ final class AlertBuilder {
         return this;
     }
 
-    AlertBuilder kind(AlertKind kind) {
-        this.kind = kind;
-        return this;
-    }
-
     AlertBuilder severity(Severity severity) {
         this.severity = severity;
         return this;

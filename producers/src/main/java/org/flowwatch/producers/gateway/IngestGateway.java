@@ -115,10 +115,8 @@ public final class IngestGateway implements AutoCloseable {
     }
 
     private <T> void accept(Context ctx, Mapper<T> mapper, Store<T> store) {
-        Optional<String> post = authenticatedPost(ctx);
+        Optional<String> post = postOrUnauthorized(ctx);
         if (post.isEmpty()) {
-            ctx.header("WWW-Authenticate", "Bearer").status(HttpStatus.UNAUTHORIZED)
-                    .json(Map.of("error", "a valid bearer token of a post is required"));
             return;
         }
         T submitted;
@@ -163,10 +161,8 @@ public final class IngestGateway implements AutoCloseable {
 
     /** {@code POST /v1/ping}: a device's sign of life for the post its token names; 200 once Kafka acknowledged it. */
     private void ping(Context ctx) {
-        Optional<String> post = authenticatedPost(ctx);
+        Optional<String> post = postOrUnauthorized(ctx);
         if (post.isEmpty()) {
-            ctx.header("WWW-Authenticate", "Bearer").status(HttpStatus.UNAUTHORIZED)
-                    .json(Map.of("error", "a valid bearer token of a post is required"));
             return;
         }
         java.time.Instant now = clock.instant();
@@ -203,6 +199,16 @@ public final class IngestGateway implements AutoCloseable {
 
     private CrossingEvent nativeCrossing(JsonNode body, String post) {
         return crossingFields.toCrossing(FlatFields.of(body), post, null, null, clock.instant());
+    }
+
+    /** The post the caller's token names; without one the answer is 401 and the result empty. */
+    private Optional<String> postOrUnauthorized(Context ctx) {
+        Optional<String> post = authenticatedPost(ctx);
+        if (post.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer").status(HttpStatus.UNAUTHORIZED)
+                    .json(Map.of("error", "a valid bearer token of a post is required"));
+        }
+        return post;
     }
 
     private Optional<String> authenticatedPost(Context ctx) {

@@ -26,17 +26,13 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "dispatch", description = "Deliver every alert state change to the endpoints of an endpoints file "
         + "(webhooks, Slack, Teams, Alertmanager, SMS over SMPP or an HTTP gateway) until Ctrl-C; metrics, /health and /ready on the ops port.")
 final class DispatchCommand implements Callable<Integer> {
 
     @Mixin
-    ServiceOptions service;
-
-    @Option(descriptionKey = "dispatch.endpoints.file", names = "--endpoints", paramLabel = "FILE", description = "YAML endpoints file (dispatch.endpoints.file).")
-    Path endpointsFile;
+    ConfigOptions service;
 
     @Override
     public Integer call() {

@@ -23,16 +23,12 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "gateway", description = "Accept crossings over HTTP (JSON, KoboToolbox, ODK Central) and SMS (SMSC bind, SMS gateways) until Ctrl-C.")
 final class GatewayCommand implements Callable<Integer> {
 
     @Mixin
-    ServiceOptions service;
-
-    @Option(descriptionKey = "gateway.port", names = "--port", paramLabel = "PORT", description = "Port to listen on (gateway.port).")
-    Integer port;
+    ConfigOptions service;
 
     @Override
     public Integer call() throws InterruptedException {

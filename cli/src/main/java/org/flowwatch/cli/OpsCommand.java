@@ -11,17 +11,13 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "ops", description = "Serve the operations centre's live dashboard (arrivals, posts, sites, alerts with "
         + "acknowledgement) and its domain metrics on /metrics, until Ctrl-C.")
 final class OpsCommand implements Callable<Integer> {
 
     @Mixin
-    ServiceOptions service;
-
-    @Option(descriptionKey = "ops.http.port", names = "--dashboard-port", paramLabel = "PORT", description = "Port of the dashboard (ops.http.port, default 8080; 0 = any free port).")
-    Integer httpPort;
+    ConfigOptions service;
 
     @Override
     public Integer call() {

@@ -20,7 +20,6 @@ import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "topics", description = "Manage flowwatch's topics and ACLs.", subcommands = TopicsCommand.Apply.class)
 final class TopicsCommand {
@@ -40,9 +39,6 @@ final class TopicsCommand {
 
         @Mixin
         ApplyOptions options;
-
-        @Option(descriptionKey = "acl.apply", names = "--acls", description = "Also add the ACLs of the roles named in acl.* (acl.apply).")
-        Boolean acls;
 
         @Override
         public Integer call() {

@@ -52,7 +52,7 @@ final class TopicsCommand {
                     admin.apply(plan);
                 }
             }
-            out.println(topicSummary(plan));
+            out.println(options.summary("topics", plan.applicable().size(), Topics.ALL.size() + " topics checked"));
             if (settings.bool("acl.apply")) {
                 applyAcls(settings, out);
             }
@@ -62,15 +62,6 @@ final class TopicsCommand {
                 return OneLineErrors.FAILED;
             }
             return 0;
-        }
-
-        private String topicSummary(TopicPlan plan) {
-            int applicable = plan.applicable().size();
-            if (applicable == 0) {
-                return "topics: nothing changed (" + Topics.ALL.size() + " topics checked)";
-            }
-            return options.dryRun ? "topics: dry run, " + applicable + " change(s) planned, nothing changed"
-                    : "topics: " + applicable + " change(s) applied";
         }
 
         private void applyAcls(Settings settings, PrintWriter out) {

@@ -28,11 +28,11 @@ import picocli.CommandLine.Mixin;
 final class GatewayCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions service;
+    ConfigOptions config;
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = service.settings();
+        Settings settings = config.settings();
         GatewaySettings gateway = GatewaySettings.from(settings);
         // No registry retries: while the registry cannot answer, the gateway answers 503 at once and Kobo resends.
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO));
@@ -47,15 +47,15 @@ final class GatewayCommand implements Callable<Integer> {
                      gateway.groupLimit(), gateway.ackTimeout(), Clock.systemUTC()).orElse(null);
              IngestGateway running = IngestGateway.start(gateway, publisher, movements, Clock.systemUTC(),
                      new GatewayMetrics(ops.registry()), SignsOfLife.to(heartbeats), sms == null ? Optional.empty() : sms.webhook())) {
-            service.out().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
+            config.out().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
                     + " /v1/movements, /v1/ping) for %d post(s) and site(s);"
                     + " metrics on http://127.0.0.1:%d/metrics%n", gateway.host(), running.port(), gateway.tokens().size(), ops.port());
             if (sms != null) {
-                service.out().printf("SMS in: webhooks (POST /v1/sms/twilio, /v1/sms/inbound) %s; SMSC bind %s%n",
+                config.out().printf("SMS in: webhooks (POST /v1/sms/twilio, /v1/sms/inbound) %s; SMSC bind %s%n",
                         sms.webhook().isPresent() ? "on" : "off (no gateway.sms.webhook.secret)",
                         sms.smpp().isPresent() ? "to " + settings.string("gateway.sms.smpp.host") : "off (no gateway.sms.smpp.host)");
             }
-            service.out().flush();
+            config.out().flush();
             stop.awaitRequest();
             return 0;
         } catch (InterruptedException stopped) {

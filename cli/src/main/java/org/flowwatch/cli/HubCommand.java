@@ -24,16 +24,16 @@ import picocli.CommandLine.Option;
 final class HubCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions service;
+    ConfigOptions config;
 
     @Option(names = "--print-config", description = "Print the MirrorMaker settings the link would run with (secrets masked), and exit.")
     boolean printConfig;
 
     @Override
     public Integer call() {
-        Settings settings = service.settings();
+        Settings settings = config.settings();
         HubSettings hub = HubSettings.from(settings);
-        PrintWriter out = service.out();
+        PrintWriter out = config.out();
         if (printConfig) {
             new TreeMap<>(HubLink.mirrorConfigOf(hub)).forEach((key, value) ->
                     out.printf("%s=%s%n", key, Settings.isSecret(key) ? "****" : value));

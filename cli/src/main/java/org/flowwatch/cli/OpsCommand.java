@@ -17,14 +17,14 @@ import picocli.CommandLine.Mixin;
 final class OpsCommand implements Callable<Integer> {
 
     @Mixin
-    ConfigOptions service;
+    ConfigOptions config;
 
     @Override
     public Integer call() {
-        Settings settings = service.settings();
+        Settings settings = config.settings();
         OpsSettings ops = OpsSettings.from(settings);
         TopicsCommand.createMissing(settings, OpsCentre.topics());
-        PrintWriter out = service.out();
+        PrintWriter out = config.out();
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());
         try (GracefulStop stop = new GracefulStop();
              OpsEndpoint endpoint = OpsEndpoint.start(settings, "ops");

@@ -96,7 +96,7 @@ class FlagCatalogueTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("test.tsv:3: ").hasMessageContaining("--what");
     }
 
-    /** The commands of the cli with no flags of their own table, given {@code rows} instead. */
+    /** Binds a table of {@code rows} (below the header) to a bare tree of two commands, export and replay. */
     private static void bindToTheCli(String... rows) {
         Settings defaults = ConfigOptions.defaults();
         List<String> lines = new ArrayList<>(List.of(HEADER));

@@ -5,28 +5,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowwatch.cli.ConfigOptions;
+import org.flowwatch.cli.FlagCatalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(name = "bench", description = "Measure the pipeline against the limits of a private embedded broker; writes docs/benchmarks.{md,json}.")
+@Command(name = "bench", description = "Measure the pipeline against the limits of a private embedded broker; writes docs/benchmarks.{md,json}.",
+        modelTransformer = BenchCommand.Flags.class)
 final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--events", descriptionKey = "bench.events", paramLabel = "N", description = "Crossings to preload (bench.events, default 2,000,000).")
-    Long events;
-
-    @Option(names = "--repeats", descriptionKey = "bench.repeats", paramLabel = "N", description = "Runs of each measurement (bench.repeats, default 3).")
-    Integer repeats;
-
-    @Option(names = "--span", descriptionKey = "bench.span", paramLabel = "DURATION", description = "Event-time spread of the input, e.g. 6h or 30d (bench.span).")
-    String span;
-
-    @Option(names = "--sections", descriptionKey = "bench.sections", paramLabel = "LIST", description = "Sections to run (bench.sections): all, or some of "
-            + "throughput,latency,footprint,recovery,replay,dispatcher,edge,sweep (default: all but edge and sweep).")
-    String sections;
+    /** The bench's setting flags come from a table of its own: the product's table knows nothing of the bench. */
+    static final class Flags extends FlagCatalogue {
+        Flags() {
+            super("flowwatch/flags/bench.tsv", BenchSettings.DEFAULTS);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 /**
  * The configuration options every command shares, and the command they are mixed into: its settings, its output and
  * its refusals. Precedence, lowest first: built-in defaults, {@code --config} file, {@code FLOWWATCH_*} environment
- * variables, {@code --set key=value} and the command's own flags. A family's options (e.g. {@link ServiceOptions})
- * extend this class rather than mix it in: a mixin inside a mixin would know only the outer mixin, not the command.
+ * variables, {@code --set key=value} and the command's own flags (rows of the {@link FlagCatalogue}). A family's
+ * options (e.g. {@link ApplyOptions}) extend this class rather than mix it in: a mixin inside a mixin would know only
+ * the outer mixin, not the command.
  */
 public class ConfigOptions {
 
@@ -45,7 +46,7 @@ public class ConfigOptions {
 
     /**
      * The flags the user gave to a command, each under the key of the setting it stands for: an option names its
-     * setting once, as its {@code descriptionKey} (its mixins' options included). Flags sit above every other layer;
+     * setting once, as its {@code descriptionKey} (given by {@link FlagCatalogue}). Flags sit above every other layer;
      * an option not given, or a switch left off, sets nothing.
      */
     public static Map<String, String> flagsOf(CommandSpec spec) {
@@ -97,19 +98,7 @@ public class ConfigOptions {
     public Settings load(Map<String, String> commandFlags, String... moreDefaults) {
         Map<String, String> flags = new LinkedHashMap<>(overrides);
         flags.putAll(commandFlags);
-        ConfigLoader loader = HubSettings.loader(SitesSettings.loader().defaults(ReplaySettings.DEFAULTS));
-        for (String defaults : moreDefaults) {
-            loader = loader.defaults(defaults);
-        }
-        Settings settings = loader
-                .defaults(PostSettings.DEFAULTS)
-                .defaults(GatewaySettings.DEFAULTS)
-                .defaults(OdkPullSettings.DEFAULTS)
-                .defaults(LoadSettings.DEFAULTS)
-                .defaults(DispatchSettings.DEFAULTS)
-                .defaults(ExportSettings.DEFAULTS)
-                .defaults(OpsSettings.DEFAULTS)
-                .defaults(DEFAULTS)
+        Settings settings = defaultsLoader(moreDefaults)
                 .file(configFile)
                 .env(System.getenv(), "FLOWWATCH_")
                 .flags(flags)
@@ -117,5 +106,26 @@ public class ConfigOptions {
         Configurator.setLevel("org.flowwatch", Level.toLevel(settings.string("log.level"), Level.WARN));
         Configurator.setRootLevel(Level.toLevel(settings.string("log.level"), Level.WARN));
         return settings;
+    }
+
+    /** The built-in defaults alone, no user layer: what a flag's help says it falls back to ({@link FlagCatalogue}). */
+    static Settings defaults(String... moreDefaults) {
+        return defaultsLoader(moreDefaults).load();
+    }
+
+    private static ConfigLoader defaultsLoader(String... moreDefaults) {
+        ConfigLoader loader = HubSettings.loader(SitesSettings.loader().defaults(ReplaySettings.DEFAULTS));
+        for (String defaults : moreDefaults) {
+            loader = loader.defaults(defaults);
+        }
+        return loader
+                .defaults(PostSettings.DEFAULTS)
+                .defaults(GatewaySettings.DEFAULTS)
+                .defaults(OdkPullSettings.DEFAULTS)
+                .defaults(LoadSettings.DEFAULTS)
+                .defaults(DispatchSettings.DEFAULTS)
+                .defaults(ExportSettings.DEFAULTS)
+                .defaults(OpsSettings.DEFAULTS)
+                .defaults(DEFAULTS);
     }
 }

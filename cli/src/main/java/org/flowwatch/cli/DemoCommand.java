@@ -1,7 +1,6 @@
 package org.flowwatch.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,7 +21,6 @@ import org.flowwatch.consumers.view.TopicViewer;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.RegistryKind;
 import org.flowwatch.schemas.config.ConfigException;
-import org.flowwatch.producers.reference.SiteReferenceData;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.avro.ArrivalCount;
@@ -31,7 +29,6 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * The whole pipeline on one laptop: a real KRaft broker and a real schema registry, the arrivals and sites apps, the
@@ -45,33 +42,6 @@ final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
-
-    @Mixin
-    ReplayCommand.ReplayOptions replay;
-
-    @Option(descriptionKey = "embedded.kafka.port", names = "--kafka-port", paramLabel = "PORT", description = "Port of the embedded broker (embedded.kafka.port, default 9092).")
-    Integer kafkaPort;
-
-    @Option(descriptionKey = "embedded.registry.port", names = "--registry-port", paramLabel = "PORT", description = "Port of the embedded registry (embedded.registry.port, default 8081).")
-    Integer registryPort;
-
-    @Option(descriptionKey = "ops.port", names = "--ops-port", paramLabel = "PORT", description = "Port of /metrics, /health and /ready (ops.port, default 9400; 0 = any free port).")
-    Integer opsPort;
-    @Option(descriptionKey = "ops.http.port", names = "--dashboard-port", paramLabel = "PORT", description = "Port of the live dashboard (ops.http.port, default 8080; 0 = any free port).")
-    Integer dashboardPort;
-
-    @Option(descriptionKey = "sites.query.port", names = "--query-port", paramLabel = "PORT", description = "Port of the sites app's HTTP queries (sites.query.port, default 8091).")
-    Integer queryPort;
-
-    @Option(descriptionKey = "demo.data.dir", names = "--data-dir", paramLabel = "DIR", description = "Keep the demo's data here (demo.data.dir; default a temporary directory).")
-    Path dataDir;
-
-    @Option(names = "--hub", descriptionKey = "demo.hub", description = "Run a centre and a regional hub, each with its own broker, registry and apps, linked by "
-            + "MirrorMaker 2; the replay is written at the hub and the link can be cut and restored (demo.hub; see demo.hub.cut.hours).")
-    boolean hub;
-
-    @Option(names = "--exit-after-replay", descriptionKey = "demo.exit.after.replay", description = "Stop once the replay is counted, exit 1 if a person was not counted exactly once.")
-    boolean exitAfterReplay;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -26,21 +26,17 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "dispatch", description = "Deliver every alert state change to the endpoints of an endpoints file "
         + "(webhooks, Slack, Teams, Alertmanager, SMS over SMPP or an HTTP gateway) until Ctrl-C; metrics, /health and /ready on the ops port.")
 final class DispatchCommand implements Callable<Integer> {
 
     @Mixin
-    ServiceOptions service;
-
-    @Option(descriptionKey = "dispatch.endpoints.file", names = "--endpoints", paramLabel = "FILE", description = "YAML endpoints file (dispatch.endpoints.file).")
-    Path endpointsFile;
+    ConfigOptions config;
 
     @Override
     public Integer call() {
-        Settings settings = service.settings();
+        Settings settings = config.settings();
         DispatchSettings dispatch = DispatchSettings.from(settings);
         Path file = dispatch.endpointsFile().orElseThrow(() ->
                 new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file"));
@@ -49,7 +45,7 @@ final class DispatchCommand implements Callable<Integer> {
                 .map(endpoint -> endpoint.inZone(CommonSettings.timeZone(settings))).toList();
         List<SmsEndpoint> sms = SmsEndpointsFile.load(file, dispatch.urlPolicy(), references);
         TopicsCommand.createMissing(settings, List.of(Topics.ALERT_EVENTS, Topics.WEBHOOK_RETRIES, Topics.WEBHOOK_DLQ, Topics.SMS_RECEIPTS));
-        return run(settings, dispatch, endpoints, sms, service.out());
+        return run(settings, dispatch, endpoints, sms, config.out());
     }
 
     private Integer run(Settings settings, DispatchSettings dispatch, List<Endpoint> endpoints, List<SmsEndpoint> smsEndpoints,
@@ -70,7 +66,7 @@ final class DispatchCommand implements Callable<Integer> {
             out.flush();
             dispatcher.awaitStopped();
             return dispatcher.failure().map(error -> {
-                service.err().println("flowwatch: dispatcher failed: " + OneLineErrors.oneLine(error));
+                config.err().println("flowwatch: dispatcher failed: " + OneLineErrors.oneLine(error));
                 return OneLineErrors.FAILED;
             }).orElse(0);
         } catch (InterruptedException e) {

@@ -21,24 +21,6 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     ConfigOptions config;
 
-    @Option(names = "--what", descriptionKey = "export.what", paramLabel = "arrivals|sites", description = "export.what (default arrivals): sites = people, capacity and people with specific needs per site, now.")
-    String what;
-
-    @Option(names = "--granularity", descriptionKey = "export.granularity", paramLabel = "hour|day", description = "export.granularity (default day).")
-    String granularity;
-
-    @Option(names = "--direction", descriptionKey = "export.direction", paramLabel = "arrival|departure|both", description = "export.direction (default arrival).")
-    String direction;
-
-    @Option(names = "--format", descriptionKey = "export.format", paramLabel = "csv|json", description = "export.format (default csv).")
-    String format;
-
-    @Option(names = "--public", descriptionKey = "export.public", description = "Hide small counts and what totals would reveal (export.public).")
-    boolean publicExport;
-
-    @Option(names = "--threshold", descriptionKey = "export.public.threshold", paramLabel = "N", description = "Counts below N are hidden in a public export (export.public.threshold, default 5).")
-    Integer threshold;
-
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path out;
 

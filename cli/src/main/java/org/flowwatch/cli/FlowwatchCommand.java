@@ -4,8 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ScopeType;
 
-// INHERIT: --help and --version on every subcommand too (the one-line errors point there).
+// INHERIT: --help and --version on every subcommand too (the one-line errors point there). The transformer adds each
+// command's setting flags from the FlagCatalogue's table once the tree of commands is built.
 @Command(name = "flowwatch", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
+        modelTransformer = FlagCatalogue.class,
         description = "Real-time refugee-flow monitoring: border-post crossings to arrival counts, stock and alerts.",
         subcommands = {DemoCommand.class, StreamsCommand.class, ResetCommand.class, TopicsCommand.class, RegistryCommand.class,
                 ReplayCommand.class, PostCommand.class, GatewayCommand.class, OdkCommand.class, LoadCommand.class, ReferenceCommand.class,
@@ -20,7 +22,8 @@ public final class FlowwatchCommand {
     public static CommandLine commandLine(Object... more) {
         CommandLine commandLine = new CommandLine(new FlowwatchCommand());
         for (Object command : more) {
-            commandLine.addSubcommand(command);
+            // built on its own first: picocli applies a command's model transformer (its flags) only then
+            commandLine.addSubcommand(new CommandLine(command));
         }
         return CommandGroups.install(commandLine)
                 .setExecutionExceptionHandler(new OneLineErrors())

@@ -23,20 +23,16 @@ import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "gateway", description = "Accept crossings over HTTP (JSON, KoboToolbox, ODK Central) and SMS (SMSC bind, SMS gateways) until Ctrl-C.")
 final class GatewayCommand implements Callable<Integer> {
 
     @Mixin
-    ServiceOptions service;
-
-    @Option(descriptionKey = "gateway.port", names = "--port", paramLabel = "PORT", description = "Port to listen on (gateway.port).")
-    Integer port;
+    ConfigOptions config;
 
     @Override
     public Integer call() throws InterruptedException {
-        Settings settings = service.settings();
+        Settings settings = config.settings();
         GatewaySettings gateway = GatewaySettings.from(settings);
         // No registry retries: while the registry cannot answer, the gateway answers 503 at once and Kobo resends.
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO));
@@ -51,15 +47,15 @@ final class GatewayCommand implements Callable<Integer> {
                      gateway.groupLimit(), gateway.ackTimeout(), Clock.systemUTC()).orElse(null);
              IngestGateway running = IngestGateway.start(gateway, publisher, movements, Clock.systemUTC(),
                      new GatewayMetrics(ops.registry()), SignsOfLife.to(heartbeats), sms == null ? Optional.empty() : sms.webhook())) {
-            service.out().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
+            config.out().printf("gateway listening on http://%s:%d (POST /v1/crossings, /v1/kobo, /v1/odk,"
                     + " /v1/movements, /v1/ping) for %d post(s) and site(s);"
                     + " metrics on http://127.0.0.1:%d/metrics%n", gateway.host(), running.port(), gateway.tokens().size(), ops.port());
             if (sms != null) {
-                service.out().printf("SMS in: webhooks (POST /v1/sms/twilio, /v1/sms/inbound) %s; SMSC bind %s%n",
+                config.out().printf("SMS in: webhooks (POST /v1/sms/twilio, /v1/sms/inbound) %s; SMSC bind %s%n",
                         sms.webhook().isPresent() ? "on" : "off (no gateway.sms.webhook.secret)",
                         sms.smpp().isPresent() ? "to " + settings.string("gateway.sms.smpp.host") : "off (no gateway.sms.smpp.host)");
             }
-            service.out().flush();
+            config.out().flush();
             stop.awaitRequest();
             return 0;
         } catch (InterruptedException stopped) {

@@ -24,25 +24,16 @@ import picocli.CommandLine.Option;
 final class HubCommand implements Callable<Integer> {
 
     @Mixin
-    ServiceOptions service;
-
-    @Option(descriptionKey = "hub.name", names = "--name", paramLabel = "NAME", description = "This hub's name, unique per centre (hub.name).")
-    String name;
-
-    @Option(descriptionKey = "hub.centre.bootstrap.servers", names = "--centre-bootstrap", paramLabel = "HOST:PORT", description = "The centre's brokers (hub.centre.bootstrap.servers).")
-    String centreBootstrap;
-
-    @Option(descriptionKey = "hub.centre.registry.url", names = "--centre-registry", paramLabel = "URL", description = "The centre's registry (hub.centre.registry.url).")
-    String centreRegistry;
+    ConfigOptions config;
 
     @Option(names = "--print-config", description = "Print the MirrorMaker settings the link would run with (secrets masked), and exit.")
     boolean printConfig;
 
     @Override
     public Integer call() {
-        Settings settings = service.settings();
+        Settings settings = config.settings();
         HubSettings hub = HubSettings.from(settings);
-        PrintWriter out = service.out();
+        PrintWriter out = config.out();
         if (printConfig) {
             new TreeMap<>(HubLink.mirrorConfigOf(hub)).forEach((key, value) ->
                     out.printf("%s=%s%n", key, Settings.isSecret(key) ? "****" : value));

@@ -9,28 +9,12 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "load", description = "Send synthetic crossings at a steady or bursty rate from N posts; report the rate achieved.")
 final class LoadCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
-
-    @Option(descriptionKey = "load.posts", names = "--posts", paramLabel = "N", description = "Posts sending (load.posts).")
-    Integer posts;
-
-    @Option(descriptionKey = "load.rate", names = "--rate", paramLabel = "PER_SECOND", description = "Average records per second (load.rate).")
-    Double rate;
-
-    @Option(descriptionKey = "load.duration", names = "--duration", paramLabel = "TIME", description = "How long to send, e.g. 30s, 5m (load.duration).")
-    String duration;
-
-    @Option(descriptionKey = "load.pattern", names = "--pattern", paramLabel = "steady|bursty", description = "Shape of the load (load.pattern).")
-    String pattern;
-
-    @Option(descriptionKey = "load.span", names = "--span", paramLabel = "TIME", description = "Event time the records spread over, e.g. 7d (load.span).")
-    String span;
 
     @Override
     public Integer call() throws InterruptedException {

@@ -1,6 +1,5 @@
 package org.flowwatch.cli;
 
-import picocli.CommandLine;
 
 /** The one flowwatch command. Only here is System.exit called. */
 public final class Main {

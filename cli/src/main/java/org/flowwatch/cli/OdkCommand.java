@@ -29,18 +29,6 @@ final class OdkCommand {
         @Mixin
         ConfigOptions config;
 
-        @Option(descriptionKey = "odk.url", names = "--url", paramLabel = "URL", description = "ODK Central's base URL (odk.url).")
-        String url;
-
-        @Option(descriptionKey = "odk.project", names = "--project", paramLabel = "ID", description = "Project id (odk.project).")
-        String project;
-
-        @Option(descriptionKey = "odk.form", names = "--form", paramLabel = "ID", description = "Form id (odk.form).")
-        String form;
-
-        @Option(descriptionKey = "odk.post", names = "--post", paramLabel = "SITE", description = "The border post the form reports for (odk.post).")
-        String post;
-
         @Option(names = "--once", description = "Pull every page past the cursor once, then exit.")
         boolean once;
 

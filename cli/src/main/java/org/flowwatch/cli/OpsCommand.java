@@ -11,24 +11,20 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "ops", description = "Serve the operations centre's live dashboard (arrivals, posts, sites, alerts with "
         + "acknowledgement) and its domain metrics on /metrics, until Ctrl-C.")
 final class OpsCommand implements Callable<Integer> {
 
     @Mixin
-    ServiceOptions service;
-
-    @Option(descriptionKey = "ops.http.port", names = "--dashboard-port", paramLabel = "PORT", description = "Port of the dashboard (ops.http.port, default 8080; 0 = any free port).")
-    Integer httpPort;
+    ConfigOptions config;
 
     @Override
     public Integer call() {
-        Settings settings = service.settings();
+        Settings settings = config.settings();
         OpsSettings ops = OpsSettings.from(settings);
         TopicsCommand.createMissing(settings, OpsCentre.topics());
-        PrintWriter out = service.out();
+        PrintWriter out = config.out();
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());
         try (GracefulStop stop = new GracefulStop();
              OpsEndpoint endpoint = OpsEndpoint.start(settings, "ops");

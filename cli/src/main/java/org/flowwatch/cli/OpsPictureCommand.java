@@ -17,16 +17,12 @@ import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** A terminal command that reads the dashboard's topics to their end, prints part of the picture and exits. */
 abstract class OpsPictureCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOptions config;
-
-    @Option(descriptionKey = "ops.locale", names = "--locale", paramLabel = "LANG", description = "Language of the text: hy, ru or en (ops.locale; default en).")
-    String locale;
 
     @Override
     public Integer call() {

@@ -37,22 +37,6 @@ final class PostCommand {
 
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
 
-    /**
-     * What every post command shares: the settings, with which post and which journal (shortcuts for post.id and
-     * post.journal.dir) and the prompt's language among them.
-     */
-    static final class PostOptions extends ConfigOptions {
-
-        @Option(descriptionKey = "post.id", names = "--post", paramLabel = "SITE", description = "Site id of this border post (post.id).")
-        String postId;
-
-        @Option(descriptionKey = "post.journal.dir", names = "--journal", paramLabel = "DIR", description = "Journal directory (post.journal.dir; default ~/.flowwatch/journal/<post>).")
-        Path journal;
-
-        @Option(descriptionKey = "post.locale", names = "--locale", paramLabel = "LANG", description = "Language of the prompt and messages: hy, ru or en (post.locale; default en).")
-        String locale;
-    }
-
     private static PostClient start(Settings settings) {
         // No registry retries: while the registry cannot answer, the post keeps crossings in its journal and sends them later.
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings).withRetryFor(Duration.ZERO));
@@ -66,7 +50,7 @@ final class PostCommand {
     static final class Record implements Callable<Integer> {
 
         @Mixin
-        PostOptions post;
+        ConfigOptions post;
 
         @Option(names = "--input", paramLabel = "FILE", description = "Tablet export to record; '-' reads standard input.")
         String input;
@@ -108,7 +92,7 @@ final class PostCommand {
     abstract static class Revision implements Callable<Integer> {
 
         @Mixin
-        PostOptions post;
+        ConfigOptions post;
 
         @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to ${COMMAND-NAME}.")
         UUID eventId;
@@ -184,7 +168,7 @@ final class PostCommand {
     static final class Send implements Callable<Integer> {
 
         @Mixin
-        PostOptions post;
+        ConfigOptions post;
 
         @Option(names = "--until-drained", description = "Exit once nothing is pending (exit 1 if the drain timeout passes first).")
         boolean untilDrained;
@@ -214,7 +198,7 @@ final class PostCommand {
     static final class Status implements Callable<Integer> {
 
         @Mixin
-        PostOptions post;
+        ConfigOptions post;
 
         @Override
         public Integer call() {

@@ -36,16 +36,8 @@ final class RegistryCommand {
                     change.apply(registry);
                 }
             }
-            out.println(summary(plan));
+            out.println(options.summary("registry", plan.changes().size(), RegistryPlan.contracts(Topics.ALL).size() + " subjects checked"));
             return 0;
-        }
-
-        private String summary(RegistryPlan plan) {
-            if (plan.isEmpty()) {
-                return "registry: nothing changed (" + RegistryPlan.contracts(Topics.ALL).size() + " subjects checked)";
-            }
-            return options.dryRun ? "registry: dry run, " + plan.changes().size() + " change(s) planned, nothing changed"
-                    : "registry: " + plan.changes().size() + " change(s) applied";
         }
     }
 }

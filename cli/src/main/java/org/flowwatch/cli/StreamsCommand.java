@@ -18,10 +18,6 @@ final class StreamsCommand {
         @Mixin
         ConfigOptions config;
 
-        @Option(descriptionKey = "query.http.port", names = "--http-port", paramLabel = "PORT",
-                description = "Port of the HTTP count queries (query.http.port, default 8090; 0 turns them off).")
-        Integer httpPort;
-
         @Option(names = "--app", paramLabel = "APP", defaultValue = "all",
                 description = "Which app to run: arrivals, sites (stock and alerts, with its HTTP queries) or all (default).")
         App app;

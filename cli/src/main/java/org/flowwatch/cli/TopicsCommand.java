@@ -20,7 +20,6 @@ import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "topics", description = "Manage flowwatch's topics and ACLs.", subcommands = TopicsCommand.Apply.class)
 final class TopicsCommand {
@@ -41,9 +40,6 @@ final class TopicsCommand {
         @Mixin
         ApplyOptions options;
 
-        @Option(descriptionKey = "acl.apply", names = "--acls", description = "Also add the ACLs of the roles named in acl.* (acl.apply).")
-        Boolean acls;
-
         @Override
         public Integer call() {
             Settings settings = options.settings();
@@ -56,7 +52,7 @@ final class TopicsCommand {
                     admin.apply(plan);
                 }
             }
-            out.println(topicSummary(plan));
+            out.println(options.summary("topics", plan.applicable().size(), Topics.ALL.size() + " topics checked"));
             if (settings.bool("acl.apply")) {
                 applyAcls(settings, out);
             }
@@ -66,15 +62,6 @@ final class TopicsCommand {
                 return OneLineErrors.FAILED;
             }
             return 0;
-        }
-
-        private String topicSummary(TopicPlan plan) {
-            int applicable = plan.applicable().size();
-            if (applicable == 0) {
-                return "topics: nothing changed (" + Topics.ALL.size() + " topics checked)";
-            }
-            return options.dryRun ? "topics: dry run, " + applicable + " change(s) planned, nothing changed"
-                    : "topics: " + applicable + " change(s) applied";
         }
 
         private void applyAcls(Settings settings, PrintWriter out) {

@@ -37,7 +37,7 @@ class ConfigOptionsTest {
         PostCommand.Send send = post.getSubcommands().get("send").getCommand();
 
         // when
-        Settings service = dispatch.service.settings();
+        Settings service = dispatch.config.settings();
         Settings journal = send.post.settings();
 
         // then the flags sit above --set, as on every command

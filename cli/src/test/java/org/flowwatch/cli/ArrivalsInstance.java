@@ -1,13 +1,13 @@
 package org.flowwatch.cli;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.KafkaStreams;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.streams.arrivals.ArrivalsApp;
 import org.flowwatch.streams.runtime.StreamsRunner;
@@ -24,7 +24,7 @@ record ArrivalsInstance(StreamsRunner runner, CountsQueryServer queries) impleme
     static ArrivalsInstance start(ReplicatedStack<?> stack, String applicationId, Path stateDir, Map<String, String> extra) throws IOException {
         Map<String, String> settings = new LinkedHashMap<>(Map.of("streams.application.id", applicationId,
                 "streams.state.dir", stateDir.toString(),
-                "query.http.port", Integer.toString(freePort()),
+                "query.http.port", Integer.toString(LocalPorts.free("an arrivals instance")),
                 "kafka.num.standby.replicas", "1",
                 // A stopped member is noticed within seconds, not the default 45 s.
                 "kafka.session.timeout.ms", "6000", "kafka.heartbeat.interval.ms", "1000"));
@@ -59,12 +59,6 @@ record ArrivalsInstance(StreamsRunner runner, CountsQueryServer queries) impleme
             queries.close();
         } finally {
             runner.close();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +23,7 @@ import java.util.TreeMap;
 import org.flowwatch.consumers.dashboard.OpsCentre;
 import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.gateway.IngestGateway;
 import org.flowwatch.producers.publish.CrossingPublisher;
@@ -65,7 +65,7 @@ class HttpFuzzIntegrationTest {
             given.put("kafka.bootstrap.servers", stack.bootstrapServers());
             given.put("registry.url", stack.registryUrl());
             given.put("streams.state.dir", dir.resolve("state").toString());
-            given.put("query.http.port", Integer.toString(freePort()));
+            given.put("query.http.port", Integer.toString(LocalPorts.free("the query server")));
             given.put("sites.query.port", "0");
             given.put("ops.port", "0");
             given.put("gateway.port", "0");
@@ -214,12 +214,6 @@ class HttpFuzzIntegrationTest {
         byte[] bytes = new byte[length];
         random.nextBytes(bytes);
         return bytes;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     /** Paths keep their slashes; anything else that a URI cannot hold is percent-encoded. */

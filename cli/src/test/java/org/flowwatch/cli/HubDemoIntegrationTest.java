@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.flowwatch.embedded.LocalPorts;
 
 /**
  * {@code flowwatch demo --hub} as a user runs it: a centre and a hub on this machine, the replay written at the hub,
@@ -36,7 +36,7 @@ class HubDemoIntegrationTest {
 
     @Test
     void shouldCountAtTheHubWhileTheLinkIsCutAndAtTheCentreOnceItIsBack(@TempDir Path dir) throws Exception {
-        int pagePort = freePort();
+        int pagePort = LocalPorts.free("the hub demo");
         // when the demo runs with the link cut after hour 2 and restored after hour 4
         CompletableFuture<CommandRun> demo = CompletableFuture.supplyAsync(() -> CommandRun.of("demo", "--hub",
                 "--exit-after-replay", "--hours", "6", "--speed", "1800", "--set", "demo.hub.cut.hours=2-4",
@@ -83,11 +83,5 @@ class HubDemoIntegrationTest {
     private HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -28,6 +28,7 @@ import org.apache.kafka.connect.mirror.RemoteClusterUtils;
 import org.flowwatch.embedded.EmbeddedKafka;
 import org.flowwatch.embedded.EmbeddedRegistry;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.hub.HubLink;
 import org.flowwatch.hub.HubSettings;
 import org.flowwatch.producers.replay.ScenarioReplay;
@@ -80,7 +81,7 @@ class HubReplicationIntegrationTest {
     void shouldCountAtTheHubWhileCutOffAndOnceAtTheCentreThroughRestartsFlapsAndCopiesTwice(@TempDir Path dir) throws Exception {
         long began = System.nanoTime();
         // The centre's broker is reached through a line the test can cut: it advertises the line's port.
-        int centrePort = freePort();
+        int centrePort = LocalPorts.free("the centre");
         CompletableFuture<EmbeddedRegistry> centreRegistryStarting =
                 CompletableFuture.supplyAsync(() -> EmbeddedRegistry.start(dir.resolve("centre").resolve("registry"), 0));
         try (CuttableLink line = CuttableLink.to(centrePort);
@@ -286,12 +287,6 @@ class HubReplicationIntegrationTest {
         long start = System.nanoTime();
         action.run();
         System.out.printf("hub: %s took %d ms%n", what, (System.nanoTime() - start) / 1_000_000);
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static Settings settings(String bootstrap, String registryUrl, Map<String, String> more) {

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.producers.gateway.GatewaySettings;
 import org.flowwatch.producers.gateway.IngestGateway;
 import org.flowwatch.producers.gateway.PostTokens;
@@ -60,7 +59,7 @@ class KoboCorrectionIntegrationTest {
                 admin.createMissing(Topics.ALL, (short) 1);
             }
             ReferenceCommand.publishDefaults(settings);
-            int queryPort = freePort();
+            int queryPort = LocalPorts.free("the query server");
             StreamsSettings streams = StreamsSettings.from(settings(stack, Map.of(
                     "streams.application.id", "flowwatch-arrivals-kobo-" + UUID.randomUUID(),
                     "streams.state.dir", dir.resolve("state").toString(), "query.http.port", Integer.toString(queryPort))));
@@ -123,11 +122,5 @@ class KoboCorrectionIntegrationTest {
                 "registry.url", stack.registryUrl(), "kafka.statestore.cache.max.bytes", "0", "kafka.commit.interval.ms", "100"));
         config.overrides.putAll(overrides);
         return config.load();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +36,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.producers.replay.ArrivalsCurve;
 import org.flowwatch.producers.replay.ScenarioReplay;
 import org.flowwatch.schemas.avro.CountScope;
@@ -96,7 +96,7 @@ class ReplayedCurveIntegrationTest {
         secondPost = topicsAndSitesWithASecondPost(settings);
         String applicationId = "flowwatch-arrivals-replayed-" + UUID.randomUUID();
         for (int instance = 0; instance < 2; instance++) {
-            ports.add(freePort());
+            ports.add(LocalPorts.free("an arrivals instance"));
             StreamsSettings streams = StreamsSettings.from(settings(Map.of("streams.application.id", applicationId,
                     "streams.state.dir", dir.resolve("state-" + instance).toString(),
                     "query.http.port", Integer.toString(ports.get(instance)))));
@@ -281,11 +281,5 @@ class ReplayedCurveIntegrationTest {
                 "registry.url", stack.registryUrl(), "kafka.statestore.cache.max.bytes", "0"));
         config.overrides.putAll(overrides);
         return config.load();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

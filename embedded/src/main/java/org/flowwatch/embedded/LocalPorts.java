@@ -8,12 +8,13 @@ import java.net.ServerSocket;
 import java.net.UnknownHostException;
 
 /**
- * Port choice for components that listen on loopback only.
+ * Port choice for components that listen on loopback only, and a free port for tests that start a server or need
+ * a port nobody listens on.
  *
  * <p>Port 0 means "any free port". A free port found here is released again before the component binds it, so
  * another process could take it in between; on a developer machine or CI runner that window is small enough.
  */
-final class LocalPorts {
+public final class LocalPorts {
 
   static final String LOOPBACK = "127.0.0.1";
 
@@ -25,7 +26,7 @@ final class LocalPorts {
       throw new IllegalArgumentException("port " + port + " for " + component + " is not between 0 and 65535");
     }
     if (port == 0) {
-      return freePort(component);
+      return free(component);
     }
     requireFree(component, port);
     return port;
@@ -44,7 +45,8 @@ final class LocalPorts {
     }
   }
 
-  private static int freePort(String component) {
+  /** A port free on loopback now (the kernel's choice); {@code component} names it in the error if there is none. */
+  public static int free(String component) {
     try (ServerSocket socket = new ServerSocket(0, 1, loopback())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
+import org.flowwatch.embedded.LocalPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -134,11 +134,11 @@ class ImageIntegrationTest {
         UnpackedImage.Result topics = image.runEntrypoint(concat(new String[] {"topics", "apply"}, connection));
         assertThat(topics.exitCode()).as(topics.output()).isZero();
 
-        int opsPort = freePort();
+        int opsPort = LocalPorts.free("the ops endpoint");
         Path log = Path.of("target", "image-streams.log"); // kept, so a failed run can be read
         Process streams = image.startEntrypoint(log, concat(new String[] {"streams", "run",
             "--set", "streams.state.dir=/var/lib/flowwatch/streams", "--set", "ops.port=" + opsPort,
-            "--set", "query.http.port=0", "--set", "sites.query.port=" + freePort()}, connection));
+            "--set", "query.http.port=0", "--set", "sites.query.port=" + LocalPorts.free("the sites query server")}, connection));
         try {
             // The compose healthcheck, run inside the image against the real /ready (503 until the apps are RUNNING).
             await("/ready of the streams apps in the image").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
@@ -160,12 +160,6 @@ class ImageIntegrationTest {
 
     private static String[] concat(String[] first, String[] second) {
         return Stream.concat(Arrays.stream(first), Arrays.stream(second)).toArray(String[]::new);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     private static List<String> filesUnder(Path root) throws IOException {

@@ -28,6 +28,7 @@ import org.flowwatch.consumers.webhook.DispatchMetrics;
 import org.flowwatch.consumers.webhook.DispatchSettings;
 import org.flowwatch.consumers.webhook.RetryPolicy;
 import org.flowwatch.consumers.webhook.UrlPolicy;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
 import org.flowwatch.schemas.avro.Alert;
@@ -78,7 +79,7 @@ class SmsDispatchIntegrationTest {
     void shouldDeliverEachAlertAsSmsOnceAndRecordItsReceiptsWhenSmscAnswers() throws Exception {
         // given an SMSC and an Armenian text long enough for two UCS-2 parts
         Inbox inbox = new Inbox();
-        int port = TestSmsc.freePort();
+        int port = LocalPorts.free("the test SMSC");
         String armenian = "Գորիս. ջուրը բավական է 0,9 օր 2003 մարդու համար, անհրաժեշտ է 30045 լ օրական";
         try (TestSmsc smsc = new TestSmsc(port, inbox); Running running = dispatcher(smpp(), port, policy(Duration.ofHours(1)))) {
             // when
@@ -105,7 +106,7 @@ class SmsDispatchIntegrationTest {
     void shouldLoseNoAlertWhenSmscIsDownForASpell() throws Exception {
         // given a dispatcher bound to an SMSC that then goes away
         Inbox inbox = new Inbox();
-        int port = TestSmsc.freePort();
+        int port = LocalPorts.free("the test SMSC");
         TestSmsc first = new TestSmsc(port, inbox);
         try (Running running = dispatcher(smpp(), port, policy(Duration.ofHours(1)))) {
             publish(anAlert("before-" + site, site, AlertKind.SHORTAGE, Severity.CRITICAL));
@@ -134,7 +135,7 @@ class SmsDispatchIntegrationTest {
     @Test
     void shouldDeadLetterUnderTheRecipientsReferenceWhenSmscStaysDownPastGiveUp() throws Exception {
         // given no SMSC at all
-        int port = TestSmsc.freePort();
+        int port = LocalPorts.free("the test SMSC");
         try (Running running = dispatcher(smpp(), port, policy(Duration.ofMillis(800)))) {
             // when
             publish(anAlert("lost-" + site, site, AlertKind.SHORTAGE, Severity.CRITICAL));
@@ -154,7 +155,7 @@ class SmsDispatchIntegrationTest {
     void shouldDeadLetterAtOnceAndRecordFailedWhenSmscRefusesTheNumber() throws Exception {
         // given a recipient whose number the SMSC refuses (invalid destination address)
         number = TestSmsc.UNKNOWN_NUMBER;
-        int port = TestSmsc.freePort();
+        int port = LocalPorts.free("the test SMSC");
         try (TestSmsc smsc = new TestSmsc(port, new Inbox()); Running running = dispatcher(smpp(), port, policy(Duration.ofHours(1)))) {
             // when
             publish(anAlert("refused-" + site, site, AlertKind.SHORTAGE, Severity.CRITICAL));

@@ -1,10 +1,8 @@
 package org.flowwatch.consumers.sms;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Date;
@@ -59,14 +57,6 @@ final class TestSmsc implements AutoCloseable {
         this.listener = new SMPPServerSessionListener(port);
         listener.setMessageReceiverListener(submitsOnly());
         executor.execute(this::accept);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void accept() {

@@ -7,10 +7,6 @@ import static org.flowwatch.consumers.webhook.AlertBuilder.anAlert;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertState;
 import org.flowwatch.schemas.avro.Severity;
@@ -91,7 +88,7 @@ class WebhookOutageIntegrationTest {
             System.out.println("webhook outage: no port that drops connects can be made here (every connect is answered);"
                     + " the endpoint whose connects go unanswered is left out");
         }
-        int refusedPort = closedPort();
+        int refusedPort = LocalPorts.free("a webhook that refuses connections"); // nothing listens: a connect is refused at once
         TestReceiver healthy = new TestReceiver(SECRET);
         DispatchSettings production = settings(Map.of());
         try (healthy; RetryTopicWatch retryTopic = new RetryTopicWatch(stack.bootstrapServers(), serdes, "refusing-" + run);
@@ -235,15 +232,6 @@ class WebhookOutageIntegrationTest {
                     secret: %s
                     filter: {sites: [%s]}
                 """.formatted(name, url, SECRET, site);
-    }
-
-    /** A port nothing listens on: a connect to it is refused at once. */
-    private static int closedPort() {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return probe.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String alertId(String key) {

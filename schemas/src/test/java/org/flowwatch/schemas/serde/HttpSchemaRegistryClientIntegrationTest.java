@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import static org.flowwatch.schemas.serde.SampleRecords.fullCrossing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.avro.Schema;
 import org.flowwatch.embedded.EmbeddedRegistry;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.embedded.RegistryKind;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.junit.jupiter.api.AfterAll;
@@ -211,7 +211,7 @@ class HttpSchemaRegistryClientIntegrationTest {
     @Test
     void shouldThrowRegistryUnavailableNamingUrlWhenNothingListens() throws IOException {
         // given
-        String url = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
+        String url = "http://127.0.0.1:" + LocalPorts.free("a registry nobody runs") + "/apis/ccompat/v7";
         HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistrySettings.of(url));
 
         // when
@@ -224,7 +224,7 @@ class HttpSchemaRegistryClientIntegrationTest {
     @Test
     void shouldGetItsAnswerWhenTheRegistryComesUpWhileItIsTryingAgain(@TempDir Path laterDir) throws Exception {
         // given a client that tries for 60 s, and no registry yet where it points
-        int port = closedPort();
+        int port = LocalPorts.free("a registry nobody runs");
         String url = "http://127.0.0.1:" + port + "/apis/ccompat/v7";
         HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistrySettings.of(url).withRetryFor(Duration.ofSeconds(60)));
         CompletableFuture<Integer> registered = CompletableFuture.supplyAsync(() -> client.register(subject, CURRENT));
@@ -242,7 +242,7 @@ class HttpSchemaRegistryClientIntegrationTest {
     @Test
     void shouldGiveUpNamingHowLongItTriedWhenTheRegistryStaysDown() throws IOException {
         // given
-        String url = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
+        String url = "http://127.0.0.1:" + LocalPorts.free("a registry nobody runs") + "/apis/ccompat/v7";
         HttpSchemaRegistryClient client = new HttpSchemaRegistryClient(RegistrySettings.of(url).withRetryFor(Duration.ofSeconds(2)));
 
         // when
@@ -270,11 +270,5 @@ class HttpSchemaRegistryClientIntegrationTest {
                 ? new Schema.Field("transportMode", Schema.create(Schema.Type.STRING), null, "unknown")
                 : new Schema.Field("transportMode", Schema.create(Schema.Type.STRING)));
         return Schema.createRecord(CURRENT.getName(), CURRENT.getDoc(), CURRENT.getNamespace(), false, fields);
-    }
-
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

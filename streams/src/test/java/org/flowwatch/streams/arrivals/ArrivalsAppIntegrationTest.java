@@ -7,7 +7,6 @@ import static org.flowwatch.schemas.testing.CrossingBuilder.aCrossing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +36,7 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
@@ -90,7 +90,7 @@ class ArrivalsAppIntegrationTest {
         publishSites();
         applicationId = "flowwatch-arrivals-it-" + UUID.randomUUID();
         for (int instance = 0; instance < 2; instance++) {
-            ports.add(freePort());
+            ports.add(LocalPorts.free("an arrivals instance"));
             StreamsSettings settings = settings(applicationId, instance, ports.get(instance));
             StreamsRunner runner = ArrivalsApp.start(settings);
             instances.add(runner);
@@ -293,11 +293,5 @@ class ArrivalsAppIntegrationTest {
                 "streams.state.dir", dir.resolve("state-" + instance).toString(),
                 "query.http.port", Integer.toString(port),
                 "kafka.statestore.cache.max.bytes", "0")).load();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

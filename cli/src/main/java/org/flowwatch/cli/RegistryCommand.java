@@ -1,7 +1,6 @@
 package org.flowwatch.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.HttpSchemaRegistryClient;
@@ -9,7 +8,6 @@ import org.flowwatch.schemas.serde.RegistryPlan;
 import org.flowwatch.schemas.serde.SubjectChange;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "registry", description = "Manage the contracts in the schema registry.", subcommands = RegistryCommand.Apply.class)
 final class RegistryCommand {
@@ -19,15 +17,10 @@ final class RegistryCommand {
                     + "and set each subject's compatibility to BACKWARD, one line per change. Run it before apps that "
                     + "have registry.auto.register=false start.",
             "Exits 1 if the registry refuses a schema (e.g. not BACKWARD compatible with the subject's latest version)."})
-    static final class Apply implements Callable<Integer> {
-
-        @Mixin
-        ApplyOptions options;
+    static final class Apply extends ApplyCommand {
 
         @Override
-        public Integer call() {
-            Settings settings = options.settings();
-            PrintWriter out = options.out();
+        int apply(Settings settings, PrintWriter out) {
             HttpSchemaRegistryClient registry = new HttpSchemaRegistryClient(CommonSettings.registry(settings));
             RegistryPlan plan = RegistryPlan.of(Topics.ALL, registry);
             for (SubjectChange change : plan.changes()) {

@@ -2,7 +2,6 @@ package org.flowwatch.cli;
 
 import java.io.PrintWriter;
 import java.util.Collection;
-import java.util.concurrent.Callable;
 import org.flowwatch.cli.access.AccessRoles;
 import org.flowwatch.cli.access.AclAdmin;
 import org.flowwatch.cli.access.AclPlan;
@@ -19,7 +18,6 @@ import org.flowwatch.streams.runtime.StreamsSettings;
 import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "topics", description = "Manage flowwatch's topics and ACLs.", subcommands = TopicsCommand.Apply.class)
 final class TopicsCommand {
@@ -35,15 +33,10 @@ final class TopicsCommand {
             "Bring every topic of the catalogue in line: create missing ones, add partitions, set differing configs "
                     + "(one line per change). Exits 1 if a difference cannot be applied (fewer partitions, another replication factor).",
             "With --acls (or acl.apply=true), also add the ACLs of the principals in acl.*."})
-    static final class Apply implements Callable<Integer> {
-
-        @Mixin
-        ApplyOptions options;
+    static final class Apply extends ApplyCommand {
 
         @Override
-        public Integer call() {
-            Settings settings = options.settings();
-            PrintWriter out = options.out();
+        int apply(Settings settings, PrintWriter out) {
             TopicPlan plan;
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
                 plan = TopicPlan.of(Topics.ALL, admin.observe(Topics.ALL), CommonSettings.replicationFactor(settings));

@@ -1,18 +1,14 @@
 package org.flowwatch.cli;
 
-import java.util.concurrent.Callable;
+import org.flowwatch.schemas.config.Settings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "config", description = "Print every setting with its effective value and where it came from (secrets masked).")
-final class ConfigCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOptions config;
+final class ConfigCommand extends SettingsCommand {
 
     @Override
-    public Integer call() {
-        config.out().println(config.settings().describe());
+    int run(Settings settings) {
+        config.out().println(settings.describe());
         return 0;
     }
 }

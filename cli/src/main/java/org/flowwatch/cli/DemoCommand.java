@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,24 +27,19 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 /**
  * The whole pipeline on one laptop: a real KRaft broker and a real schema registry, the arrivals and sites apps, the
  * 2023 replay with a few supplies, a live table of hourly counts and a line per alert change. Ctrl-C stops everything.
  */
 @Command(name = "demo", description = "Run the pipeline on an embedded broker and registry, replaying the start of the 2023 arrivals.")
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends SettingsCommand {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration COUNTED_TIMEOUT = Duration.ofSeconds(60);
 
-    @Mixin
-    ConfigOptions config;
-
     @Override
-    public Integer call() throws InterruptedException {
-        Settings settings = config.settings();
+    int run(Settings settings) throws InterruptedException {
         PrintWriter out = config.out();
         long started = System.nanoTime();
         try (GracefulStop stop = new GracefulStop();

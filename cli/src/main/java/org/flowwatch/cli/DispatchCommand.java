@@ -3,7 +3,6 @@ package org.flowwatch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.metrics.OpenAlerts;
 import org.flowwatch.consumers.sms.SmppSettings;
@@ -25,18 +24,13 @@ import org.flowwatch.schemas.config.ValueReferences;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "dispatch", description = "Deliver every alert state change to the endpoints of an endpoints file "
         + "(webhooks, Slack, Teams, Alertmanager, SMS over SMPP or an HTTP gateway) until Ctrl-C; metrics, /health and /ready on the ops port.")
-final class DispatchCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOptions config;
+final class DispatchCommand extends SettingsCommand {
 
     @Override
-    public Integer call() {
-        Settings settings = config.settings();
+    int run(Settings settings) {
         DispatchSettings dispatch = DispatchSettings.from(settings);
         Path file = dispatch.endpointsFile().orElseThrow(() ->
                 new ConfigException("no endpoints file: give --endpoints FILE or set dispatch.endpoints.file"));

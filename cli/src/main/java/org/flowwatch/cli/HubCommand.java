@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Tags;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.hub.HubLink;
 import org.flowwatch.hub.HubSettings;
@@ -14,24 +13,19 @@ import org.flowwatch.hub.ReplicatedTopics;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.topics.TopicSpec;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "hub", description = "Run a regional hub's link to the centre (Kafka's MirrorMaker 2, in this process) until "
         + "Ctrl-C: the region's crossings, heartbeats, supplies and movements up, sites, items and thresholds down, schema "
         + "ids rewritten for each registry; replication lag on the ops port. The hub's own cluster and registry are "
         + "kafka.bootstrap.servers and registry.url; see hub/README.md.")
-final class HubCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOptions config;
+final class HubCommand extends SettingsCommand {
 
     @Option(names = "--print-config", description = "Print the MirrorMaker settings the link would run with (secrets masked), and exit.")
     boolean printConfig;
 
     @Override
-    public Integer call() {
-        Settings settings = config.settings();
+    int run(Settings settings) {
         HubSettings hub = HubSettings.from(settings);
         PrintWriter out = config.out();
         if (printConfig) {

@@ -1,6 +1,5 @@
 package org.flowwatch.cli;
 
-import java.util.concurrent.Callable;
 import org.flowwatch.producers.load.LoadGenerator;
 import org.flowwatch.producers.load.LoadSettings;
 import org.flowwatch.producers.publish.CrossingPublisher;
@@ -8,17 +7,12 @@ import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "load", description = "Send synthetic crossings at a steady or bursty rate from N posts; report the rate achieved.")
-final class LoadCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOptions config;
+final class LoadCommand extends SettingsCommand {
 
     @Override
-    public Integer call() throws InterruptedException {
-        Settings settings = config.settings();
+    int run(Settings settings) throws InterruptedException {
         LoadSettings load = LoadSettings.from(settings);
         config.out().printf("sending %,d records from %d posts (%s, %,.0f/s on average) ...%n",
                 load.records(), load.posts(), load.pattern().name().toLowerCase(java.util.Locale.ROOT), load.rate());

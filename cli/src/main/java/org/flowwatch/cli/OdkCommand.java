@@ -3,7 +3,6 @@ package org.flowwatch.cli;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.flowwatch.producers.gateway.SignsOfLife;
 import org.flowwatch.producers.odk.OdkPullSettings;
 import org.flowwatch.producers.odk.OdkPuller;
@@ -16,7 +15,6 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "odk", description = "ODK Central: pull a form's submissions as crossings.", subcommands = OdkCommand.Pull.class)
@@ -24,17 +22,13 @@ final class OdkCommand {
 
     @Command(name = "pull", description = "Pull the form's submissions (OData) every odk.poll.every until Ctrl-C, resuming at"
             + " the kept cursor; --once pulls what is there and exits.")
-    static final class Pull implements Callable<Integer> {
-
-        @Mixin
-        ConfigOptions config;
+    static final class Pull extends SettingsCommand {
 
         @Option(names = "--once", description = "Pull every page past the cursor once, then exit.")
         boolean once;
 
         @Override
-        public Integer call() throws Exception {
-            Settings settings = config.settings();
+        int run(Settings settings) throws Exception {
             OdkPullSettings odk = OdkPullSettings.from(settings);
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
             Map<String, Object> kafka = SendTimeouts.within(CommonSettings.kafkaClient(settings), Duration.ofSeconds(20));

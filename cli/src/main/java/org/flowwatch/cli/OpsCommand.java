@@ -2,7 +2,6 @@ package org.flowwatch.cli;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 import org.flowwatch.cli.ops.OpsEndpoint;
 import org.flowwatch.consumers.dashboard.OpsCentre;
 import org.flowwatch.consumers.metrics.SiteMetrics;
@@ -10,18 +9,13 @@ import org.flowwatch.consumers.dashboard.OpsSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "ops", description = "Serve the operations centre's live dashboard (arrivals, posts, sites, alerts with "
         + "acknowledgement) and its domain metrics on /metrics, until Ctrl-C.")
-final class OpsCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOptions config;
+final class OpsCommand extends SettingsCommand {
 
     @Override
-    public Integer call() {
-        Settings settings = config.settings();
+    int run(Settings settings) {
         OpsSettings ops = OpsSettings.from(settings);
         TopicsCommand.createMissing(settings, OpsCentre.topics());
         PrintWriter out = config.out();

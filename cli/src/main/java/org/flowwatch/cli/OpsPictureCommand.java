@@ -2,7 +2,6 @@ package org.flowwatch.cli;
 
 import java.util.Collection;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.flowwatch.consumers.console.StatusText;
 import org.flowwatch.consumers.dashboard.OpsPicture;
@@ -16,17 +15,12 @@ import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.i18n.Languages;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
-import picocli.CommandLine.Mixin;
 
 /** A terminal command that reads the dashboard's topics to their end, prints part of the picture and exits. */
-abstract class OpsPictureCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOptions config;
+abstract class OpsPictureCommand extends SettingsCommand {
 
     @Override
-    public Integer call() {
-        Settings settings = config.settings();
+    int run(Settings settings) {
         Locale language = language(settings);
         OpsSettings ops = OpsSettings.from(settings);
         FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(ops.registry());

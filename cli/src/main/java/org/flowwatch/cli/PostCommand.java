@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.flowwatch.producers.journal.CrossingJournal;
 import org.flowwatch.producers.journal.JournalEntry;
 import org.flowwatch.producers.post.BrokerProbe;
@@ -27,7 +26,6 @@ import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "post", description = "The border-post client: record crossings (works with no network), send the backlog, show status.",
@@ -47,18 +45,14 @@ final class PostCommand {
     }
 
     @Command(name = "record", description = "Record crossings: asks the officer group by group, or reads a tablet export (CSV with header, or JSON lines) with --input.")
-    static final class Record implements Callable<Integer> {
-
-        @Mixin
-        ConfigOptions post;
+    static final class Record extends SettingsCommand {
 
         @Option(names = "--input", paramLabel = "FILE", description = "Tablet export to record; '-' reads standard input.")
         String input;
 
         @Override
-        public Integer call() throws Exception {
-            Settings settings = post.settings();
-            PrintWriter out = post.out();
+        int run(Settings settings) throws Exception {
+            PrintWriter out = config.out();
             PostSettings postSettings = PostSettings.from(settings);
             PostMessages say = PostMessages.from(settings);
             try (PostClient client = start(settings)) {
@@ -72,7 +66,7 @@ final class PostCommand {
                     TabletImport.Result result;
                     try (Reader reader = "-".equals(input) ? new InputStreamReader(System.in, StandardCharsets.UTF_8)
                             : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-                        result = new TabletImport(client, post.err()).run(reader);
+                        result = new TabletImport(client, config.err()).run(reader);
                     }
                     out.println(say.say("post.imported", "n", result.recorded(), "rejected", result.rejected()));
                     say.diskWarning(client.backlog().disk()).ifPresent(out::println);
@@ -89,10 +83,7 @@ final class PostCommand {
      * What correct and withdraw share: the crossing they revise, and how the new revision goes: journalled first, sent
      * like any crossing (store-and-forward: offline, it waits in the journal).
      */
-    abstract static class Revision implements Callable<Integer> {
-
-        @Mixin
-        ConfigOptions post;
+    abstract static class Revision extends SettingsCommand {
 
         @Option(names = "--id", required = true, paramLabel = "EVENT_ID", description = "eventId of the crossing to ${COMMAND-NAME}.")
         UUID eventId;
@@ -107,15 +98,14 @@ final class PostCommand {
         abstract JournalEntry record(PostClient client);
 
         @Override
-        public Integer call() throws InterruptedException {
-            Settings settings = post.settings();
-            PrintWriter out = post.out();
+        int run(Settings settings) throws InterruptedException {
+            PrintWriter out = config.out();
             try (PostClient client = start(settings)) {
                 JournalEntry entry;
                 try {
                     entry = record(client);
                 } catch (FieldException e) {
-                    throw post.refused(e.getMessage()); // bad usage: exit 2, nothing recorded
+                    throw config.refused(e.getMessage()); // bad usage: exit 2, nothing recorded
                 }
                 out.println(what + " of " + entry.crossing().getEventId() + " recorded (revision " + entry.crossing().getRevision() + ")");
                 out.println(client.awaitDrained(PostSettings.from(settings).drainTimeout()) ? "all sent to Kafka"
@@ -165,18 +155,14 @@ final class PostCommand {
     }
 
     @Command(name = "send", description = "Send the journal's backlog and heartbeats until Ctrl-C (or until drained).")
-    static final class Send implements Callable<Integer> {
-
-        @Mixin
-        ConfigOptions post;
+    static final class Send extends SettingsCommand {
 
         @Option(names = "--until-drained", description = "Exit once nothing is pending (exit 1 if the drain timeout passes first).")
         boolean untilDrained;
 
         @Override
-        public Integer call() throws Exception {
-            Settings settings = post.settings();
-            PrintWriter out = post.out();
+        int run(Settings settings) throws Exception {
+            PrintWriter out = config.out();
             PostMessages say = PostMessages.from(settings);
             try (GracefulStop stop = new GracefulStop(); PostClient client = start(settings)) {
                 out.println(say.say("post.sending", "pending", say.pending(client.backlog(), Clock.systemUTC().instant())));
@@ -195,21 +181,17 @@ final class PostCommand {
     }
 
     @Command(name = "status", description = "Backlog, last successful send, whether Kafka can be reached, journal health.")
-    static final class Status implements Callable<Integer> {
-
-        @Mixin
-        ConfigOptions post;
+    static final class Status extends SettingsCommand {
 
         @Override
-        public Integer call() {
-            Settings settings = post.settings();
+        int run(Settings settings) {
             PostSettings postSettings = PostSettings.from(settings);
             PostMessages say = PostMessages.from(settings);
             var kafka = CommonSettings.kafkaClient(settings);
             PostStatus.lines(postSettings, CrossingJournal.inspect(postSettings.journal()),
                             BrokerProbe.problem(kafka, PROBE_TIMEOUT), String.valueOf(kafka.get("bootstrap.servers")),
                             Clock.systemUTC().instant(), say)
-                    .forEach(post.out()::println);
+                    .forEach(config.out()::println);
             return 0;
         }
     }

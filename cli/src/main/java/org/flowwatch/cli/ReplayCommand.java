@@ -1,7 +1,6 @@
 package org.flowwatch.cli;
 
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.flowwatch.producers.replay.CurveReplay;
 import org.flowwatch.producers.replay.ReplaySettings;
 import org.flowwatch.producers.replay.ScenarioReplay;
@@ -9,17 +8,12 @@ import org.flowwatch.schemas.config.CommonSettings;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(name = "replay", description = "Replay the reported 2023 arrivals curve into the crossings topic.")
-final class ReplayCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOptions config;
+final class ReplayCommand extends SettingsCommand {
 
     @Override
-    public Integer call() throws InterruptedException {
-        Settings settings = config.settings();
+    int run(Settings settings) throws InterruptedException {
         ReplaySettings replaySettings = ReplaySettings.from(settings);
         ScenarioReplay.Sent sent = replay(settings,
                 new ProgressBar(config.out(), replaySettings.start(), replaySettings.length()));

@@ -2,7 +2,6 @@ package org.flowwatch.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.StreamsConfig;
@@ -15,7 +14,6 @@ import org.flowwatch.streams.runtime.StreamsSettings;
 import org.flowwatch.streams.sites.SitesApp;
 import org.flowwatch.streams.sites.SitesSettings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reset", description = {
@@ -23,10 +21,7 @@ import picocli.CommandLine.Option;
                 + "local state wiped. Refuses while the app's group has active members.",
         "Compacted outputs (the counts) are rewritten with the same values; append-only outputs would get their records "
                 + "again: --truncate-outputs empties them first (do that for arrivals when the sites app is reset too)."})
-final class ResetCommand implements Callable<Integer> {
-
-    @Mixin
-    ConfigOptions config;
+final class ResetCommand extends SettingsCommand {
 
     @Option(names = "--app", paramLabel = "APP", defaultValue = "arrivals",
             description = "Which app to reset: arrivals (default), sites or all (arrivals first).")
@@ -36,8 +31,7 @@ final class ResetCommand implements Callable<Integer> {
     boolean truncateOutputs;
 
     @Override
-    public Integer call() {
-        Settings settings = config.settings();
+    int run(Settings settings) {
         PrintWriter out = config.out();
         try (Admin admin = Admin.create(CommonSettings.kafkaClient(settings))) {
             ApplicationReset reset = new ApplicationReset(admin);

@@ -2,10 +2,8 @@ package org.flowwatch.cli;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import org.flowwatch.schemas.config.Settings;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "streams", description = "The Kafka Streams apps: run them, or reset one to process its inputs again (also `flowwatch reset`).",
@@ -13,18 +11,14 @@ import picocli.CommandLine.Option;
 final class StreamsCommand {
 
     @Command(name = "run", description = "Run the streams apps until SIGTERM or Ctrl-C; exits 1 if one fails.")
-    static final class Run implements Callable<Integer> {
-
-        @Mixin
-        ConfigOptions config;
+    static final class Run extends SettingsCommand {
 
         @Option(names = "--app", paramLabel = "APP", defaultValue = "all",
                 description = "Which app to run: arrivals, sites (stock and alerts, with its HTTP queries) or all (default).")
         App app;
 
         @Override
-        public Integer call() throws InterruptedException {
-            Settings settings = config.settings();
+        int run(Settings settings) throws InterruptedException {
             try (RunningApps apps = RunningApps.start(settings, app.arrivals(), app.sites(), true)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(apps::close, "flowwatch-shutdown"));
                 apps.awaitRunning(Duration.ofMinutes(2)).forEach(config.out()::println);

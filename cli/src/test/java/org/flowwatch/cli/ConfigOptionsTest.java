@@ -38,7 +38,7 @@ class ConfigOptionsTest {
 
         // when
         Settings service = dispatch.config.settings();
-        Settings journal = send.post.settings();
+        Settings journal = send.config.settings();
 
         // then the flags sit above --set, as on every command
         assertThat(service.integer("ops.port")).isEqualTo(19400);

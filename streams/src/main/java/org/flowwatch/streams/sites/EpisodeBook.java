@@ -9,15 +9,15 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.flowwatch.schemas.avro.Alert;
-import org.flowwatch.schemas.avro.AlertState;
 import org.flowwatch.streams.sites.alerts.AlertEpisodes;
 import org.flowwatch.streams.sites.alerts.Band;
 import org.flowwatch.streams.sites.alerts.Level;
 import org.flowwatch.streams.sites.alerts.Reading;
 
 /**
- * The open episodes of one kind of alert, in a state store keyed by episode key (changelogged, so a restarted app
- * knows what is already open and does not raise it again). A resolved episode leaves the store. What the store holds
+ * The episodes of one kind of alert, in a state store keyed by episode key (changelogged, so a restarted app knows
+ * what is already open and does not raise it again). A resolved episode stays as its key's last, so that the next one
+ * gets a new id even when it begins at the same instant (one entry per key: sites and items, scopes, posts). What the store holds
  * for each key read is kept in memory too (the store is written through): a surge open at 50 posts was one Avro decode
  * of its alert per crossing.
  */
@@ -35,19 +35,14 @@ final class EpisodeBook {
         Alert current = current(reading.episodeKey());
         Optional<Alert> next = AlertEpisodes.next(current, band.level(value, Level.of(current)), reading);
         next.ifPresent(alert -> {
-            if (alert.getState() == AlertState.RESOLVED) {
-                store.delete(reading.episodeKey());
-                read.put(reading.episodeKey(), Optional.empty());
-            } else {
-                store.put(reading.episodeKey(), alert);
-                read.put(reading.episodeKey(), Optional.of(alert));
-            }
+            store.put(reading.episodeKey(), alert);
+            read.put(reading.episodeKey(), Optional.of(alert));
         });
         return next;
     }
 
     boolean isOpen(String episodeKey) {
-        return current(episodeKey) != null;
+        return AlertEpisodes.isOpen(current(episodeKey));
     }
 
     private Alert current(String episodeKey) {
@@ -57,7 +52,11 @@ final class EpisodeBook {
     List<Alert> open() {
         List<Alert> open = new ArrayList<>();
         try (KeyValueIterator<String, Alert> all = store.all()) {
-            all.forEachRemaining((KeyValue<String, Alert> entry) -> open.add(entry.value));
+            all.forEachRemaining((KeyValue<String, Alert> entry) -> {
+                if (AlertEpisodes.isOpen(entry.value)) {
+                    open.add(entry.value);
+                }
+            });
         }
         return open;
     }

@@ -80,6 +80,25 @@ class SitesTopologyTest {
     }
 
     @Test
+    void shouldGiveAnEpisodeThatReopensAtTheInstantItResolvedAnIdOfItsOwn() {
+        // given a warning at T0: 30,000 L for 1,000 people = 2 days
+        sites.waterAndPeopleAtGoris(30_000, 1_000, T0);
+
+        // when, stamped at the same instant, a delivery of 60,000 L makes it 6 days (resolved) and a stock count then
+        // finds 30,000 L (2 days again)
+        sites.supply("goris", "water", SupplyKind.DELIVERY, 60_000, "litre", T0);
+        sites.supply("goris", "water", SupplyKind.STOCK_COUNT, 30_000, "litre", T0);
+
+        // then the second opening is a new episode with its own id: receivers deduplicate on id and version, so
+        // "id v1" a second time would be dropped as a resend and the shortage would look resolved
+        String first = "SHORTAGE/goris/water/" + T0;
+        assertThat(sites.alertsOf(AlertKind.SHORTAGE)).extracting(Alert::getAlertId, Alert::getVersion, Alert::getState)
+                .containsExactly(tuple(first, 1, AlertState.OPEN), tuple(first, 2, AlertState.RESOLVED),
+                        tuple(first + "#2", 1, AlertState.OPEN));
+        assertThat(sites.currentAlerts.readKeyValuesToMap()).containsEntry(first, null).containsKey(first + "#2");
+    }
+
+    @Test
     void shouldRaiseOneEpisodeWhenCoverWobblesAroundTheThreshold() {
         // given 1,000 people at Goris
         sites.arrivals("kornidzor", 1_000, T0);

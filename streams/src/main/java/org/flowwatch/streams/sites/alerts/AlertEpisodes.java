@@ -14,6 +14,11 @@ public final class AlertEpisodes {
     private AlertEpisodes() {
     }
 
+    /** Whether {@code episode} (a key's last, as the alert stores keep it; null for none) is still open. */
+    public static boolean isOpen(Alert episode) {
+        return episode != null && episode.getState() != AlertState.RESOLVED;
+    }
+
     /** The episode's next version after {@code reading} at {@code level}, or empty when nothing changes. */
     public static Optional<Alert> next(Alert current, Level level, Reading reading) {
         Level now = Level.of(current);
@@ -21,7 +26,7 @@ public final class AlertEpisodes {
             return Optional.empty();
         }
         if (now == Level.NORMAL) {
-            return Optional.of(open(level, reading));
+            return Optional.of(open(level, reading, current));
         }
         AlertState state = level == Level.NORMAL ? AlertState.RESOLVED
                 : level.isWorseThan(now) ? AlertState.ESCALATED : AlertState.DE_ESCALATED;
@@ -35,10 +40,16 @@ public final class AlertEpisodes {
                 .build());
     }
 
-    // The id names the episode and when it began: stable across its versions, new for the next episode.
-    private static Alert open(Level level, Reading reading) {
+    /**
+     * The next episode of the reading's key ({@code last}: the one before it, resolved, or null). Its id names the key
+     * and when it began, stable across its versions and new for the next episode, even one that begins at the instant
+     * the last began (statuses stamped at the same hour's end can resolve and reopen it): receivers deduplicate on
+     * id and version, so a reused id would drop the new OPEN.
+     */
+    static Alert open(Level level, Reading reading, Alert last) {
+        String began = reading.episodeKey() + "/" + reading.at();
         return Alert.newBuilder()
-                .setAlertId(reading.episodeKey() + "/" + reading.at())
+                .setAlertId(last == null ? began : nextId(began, last.getAlertId()))
                 .setVersion(1)
                 .setKind(reading.kind())
                 .setSeverity(level.severity())
@@ -48,5 +59,16 @@ public final class AlertEpisodes {
                 .setUpdatedAt(reading.at())
                 .setLabels(reading.labels()).setEvidence(reading.evidence()).setSummary(reading.summary().get())
                 .build();
+    }
+
+    // began, or began#2, #3, ... when the last episode of the key began at the same instant
+    private static String nextId(String began, String lastId) {
+        if (lastId.equals(began)) {
+            return began + "#2";
+        }
+        if (lastId.startsWith(began + "#")) {
+            return began + "#" + (Integer.parseInt(lastId.substring(began.length() + 1)) + 1);
+        }
+        return began;
     }
 }

@@ -12,6 +12,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.streams.sites.SitesTopology;
+import org.flowwatch.streams.sites.alerts.AlertEpisodes;
 
 /**
  * Reads the sites app's local state stores. With one instance every store is local; with several, each answers
@@ -38,7 +39,9 @@ public final class StoreSitesView implements SitesView {
     @Override
     public List<Alert> openAlerts() {
         List<Alert> open = new ArrayList<>();
-        SitesTopology.ALERT_STORES.forEach(name -> open.addAll(this.<Alert>all(name)));
+        // the stores keep each key's last episode, resolved ones too (see EpisodeBook)
+        SitesTopology.ALERT_STORES.forEach(name -> this.<Alert>all(name).stream()
+                .filter(AlertEpisodes::isOpen).forEach(open::add));
         return open;
     }
 

@@ -48,6 +48,30 @@ class AlertEpisodesTest {
         assertThat(Level.of(resolved)).isEqualTo(Level.NORMAL);
     }
 
+    @Test
+    void shouldGiveTheNextEpisodeANewIdWhenItOpensAtTheInstantTheLastOneOpenedAndResolved() {
+        // given an episode opened and resolved at one instant (statuses stamped at the same hour's end)
+        Alert first = AlertEpisodes.next(null, Level.WARNING, reading(T0)).orElseThrow();
+        Alert resolved = AlertEpisodes.next(first, Level.NORMAL, reading(T0)).orElseThrow();
+
+        // when the reading at that instant leaves NORMAL again, twice over
+        Alert second = AlertEpisodes.next(resolved, Level.CRITICAL, reading(T0)).orElseThrow();
+        Alert third = AlertEpisodes.next(AlertEpisodes.next(second, Level.NORMAL, reading(T0)).orElseThrow(), Level.WARNING,
+                reading(T0)).orElseThrow();
+
+        // then each is a new episode with an id of its own (receivers drop a second "id v1" as a resend)
+        assertThat(second.getState()).isEqualTo(AlertState.OPEN);
+        assertThat(second.getVersion()).isEqualTo(1);
+        assertThat(second.getAlertId()).isEqualTo("SHORTAGE/goris/water/2023-09-26T08:00:00Z#2");
+        assertThat(third.getAlertId()).isEqualTo("SHORTAGE/goris/water/2023-09-26T08:00:00Z#3");
+        assertThat(AlertEpisodes.isOpen(second)).isTrue();
+        assertThat(AlertEpisodes.isOpen(resolved)).as("a key's last episode, resolved").isFalse();
+        assertThat(AlertEpisodes.isOpen(null)).isFalse();
+        // and an episode that opens later is named by its own start, as always
+        Alert later = AlertEpisodes.next(resolved, Level.WARNING, reading(T0.plusSeconds(3600))).orElseThrow();
+        assertThat(later.getAlertId()).isEqualTo("SHORTAGE/goris/water/2023-09-26T09:00:00Z");
+    }
+
     private static Reading reading(Instant at) {
         return new Reading("SHORTAGE/goris/water", AlertKind.SHORTAGE, at, Map.of("site", "goris"), Map.of("daysOfCover", 2.0),
                 () -> "Goris: water covers 2.0 days");

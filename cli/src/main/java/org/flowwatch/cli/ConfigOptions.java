@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  * The configuration options every command shares, and the command they are mixed into: its settings, its output and
  * its refusals. Precedence, lowest first: built-in defaults, {@code --config} file, {@code FLOWWATCH_*} environment
  * variables, {@code --set key=value} and the command's own flags (rows of the {@link FlagCatalogue}). A family's
- * options (e.g. {@link ApplyOptions}) extend this class rather than mix it in: a mixin inside a mixin would know only
- * the outer mixin, not the command.
+ * options (e.g. {@link ReferenceCommand.Publishing}) extend this class rather than mix it in: a mixin inside a mixin
+ * would know only the outer mixin, not the command.
  */
 public class ConfigOptions {
 

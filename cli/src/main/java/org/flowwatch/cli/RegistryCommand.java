@@ -25,11 +25,11 @@ final class RegistryCommand {
             RegistryPlan plan = RegistryPlan.of(Topics.ALL, registry);
             for (SubjectChange change : plan.changes()) {
                 out.println(change.describe());
-                if (!options.dryRun) {
+                if (!dryRun) {
                     change.apply(registry);
                 }
             }
-            out.println(options.summary("registry", plan.changes().size(), RegistryPlan.contracts(Topics.ALL).size() + " subjects checked"));
+            out.println(summary("registry", plan.changes().size(), RegistryPlan.contracts(Topics.ALL).size() + " subjects checked"));
             return 0;
         }
     }

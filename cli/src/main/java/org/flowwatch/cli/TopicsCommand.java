@@ -41,16 +41,16 @@ final class TopicsCommand {
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
                 plan = TopicPlan.of(Topics.ALL, admin.observe(Topics.ALL), CommonSettings.replicationFactor(settings));
                 plan.changes().forEach(change -> out.println(change.describe()));
-                if (!options.dryRun) {
+                if (!dryRun) {
                     admin.apply(plan);
                 }
             }
-            out.println(options.summary("topics", plan.applicable().size(), Topics.ALL.size() + " topics checked"));
+            out.println(summary("topics", plan.applicable().size(), Topics.ALL.size() + " topics checked"));
             if (settings.bool("acl.apply")) {
                 applyAcls(settings, out);
             }
             if (plan.hasImpossible()) {
-                options.err().println("flowwatch: " + plan.changes().stream().filter(TopicChange.Impossible.class::isInstance).count()
+                config.err().println("flowwatch: " + plan.changes().stream().filter(TopicChange.Impossible.class::isInstance).count()
                         + " difference(s) from the catalogue cannot be applied in place (the CANNOT lines above)");
                 return OneLineErrors.FAILED;
             }
@@ -63,11 +63,11 @@ final class TopicsCommand {
             try (AclAdmin admin = new AclAdmin(CommonSettings.kafkaClient(settings))) {
                 AclPlan plan = AclPlan.of(roles.bindings(), admin.existing());
                 plan.missing().forEach(binding -> out.println(AclPlan.describe(binding)));
-                if (!options.dryRun) {
+                if (!dryRun) {
                     admin.add(plan.missing());
                 }
                 out.println(plan.isEmpty() ? "acls: nothing changed (" + plan.inPlace() + " in place)"
-                        : options.dryRun ? "acls: dry run, " + plan.missing().size() + " to add, nothing changed"
+                        : dryRun ? "acls: dry run, " + plan.missing().size() + " to add, nothing changed"
                         : "acls: " + plan.missing().size() + " added, " + plan.inPlace() + " already in place");
             }
         }

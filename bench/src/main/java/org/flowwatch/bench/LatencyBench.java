@@ -1,6 +1,5 @@
 package org.flowwatch.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package org.flowwatch.bench;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

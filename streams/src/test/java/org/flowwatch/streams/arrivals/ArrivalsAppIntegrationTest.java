@@ -47,8 +47,6 @@ import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.runtime.StreamsRunner;
 import org.flowwatch.streams.runtime.StreamsSettings;
 import org.flowwatch.streams.runtime.errors.RejectHeaders;
-import org.flowwatch.streams.arrivals.query.CountsQueryServer;
-import org.flowwatch.streams.arrivals.topology.ArrivalsTopology;
 import org.flowwatch.streams.arrivals.topology.StoreNames;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -46,7 +46,7 @@ public final class AlertEpisodes {
      * the last began (statuses stamped at the same hour's end can resolve and reopen it): receivers deduplicate on
      * id and version, so a reused id would drop the new OPEN.
      */
-    static Alert open(Level level, Reading reading, Alert last) {
+    private static Alert open(Level level, Reading reading, Alert last) {
         String began = reading.episodeKey() + "/" + reading.at();
         return Alert.newBuilder()
                 .setAlertId(last == null ? began : nextId(began, last.getAlertId()))

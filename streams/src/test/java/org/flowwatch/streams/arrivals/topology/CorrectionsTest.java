@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.flowwatch.schemas.avro.AgeBands;
 import org.flowwatch.schemas.avro.ArrivalCount;
 import org.flowwatch.schemas.avro.CrossingEvent;
-import org.flowwatch.schemas.avro.LateCrossing;
 import org.flowwatch.schemas.avro.RollingCount;
 import org.flowwatch.schemas.avro.SexAgeBreakdown;
 import org.flowwatch.schemas.testing.CrossingBuilder;

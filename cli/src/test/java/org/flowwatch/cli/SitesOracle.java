@@ -13,6 +13,9 @@ import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.SupplyKind;
 import org.flowwatch.schemas.config.Settings;
+import org.flowwatch.streams.sites.ledger.ArrivalTrend;
+import org.flowwatch.streams.sites.ledger.Need;
+import org.flowwatch.streams.sites.ledger.RunOutProjection;
 
 /**
  * CAPACITY, SHORTAGE and RUN_OUT episodes worked out from the sites app's committed ledger inputs ({@link LedgerInputs}) apart
@@ -185,26 +188,18 @@ final class SitesOracle {
      * Hours until the stock is used up, or infinity beyond the horizon: the people there now, plus the arrivals the
      * trend expects (a least-squares line through the people routed by crossings in the last complete hours, at most
      * {@code sites.trend.hours}, its slope damped by {@code sites.trend.damping} for every hour ahead), each using the
-     * item's need; integrated minute by minute (the app steps in quarter hours and solves within a step: the two
-     * agree to well under the tenth of an hour the status shows). No departures and no convoys: the judged sites
-     * have none (a convoy of a judged item is refused by {@link #supplied}).
+     * item's need. No departures and no convoys: the judged sites have none (a convoy of a judged item is refused by
+     * {@link #supplied}). The people and the trend are worked out here; the integration over the hours ahead is the
+     * app's own pure {@link RunOutProjection} (checked by hand in its unit test). This oracle used to integrate minute
+     * by minute: the two schemes agree to a few hundredths of an hour, but the status rounds to a tenth, so a reading
+     * that close to a threshold crossed it one input apart (a run on 6 Dec escalated at 1,934 people, the oracle at
+     * 1,927), which said nothing about the crash this test is for.
      */
     private double hoursUntilEmpty(String siteId, Item item, double stock, long there, long now) {
         double[] line = trend(siteId, now);
-        double people = there;
-        double left = stock;
-        double step = 1 / 60.0;
-        for (double t = 0; t < horizonHours; t += step) {
-            double arriving = Math.max(0, line[0] + line[1] * (damping * (1 - Math.pow(damping, t + step / 2)) / (1 - damping)));
-            double after = people + arriving * step;
-            double used = needPerDay(item, (people + after) / 2) * step / 24;
-            if (used >= left && used > 0) {
-                return t + step * left / used;
-            }
-            left -= used;
-            people = after;
-        }
-        return Double.POSITIVE_INFINITY;
+        RunOutProjection projection = new RunOutProjection(new Need(item.getPerPersonPerDay(), item.getPerSitePerDay()), there,
+                new ArrivalTrend(line[0], line[1], damping), 0, 0, List.of(), horizonHours);
+        return projection.hoursUntilEmpty(stock).orElse(Double.POSITIVE_INFINITY);
     }
 
     /** {level at the last complete hour, slope per hour} of the people routed to the site by crossings. */

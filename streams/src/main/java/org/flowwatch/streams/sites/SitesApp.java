@@ -1,9 +1,12 @@
 package org.flowwatch.streams.sites;
 
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.HostInfo;
 import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.streams.runtime.StreamsRunner;
+import org.flowwatch.streams.sites.query.OtherInstances;
 import org.flowwatch.streams.sites.query.SitesQueryServer;
 import org.flowwatch.streams.sites.query.StoreSitesView;
 
@@ -22,8 +25,18 @@ public final class SitesApp {
         return StreamsRunner.start(topology(settings), StreamsRunner.copyOf(settings.kafkaStreams()));
     }
 
-    /** Serves the app's interactive queries on {@code sites.query.host}:{@code sites.query.port}, asking for {@code token}. */
+    /**
+     * Serves the app's interactive queries on {@code sites.query.host}:{@code sites.query.port}, asking for {@code token}.
+     * With a fixed query port each instance advertises itself ({@code query.advertised.host}), and answers for the
+     * sites and alerts the others hold too.
+     */
     public static SitesQueryServer serveQueries(StreamsRunner runner, SitesSettings settings, ApiToken token) {
-        return SitesQueryServer.start(new StoreSitesView(runner.streams()), settings.queryHost(), settings.queryPort(), token);
+        String advertised = settings.kafkaStreams().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        if (advertised == null) {
+            return SitesQueryServer.start(new StoreSitesView(runner.streams()), settings.queryHost(), settings.queryPort(), token);
+        }
+        HostInfo self = HostInfo.buildFromEndpoint(advertised);
+        return SitesQueryServer.start(new StoreSitesView(runner.streams(), self), OtherInstances.of(runner.streams(), self, token),
+                settings.queryHost(), settings.queryPort(), token);
     }
 }

@@ -1,11 +1,16 @@
 package org.flowwatch.streams.sites.query;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -15,15 +20,24 @@ import org.flowwatch.streams.sites.SitesTopology;
 import org.flowwatch.streams.sites.alerts.AlertEpisodes;
 
 /**
- * Reads the sites app's local state stores. With one instance every store is local; with several, each answers
- * for the tasks it holds (the ledger runs on one partition, so all site statuses live on one instance).
+ * Reads the sites app's local state stores: with several instances, what this one holds (the ledger runs on one
+ * partition, so all site statuses live on one instance; alert episodes on whichever run the alerting tasks). The query
+ * server adds what the others hold ({@link OtherInstances}).
  */
 public final class StoreSitesView implements SitesView {
 
     private final KafkaStreams streams;
+    private final HostInfo self;
 
+    /** One instance alone: every store is here. */
     public StoreSitesView(KafkaStreams streams) {
+        this(streams, null);
+    }
+
+    /** One of several instances, {@code self} as it advertises itself: a store another instance holds reads as empty here. */
+    public StoreSitesView(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
+        this.self = self;
     }
 
     @Override
@@ -33,7 +47,8 @@ public final class StoreSitesView implements SitesView {
 
     @Override
     public Optional<SiteStatus> site(String siteId) {
-        return Optional.ofNullable(this.<SiteStatus>store(SitesTopology.STATUS_STORE).get(siteId));
+        return held(SitesTopology.STATUS_STORE, () -> Optional.ofNullable(this.<SiteStatus>store(SitesTopology.STATUS_STORE).get(siteId)),
+                Optional.empty());
     }
 
     @Override
@@ -46,11 +61,35 @@ public final class StoreSitesView implements SitesView {
     }
 
     private <V> List<V> all(String storeName) {
-        List<V> values = new ArrayList<>();
-        try (KeyValueIterator<String, V> all = this.<V>store(storeName).all()) {
-            all.forEachRemaining((KeyValue<String, V> entry) -> values.add(entry.value));
+        return held(storeName, () -> {
+            List<V> values = new ArrayList<>();
+            try (KeyValueIterator<String, V> all = this.<V>store(storeName).all()) {
+                all.forEachRemaining((KeyValue<String, V> entry) -> values.add(entry.value));
+            }
+            return values;
+        }, List.of());
+    }
+
+    /**
+     * What {@code read} finds in a store of this instance; {@code elsewhere} if the group has given the store to other
+     * instances only (they are asked). A store that is ours but not readable yet (restoring, rebalancing) fails the
+     * query, to be retried: it must not read as empty.
+     */
+    private <T> T held(String storeName, Supplier<T> read, T elsewhere) {
+        try {
+            return read.get();
+        } catch (InvalidStateStoreException notReadable) {
+            if (self != null && heldOnlyElsewhere(storeName)) {
+                return elsewhere;
+            }
+            throw notReadable;
         }
-        return values;
+    }
+
+    private boolean heldOnlyElsewhere(String storeName) {
+        Collection<StreamsMetadata> instances = streams.metadataForAllStreamsClients();
+        return instances.stream().anyMatch(instance -> !instance.hostInfo().equals(self) && instance.stateStoreNames().contains(storeName))
+                && instances.stream().noneMatch(instance -> instance.hostInfo().equals(self) && instance.stateStoreNames().contains(storeName));
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {

@@ -171,7 +171,8 @@ final class BenchReport {
                 + "Machine: " + machine() + "\n\nSettings: sections " + String.join(",", settings.sections()) + "; "
                 + settings.events() + " crossings, " + settings.posts() + " posts, event time over " + settings.span() + ", "
                 + settings.repeats() + " runs each; latency at " + settings.latencyRates() + " events/s for "
-                + settings.latencyDuration() + " each after a " + settings.latencyWarmup() + " warm-up"
+                + settings.latencyDuration() + " each after a " + settings.latencyWarmup() + " warm-up, the first rate once before,"
+                + " not quoted"
                 + (settings.runs("sweep") ? "; sweep over " + settings.sweep().events() + " crossings per point" : "") + ".\n\n" + markdown());
     }
 

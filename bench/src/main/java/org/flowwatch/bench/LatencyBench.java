@@ -33,16 +33,29 @@ final class LatencyBench {
         this.section = section;
     }
 
-    /** Each rate on a fresh broker: apps start from the earliest offset, so no earlier rate becomes a backlog. */
+    /**
+     * Each rate on a fresh broker: apps start from the earliest offset, so no earlier rate becomes a backlog. First one
+     * pass at the first rate, not quoted, as the throughput and sweep sections do: in a JVM that has run nothing yet
+     * (this section run alone) the first rate's p99 was two to three times the warm one (at 1,000/s to count 755
+     * against 271 ms, to SURGE 1,199 against 439 ms), the JIT still compiling the broker's and the apps' paths, which a
+     * few seconds of warm-up at 1,000/s do not cover.
+     */
     List<LatencyFigures> run() throws Exception {
+        int first = bench.latencyRates().get(0);
+        section.report(String.format("latency: a warm-up pass at %,d events/s, not quoted", first));
+        atFreshRate(first);
         List<LatencyFigures> results = new ArrayList<>();
         for (int rate : bench.latencyRates()) {
-            String run = "latency-" + rate + "-" + UUID.randomUUID().toString().substring(0, 8);
-            try (BenchStack stack = section.startStack(run)) {
-                results.add(atRate(stack, run, rate));
-            }
+            results.add(atFreshRate(rate));
         }
         return results;
+    }
+
+    private LatencyFigures atFreshRate(int rate) throws Exception {
+        String run = "latency-" + rate + "-" + UUID.randomUUID().toString().substring(0, 8);
+        try (BenchStack stack = section.startStack(run)) {
+            return atRate(stack, run, rate);
+        }
     }
 
     private LatencyFigures atRate(BenchStack stack, String run, int rate) throws Exception {

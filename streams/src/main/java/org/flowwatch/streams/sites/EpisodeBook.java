@@ -17,9 +17,9 @@ import org.flowwatch.streams.sites.alerts.Reading;
 /**
  * The episodes of one kind of alert, in a state store keyed by episode key (changelogged, so a restarted app knows
  * what is already open and does not raise it again). A resolved episode stays as its key's last, so that the next one
- * gets a new id even when it begins at the same instant (one entry per key: sites and items, scopes, posts). What the store holds
- * for each key read is kept in memory too (the store is written through): a surge open at 50 posts was one Avro decode
- * of its alert per crossing.
+ * gets a new id even when it begins at the same instant (one entry per key: sites and items, scopes, posts). What the
+ * store holds for each key read is kept in memory too (the store is written through): a surge open at 50 posts was
+ * one Avro decode of its alert per crossing.
  */
 final class EpisodeBook {
 

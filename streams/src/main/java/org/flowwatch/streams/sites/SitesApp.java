@@ -32,11 +32,8 @@ public final class SitesApp {
      */
     public static SitesQueryServer serveQueries(StreamsRunner runner, SitesSettings settings, ApiToken token) {
         String advertised = settings.kafkaStreams().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-        if (advertised == null) {
-            return SitesQueryServer.start(new StoreSitesView(runner.streams()), settings.queryHost(), settings.queryPort(), token);
-        }
-        HostInfo self = HostInfo.buildFromEndpoint(advertised);
-        return SitesQueryServer.start(new StoreSitesView(runner.streams(), self), OtherInstances.of(runner.streams(), self, token),
-                settings.queryHost(), settings.queryPort(), token);
+        HostInfo self = advertised == null ? null : HostInfo.buildFromEndpoint(advertised);
+        OtherInstances others = self == null ? OtherInstances.none() : OtherInstances.of(runner.streams(), self, token);
+        return SitesQueryServer.start(new StoreSitesView(runner.streams(), self), others, settings.queryHost(), settings.queryPort(), token);
     }
 }

@@ -2,9 +2,6 @@ package org.flowwatch.streams.arrivals.query;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import org.flowwatch.schemas.http.ApiToken;
 import org.flowwatch.streams.arrivals.counting.ScopeKey;
 import org.flowwatch.streams.arrivals.topology.StoreNames;
 import org.flowwatch.streams.arrivals.topology.WindowedCounts;
+import org.flowwatch.streams.runtime.PeerQueries;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,14 +45,13 @@ public final class CountsQueryServer implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ApiToken token;
+    private final PeerQueries peers;
     private final Javalin server;
 
     private CountsQueryServer(KafkaStreams streams, HostInfo self, ApiToken token) {
         this.streams = streams;
         this.self = self;
-        this.token = token;
+        this.peers = new PeerQueries(FORWARDED, token);
         this.server = Javalin.create(config -> config.showJavalinBanner = false)
                 .before(ctx -> token.check(ctx.header(ApiToken.AUTHORIZATION), null))
                 .get("/counts", this::counts)
@@ -138,13 +135,8 @@ public final class CountsQueryServer implements AutoCloseable {
 
     /** Asks {@code host} to answer from what it holds; true if it did (any status but 5xx, which it passes on). */
     private boolean forwarded(Context ctx, HostInfo host) {
-        URI uri = URI.create("http://" + host.host() + ":" + host.port() + ctx.path() + "?" + ctx.queryString() + "&" + FORWARDED + "=true");
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
-            if (token.required()) {
-                request.header(ApiToken.AUTHORIZATION, token.header());
-            }
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = peers.get(host, ctx.path(), ctx.queryString());
             if (response.statusCode() >= 500) {
                 return false;
             }

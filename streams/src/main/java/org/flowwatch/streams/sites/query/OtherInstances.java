@@ -3,11 +3,7 @@ package org.flowwatch.streams.sites.query;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,6 +14,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.flowwatch.schemas.http.ApiToken;
+import org.flowwatch.streams.runtime.PeerQueries;
 
 /**
  * The other instances of the sites app that hold part of what a query reads, and asking them for it. Site statuses
@@ -35,12 +32,11 @@ public final class OtherInstances {
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
     private final Function<Collection<String>, List<HostInfo>> holders;
-    private final ApiToken token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PeerQueries peers;
 
     private OtherInstances(Function<Collection<String>, List<HostInfo>> holders, ApiToken token) {
         this.holders = holders;
-        this.token = token;
+        this.peers = new PeerQueries(LOCAL_ONLY, token);
     }
 
     /** The instances of {@code streams}' application other than {@code self}, asked with {@code token}. */
@@ -101,14 +97,8 @@ public final class OtherInstances {
     }
 
     private HttpResponse<String> ask(HostInfo host, String path, String query) {
-        String marked = (query == null || query.isEmpty() ? "" : query + "&") + LOCAL_ONLY + "=true";
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + path + "?" + marked))
-                .timeout(Duration.ofSeconds(10)).GET();
-        if (token.required()) {
-            request.header(ApiToken.AUTHORIZATION, token.header());
-        }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return peers.get(host, path, query);
         } catch (IOException e) {
             throw unanswered(host, "did not answer (" + e.getClass().getSimpleName() + ")");
         } catch (InterruptedException e) {

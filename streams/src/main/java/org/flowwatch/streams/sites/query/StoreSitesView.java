@@ -29,12 +29,10 @@ public final class StoreSitesView implements SitesView {
     private final KafkaStreams streams;
     private final HostInfo self;
 
-    /** One instance alone: every store is here. */
-    public StoreSitesView(KafkaStreams streams) {
-        this(streams, null);
-    }
-
-    /** One of several instances, {@code self} as it advertises itself: a store another instance holds reads as empty here. */
+    /**
+     * {@code self}: this instance as it advertises itself, of several, where a store another instance holds reads as
+     * empty here; null for an instance that advertises nothing (alone: every store is here).
+     */
     public StoreSitesView(KafkaStreams streams, HostInfo self) {
         this.streams = streams;
         this.self = self;

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.commons.lang3.exception.ExceptionUtils;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one topology: starts it, tells when it is RUNNING (ready) and when it has stopped, and keeps the error that
  * stopped it so the command can exit non-zero. A failing stream thread shuts the client down rather than limp on,
- * unless all it lacked was the schema registry.
+ * unless all it lacked was the schema registry or a broker refused to end its transaction.
  */
 public final class StreamsRunner implements AutoCloseable {
 
@@ -89,13 +90,23 @@ public final class StreamsRunner implements AutoCloseable {
     /**
      * A registry that cannot answer (after the client's own retries) is not a reason to stop counting: the thread is
      * replaced, its open transaction aborted, and the new one starts again from the last commit, so nothing is lost
-     * or counted twice. Anything else stops the app, with the error kept for the exit code.
+     * or counted twice. The same for a transaction the broker refuses to end (INVALID_TXN_STATE): Kafka 4.4 reports it
+     * as fatal, and it came when a broker node was killed and its transactions moved to another coordinator
+     * ({@code BrokerFaultIntegrationTest}); the transaction either committed whole or is aborted whole, and a new
+     * thread, with a new producer, goes on from whichever commit stands. Anything else stops the app, with the error
+     * kept for the exit code.
      */
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
         RegistryUnavailableException registryDown = ExceptionUtils.throwableOfType(error, RegistryUnavailableException.class);
         if (registryDown != null) {
             LOG.warn("Stream thread stopped because the schema registry cannot answer ({}); starting it again from the last"
                     + " commit", registryDown.getMessage());
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        }
+        InvalidTxnStateException refused = ExceptionUtils.throwableOfType(error, InvalidTxnStateException.class);
+        if (refused != null) {
+            LOG.warn("Stream thread stopped because the broker refused to end its transaction ({}); starting it again from"
+                    + " the last commit", refused.getMessage());
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         }
         failure.compareAndSet(null, error);

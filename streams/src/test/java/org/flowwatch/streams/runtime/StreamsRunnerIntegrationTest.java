@@ -28,7 +28,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
-import org.flowwatch.embedded.EmbeddedStack;
+import org.flowwatch.embedded.EmbeddedKafka;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -50,22 +50,22 @@ class StreamsRunnerIntegrationTest {
 
     @Test
     void shouldReplaceAThreadWhoseTransactionTheBrokerRefusedAndPassEveryRecordOnOnce() throws Exception {
-        try (EmbeddedStack stack = EmbeddedStack.start(dir.resolve("stack"), 0, 0)) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()))) {
+        try (EmbeddedKafka broker = EmbeddedKafka.start(dir.resolve("broker"), 0)) {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
                 admin.createTopics(List.of(new NewTopic("in", 1, (short) 1), new NewTopic("out", 1, (short) 1))).all().get();
             }
             List<String> sent = List.of("a", "b", "refused", "c", "d");
             try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    stack.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                    broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
                 sent.forEach(value -> producer.send(new ProducerRecord<>("in", value, value)));
             }
 
             // given an app whose thread stops on a refused transaction at the third record, once
-            try (StreamsRunner runner = StreamsRunner.start(refusingOnce(), props(stack))) {
+            try (StreamsRunner runner = StreamsRunner.start(refusingOnce(), props(broker))) {
                 // then the thread is replaced and every record reaches the output once
                 List<String> out = new ArrayList<>();
                 try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        stack.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
+                        broker.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                         new StringDeserializer(), new StringDeserializer())) {
                     consumer.subscribe(List.of("out"));
@@ -95,9 +95,9 @@ class StreamsRunnerIntegrationTest {
         return builder.build();
     }
 
-    private Properties props(EmbeddedStack stack) {
+    private Properties props(EmbeddedKafka broker) {
         Properties props = new Properties();
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "runner-it-" + UUID.randomUUID());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, dir.resolve("state").toString());

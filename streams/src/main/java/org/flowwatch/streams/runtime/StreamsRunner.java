@@ -1,6 +1,7 @@
 package org.flowwatch.streams.runtime;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -25,6 +26,10 @@ public final class StreamsRunner implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamsRunner.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    /** The failures a new stream thread gets over (see {@link #onStreamThreadFailure}), and how the log says each. */
+    private static final Map<Class<? extends Throwable>, String> REPLACE_THREAD_ON = Map.of(
+            RegistryUnavailableException.class, "the schema registry cannot answer",
+            InvalidTxnStateException.class, "the broker refused to end its transaction");
 
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
@@ -97,17 +102,13 @@ public final class StreamsRunner implements AutoCloseable {
      * kept for the exit code.
      */
     private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onStreamThreadFailure(Throwable error) {
-        RegistryUnavailableException registryDown = ExceptionUtils.throwableOfType(error, RegistryUnavailableException.class);
-        if (registryDown != null) {
-            LOG.warn("Stream thread stopped because the schema registry cannot answer ({}); starting it again from the last"
-                    + " commit", registryDown.getMessage());
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-        }
-        InvalidTxnStateException refused = ExceptionUtils.throwableOfType(error, InvalidTxnStateException.class);
-        if (refused != null) {
-            LOG.warn("Stream thread stopped because the broker refused to end its transaction ({}); starting it again from"
-                    + " the last commit", refused.getMessage());
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        for (Map.Entry<Class<? extends Throwable>, String> replaceable : REPLACE_THREAD_ON.entrySet()) {
+            Throwable cause = ExceptionUtils.throwableOfType(error, replaceable.getKey());
+            if (cause != null) {
+                LOG.warn("Stream thread stopped because {} ({}); starting it again from the last commit", replaceable.getValue(),
+                        cause.getMessage());
+                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+            }
         }
         failure.compareAndSet(null, error);
         LOG.error("Stream thread failed, shutting the app down: {}", error.toString());

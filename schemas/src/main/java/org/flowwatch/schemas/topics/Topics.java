@@ -96,6 +96,11 @@ public final class Topics {
             "flowwatch.sites.rejected.v1", String.class, SiteInput.class, 1, KEEP_FOREVER,
             "ledger inputs refused (population would go negative, unknown site...), with flowwatch.reject.* and flowwatch.source.* headers");
 
+    // Written and read by the sites app only: the arriving half of a transfer between sites on different partitions.
+    public static final TopicSpec<String, SiteInput> SITE_HANDOVERS = new TopicSpec<>(
+            "flowwatch.sites.handovers.v1", String.class, SiteInput.class, 1, KEEP_30_DAYS,
+            "people a site's ledger let go in a transfer, on their way to the receiving site's partition, keyed by that site");
+
     public static final TopicSpec<String, SiteStatus> SITE_STATUS = new TopicSpec<>(
             "flowwatch.sites.status.v1", String.class, SiteStatus.class, 1, COMPACTED,
             "population, capacity, stock and days of cover per item of each site, keyed by siteId (latest wins)");
@@ -128,7 +133,7 @@ public final class Topics {
 
     public static final List<TopicSpec<?, ?>> ALL = List.of(CROSSINGS, CROSSINGS_VALID, HEARTBEATS, SUPPLIES, SITES,
             ARRIVALS_HOURLY, ARRIVALS_DAILY, ARRIVALS_ROLLING, ARRIVALS_LATE, DEAD_LETTERS, BENCH_COUNTS, BENCH_FLINK_COUNTS,
-            ITEMS, THRESHOLDS, SITE_MOVEMENTS, SITES_REJECTED, SITE_STATUS, ALERT_EVENTS, ALERTS_CURRENT,
+            ITEMS, THRESHOLDS, SITE_MOVEMENTS, SITES_REJECTED, SITE_HANDOVERS, SITE_STATUS, ALERT_EVENTS, ALERTS_CURRENT,
             ALERT_ACKS, WEBHOOK_RETRIES, WEBHOOK_DLQ, SMS_RECEIPTS);
 
     private Topics() {

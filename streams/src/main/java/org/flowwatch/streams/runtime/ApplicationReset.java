@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,16 +57,25 @@ public final class ApplicationReset {
     public Outcome reset(String applicationId, AppTopics topics, Path stateDir, boolean truncateAppendOnlyOutputs) {
         requireNoActiveMembers(applicationId);
         List<String> internal = internalTopics(applicationId);
+        // A topic the app writes and reads back (the sites app's hand-overs) is written again by the rerun: emptied
+        // first, so the rewind does not read each record twice.
+        List<String> loops = topics.inputs().stream().filter(topics.outputs()::contains).map(TopicSpec::name).toList();
+        truncate(loops);
         Map<String, Integer> rewound = rewindInputs(applicationId, topics.inputs());
         forgetInternalOffsets(applicationId, internal);
         if (!internal.isEmpty()) {
             get(admin.deleteTopics(internal).all(), "delete the internal topics of " + applicationId);
         }
-        List<String> appendOnly = topics.outputs().stream().filter(spec -> !spec.isCompacted()).map(TopicSpec::name).toList();
+        List<String> appendOnly = topics.outputs().stream().filter(spec -> !spec.isCompacted())
+                .map(TopicSpec::name).filter(name -> !loops.contains(name)).toList();
         if (truncateAppendOnlyOutputs) {
             truncate(appendOnly);
         }
-        return new Outcome(applicationId, rewound, internal, truncateAppendOnlyOutputs ? appendOnly : List.of(),
+        List<String> truncated = new ArrayList<>(loops);
+        if (truncateAppendOnlyOutputs) {
+            truncated.addAll(appendOnly);
+        }
+        return new Outcome(applicationId, rewound, internal, truncated,
                 truncateAppendOnlyOutputs ? List.of() : appendOnly, wipe(stateDir.resolve(applicationId)));
     }
 

@@ -20,6 +20,15 @@ final class AppliedCrossings {
     /** What one revision of a crossing put on a site's ledger; {@code siteId} null when it counted nobody. */
     record Applied(int revision, String siteId, long people, double[] vulnerable, long occurredAt) {
 
+        /**
+         * Whether {@code crossing} changes nothing after this: an older revision, or a copy of the same revision, unless
+         * this one was a withdrawal and that copy counts people. Such a pair is a correction that moved people to a
+         * site of another ledger partition (see {@link SiteRouter}): both sites are held by one task only in tests.
+         */
+        boolean covers(CrossingEvent crossing) {
+            return crossing.getRevision() < revision || crossing.getRevision() == revision && (siteId != null || crossing.getWithdrawn());
+        }
+
         static Applied of(CrossingEvent crossing, String siteId, double[] vulnerable) {
             boolean counts = siteId != null && !crossing.getWithdrawn();
             return new Applied(crossing.getRevision(), counts ? siteId : null, counts ? crossing.getPeople() : 0,

@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.SiteHandover;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
 
@@ -29,6 +30,9 @@ final class AppliedInputs {
         }
         if (event instanceof SiteMovement movement) {
             return "movement/" + movement.getEventId();
+        }
+        if (event instanceof SiteHandover handover) {
+            return "handover/" + handover.getMovementId();
         }
         return "supply/" + ((SupplyEvent) event).getEventId();
     }

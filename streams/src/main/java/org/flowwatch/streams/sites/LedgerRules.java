@@ -1,11 +1,15 @@
 package org.flowwatch.streams.sites;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteHandover;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.privacy.ReferenceText;
@@ -23,11 +27,16 @@ final class LedgerRules {
 
     private final Function<String, Optional<Site>> sites;
     private final ToLongFunction<String> counted;
+    private final Predicate<String> heldHere;
 
-    /** @param counted people routed into a site minus people reported leaving it */
-    LedgerRules(Function<String, Optional<Site>> sites, ToLongFunction<String> counted) {
+    /**
+     * @param counted  people routed into a site minus people reported leaving it
+     * @param heldHere whether a site's ledger is held by this task (else a transfer to it is handed over)
+     */
+    LedgerRules(Function<String, Optional<Site>> sites, ToLongFunction<String> counted, Predicate<String> heldHere) {
         this.sites = sites;
         this.counted = counted;
+        this.heldHere = heldHere;
     }
 
     /** The site a crossing's people go to: its destination, else the post's reception site; null if neither. */
@@ -91,9 +100,16 @@ final class LedgerRules {
                     .orElseGet(() -> LedgerChange.on(from, site -> site.leave(move.getPeople(), at)));
             case TRANSFER -> required(from, "fromSiteId", "TRANSFER").or(() -> required(to, "toSiteId", "TRANSFER"))
                     .or(() -> unknown(to)).or(() -> leaving(move))
-                    .orElseGet(() -> LedgerChange.onBoth(from, to, ledgers -> transfer(ledgers.apply(from), ledgers.apply(to),
-                            move.getPeople(), at)));
+                    .orElseGet(() -> heldHere.test(to) ? LedgerChange.onBoth(from, to, ledgers -> transfer(ledgers.apply(from),
+                            ledgers.apply(to), move.getPeople(), at)) : handOver(move));
         };
+    }
+
+    /** The arriving half of a transfer from a site on another partition: those people have left it already. */
+    LedgerChange handedOver(SiteHandover handover) {
+        double[] share = handover.getVulnerable().stream().mapToDouble(Double::doubleValue).toArray();
+        return LedgerChange.on(handover.getToSiteId(), site -> site.arrive(handover.getPeople(), share,
+                handover.getOccurredAt().toEpochMilli(), false));
     }
 
     LedgerChange supply(SupplyEvent supply, Optional<Item> item) {
@@ -122,15 +138,30 @@ final class LedgerRules {
         });
     }
 
-    // The people who move take their share of the vulnerable with them (who they are is not known: the share is).
     private static void transfer(SiteLedger from, SiteLedger to, int people, long at) {
+        double[] share = shareOf(from, people);
+        from.leave(people, at);
+        to.arrive(people, share, at, false);
+    }
+
+    // The receiving site is another task's: its half goes there as a hand-over, sent in the same transaction.
+    private static LedgerChange handOver(SiteMovement move) {
+        SiteHandover handover = new SiteHandover(move.getEventId(), move.getFromSiteId(), move.getToSiteId(), move.getPeople(),
+                List.of(), move.getOccurredAt());
+        return LedgerChange.handingOver(move.getFromSiteId(), handover, from -> {
+            handover.setVulnerable(Arrays.stream(shareOf(from, move.getPeople())).boxed().toList());
+            from.leave(move.getPeople(), move.getOccurredAt().toEpochMilli());
+        });
+    }
+
+    // The people who move take their share of the vulnerable with them (who they are is not known: the share is).
+    private static double[] shareOf(SiteLedger from, int people) {
         double[] share = from.vulnerable.clone();
         double population = from.population();
         for (int i = 0; i < share.length; i++) {
             share[i] = population <= 0 ? 0 : share[i] * Math.min(1, people / population);
         }
-        from.leave(people, at);
-        to.arrive(people, share, at, false);
+        return share;
     }
 
     private Optional<LedgerChange> leaving(SiteMovement move) {

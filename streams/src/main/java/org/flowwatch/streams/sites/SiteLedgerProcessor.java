@@ -21,6 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.flowwatch.schemas.avro.CrossingEvent;
 import org.flowwatch.schemas.avro.Item;
 import org.flowwatch.schemas.avro.Site;
+import org.flowwatch.schemas.avro.SiteHandover;
 import org.flowwatch.schemas.avro.SiteInput;
 import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SiteStatus;
@@ -49,6 +50,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     private final AlertRules rules;
     private final SiteModel model;
     private final Duration reevaluateEvery;
+    private final int partitions;
     private final OperationClock clock;
     /** When each site's status was last published (operation time): the ones due a refresh are found without a scan. */
     private final Map<String, Long> publishedAt = new HashMap<>();
@@ -73,10 +75,11 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
     /** Ledgers being changed by the input at hand, ahead of the store: what the rules must see. */
     private final Map<String, SiteLedger> inFlight = new LinkedHashMap<>();
 
-    SiteLedgerProcessor(AlertRules rules, SiteModel model, Duration reevaluateEvery) {
+    SiteLedgerProcessor(AlertRules rules, SiteModel model, Duration reevaluateEvery, int partitions) {
         this.rules = rules;
         this.model = model;
         this.reevaluateEvery = reevaluateEvery;
+        this.partitions = partitions;
         this.clock = new OperationClock(model.clockQuietAfter().toMillis());
     }
 
@@ -90,8 +93,10 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         clockStore = context.getStateStore(CLOCK_STORE);
         statuses = context.getStateStore(STATUS_STORE);
         reference = ReferenceData.in(context, rules);
+        int mine = context.taskId().partition();
         ledgerRules = new LedgerRules(reference::site, siteId -> Optional.ofNullable(inFlight.get(siteId))
-                .or(() -> Optional.ofNullable(ledgers.get(siteId))).map(l -> l.counted).orElse(0L));
+                .or(() -> Optional.ofNullable(ledgers.get(siteId))).map(l -> l.counted).orElse(0L),
+                siteId -> SitePartitioner.partitionOf(siteId, partitions) == mine);
         statusOf = new StatusOfSite(model);
         applied = new AppliedInputs(context.getStateStore(AppliedInputs.STORE));
         waiting = new WaitingDepartures(context.getStateStore(WaitingDepartures.STORE));
@@ -112,7 +117,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         Object event = record.value().getEvent();
         String eventId = AppliedInputs.eventIdOf(event);
         AppliedCrossings.Applied counted = event instanceof CrossingEvent ? appliedCrossings.latest(eventId, record.timestamp()) : null;
-        if (event instanceof CrossingEvent crossing ? counted != null && crossing.getRevision() <= counted.revision()
+        if (event instanceof CrossingEvent crossing ? counted != null && counted.covers(crossing)
                 : applied.applied(eventId, record.timestamp())) {
             return; // a resend of an input already applied, or an older revision of a crossing
         }
@@ -130,7 +135,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
             context.forward(record.withValue(LedgerOutcome.rejected(record.value()))
                     .withHeaders(reasons(record.headers(), record.value(), change)));
         } else {
-            apply(eventId, record.timestamp(), change, now, event);
+            apply(eventId, record.timestamp(), change, now, record.value());
             applyWaitingDeparturesThatFit(now);
             inFlight.forEach((siteId, ledger) -> keep(siteId, ledger, Cause.INPUT));
         }
@@ -139,7 +144,8 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         inFlight.clear();
     }
 
-    private void apply(String eventId, long eventTime, LedgerChange change, long now, Object event) {
+    private void apply(String eventId, long eventTime, LedgerChange change, long now, SiteInput input) {
+        Object event = input.getEvent();
         if (event instanceof CrossingEvent crossing) {
             appliedCrossings.remember(eventId, eventTime, AppliedCrossings.Applied.of(crossing, ledgerRules.siteOf(crossing),
                     VulnerableCounts.of(crossing)));
@@ -149,6 +155,10 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         Function<String, SiteLedger> atNow = siteId -> inFlight.computeIfAbsent(siteId, id -> movedOn(id, now));
         change.sites().forEach(atNow::apply);
         change.apply().accept(atNow);
+        if (change.handover() != null) {
+            SiteInput handover = SiteInput.newBuilder(input).setEvent(change.handover()).build();
+            context.forward(new Record<>(change.handover().getToSiteId(), LedgerOutcome.handover(handover), eventTime));
+        }
     }
 
     // People just counted at a site may be the ones a waiting departure took away.
@@ -157,7 +167,7 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
             LedgerChange change = decide(entry.value.getEvent());
             if (!change.isRefused()) {
                 waiting.release(entry.key);
-                apply(entry.key, WaitingDepartures.occurredAt(entry.value), change, now, entry.value.getEvent());
+                apply(entry.key, WaitingDepartures.occurredAt(entry.value), change, now, entry.value);
             }
         }
     }
@@ -192,6 +202,9 @@ final class SiteLedgerProcessor implements Processor<String, SiteInput, String, 
         }
         if (event instanceof SiteMovement movement) {
             return ledgerRules.movement(movement);
+        }
+        if (event instanceof SiteHandover handover) {
+            return ledgerRules.handedOver(handover);
         }
         SupplyEvent supply = (SupplyEvent) event;
         return ledgerRules.supply(supply, reference.item(supply.getSiteId(), supply.getItem()));

@@ -18,7 +18,8 @@ import org.flowwatch.streams.runtime.StreamsSettings;
  * Kafka Streams settings of the arrivals app, with its own application id, query port and alert rules.
  */
 public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, TopicSpec<String, CrossingEvent> crossings,
-                            AlertRules rules, SiteModel model, Duration reevaluateEvery, String queryHost, int queryPort) {
+                            AlertRules rules, SiteModel model, Duration reevaluateEvery, String queryHost, int queryPort,
+                            int ledgerPartitions) {
 
     public static final String DEFAULTS = "flowwatch/defaults/sites.properties";
 
@@ -41,7 +42,16 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
         }
         return new SitesSettings(props, streams.registry(), crossings(settings), rules(settings), model(settings),
                 settings.duration("sites.reevaluate.every"), settings.string("sites.query.host"),
-                queryPort);
+                queryPort, ledgerPartitions(settings));
+    }
+
+    private static int ledgerPartitions(Settings settings) {
+        int partitions = settings.integer("sites.ledger.partitions");
+        if (partitions < 1) {
+            throw new ConfigException("setting 'sites.ledger.partitions' must be 1 or more, got " + partitions + " (from "
+                    + settings.layer("sites.ledger.partitions") + ")");
+        }
+        return partitions;
     }
 
     private static AlertRules rules(Settings s) {

@@ -37,6 +37,8 @@ final class SitesStores {
                 AppliedInputs.HORIZON, Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(AppliedCrossings.STORE,
                 AppliedInputs.HORIZON, Duration.ofMillis(1), false), Serdes.String(), Serdes.String()));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SiteRouter.ROUTED_STORE,
+                AppliedInputs.HORIZON, Duration.ofMillis(1), false), Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(SurgeProcessor.ARRIVALS_STORE,
                 SurgeProcessor.RETENTION, SurgeProcessor.BUCKET, false), Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PostSilenceProcessor.LAST_HEARD_STORE),

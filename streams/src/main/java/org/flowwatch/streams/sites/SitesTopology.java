@@ -25,19 +25,14 @@ import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.runtime.time.CrossingTimeExtractor;
 
 /**
- * Sites, stock and alerts. Valid crossings (arrivals routed to a site), site movements and supplies → one ledger of
- * population and stock per site → site statuses (days of cover) → SHORTAGE and CAPACITY alerts; arrivals per post and
- * region → SURGE alerts; crossings and heartbeats per post → POST_SILENT alerts (wall clock). Sites, items and
- * thresholds are global stores over their compacted topics, so a change there applies without a restart.
+ * Sites, stock and alerts. Valid crossings (arrivals routed to a site), site movements and supplies, keyed by the site
+ * they change → the ledger of population and stock, partitioned by site ({@code sites.ledger.partitions}) → site
+ * statuses (days of cover) → SHORTAGE and CAPACITY alerts; a transfer between sites on two partitions leaves one
+ * and reaches the other through a hand-over topic; arrivals per post and region → SURGE alerts (one partition: a
+ * region's posts feed one count); crossings and heartbeats per post → POST_SILENT alerts (wall clock). Sites, items
+ * and thresholds are global stores over their compacted topics, so a change there applies without a restart.
  */
 public final class SitesTopology {
-
-    /**
-     * The ledger runs on one partition: a transfer changes two sites at once, and with every site in one task that is
-     * one atomic, exactly-once update (no site can go negative between two partitions). Volumes allow it: a national
-     * operation has dozens of sites and thousands of inputs an hour, far below one partition's throughput.
-     */
-    static final int LEDGER_PARTITIONS = 1;
 
     /** The store of the latest status of every site, for queries. */
     public static final String STATUS_STORE = SiteLedgerProcessor.STATUS_STORE;
@@ -60,9 +55,10 @@ public final class SitesTopology {
         KStream<String, SiteInput> inputs = ledgerInputs(builder, crossings);
         Map<String, KStream<String, LedgerOutcome>> outcomes = keepLedger(inputs);
         writeRejects(outcomes.get("ledger-rejected"));
+        handOver(outcomes.get("ledger-handover"));
         KStream<String, SiteStatus> statuses = writeStatuses(outcomes.get("ledger-status"));
         writeAlerts(judgeSites(statuses), "site");
-        writeAlerts(judgeSurges(inputs), "surge");
+        writeAlerts(judgeSurges(crossings), "surge");
         writeAlerts(judgeSilence(crossings, builder), "silence");
         return builder.build(streamsProps);
     }
@@ -73,7 +69,7 @@ public final class SitesTopology {
                 .withTimestampExtractor(new CrossingTimeExtractor()).withName("sites-crossings-source"));
     }
 
-    /** Arrivals, movements and supplies, each stamped with its source, on one partition keyed by site or post. */
+    /** Arrivals, movements, supplies and hand-overs, each stamped with its source, keyed and partitioned by site. */
     private KStream<String, SiteInput> ledgerInputs(StreamsBuilder builder, KStream<String, CrossingEvent> crossings) {
         KStream<String, SiteInput> arrivals = crossings
                 .filter((postId, crossing) -> crossing.getDirection() == Direction.ARRIVAL, Named.as("sites-arrivals-only"))
@@ -84,21 +80,35 @@ public final class SitesTopology {
         KStream<String, SiteInput> supplies = builder.stream(Topics.SUPPLIES.name(),
                         Consumed.with(serdes.key(Topics.SUPPLIES), serdes.value(Topics.SUPPLIES)).withName("supplies-source"))
                 .processValues(SourceStamp::new, Named.as("stamp-supplies"));
+        KStream<String, SiteInput> handovers = builder.stream(Topics.SITE_HANDOVERS.name(), Consumed.with(
+                serdes.key(Topics.SITE_HANDOVERS), serdes.value(Topics.SITE_HANDOVERS)).withName("handovers-source"));
         return arrivals.merge(movements, Named.as("merge-arrivals-movements"))
-                .merge(supplies, Named.as("merge-ledger-inputs"))
-                .repartition(Repartitioned.<String, SiteInput>as("site-inputs").withNumberOfPartitions(LEDGER_PARTITIONS)
+                .merge(supplies, Named.as("merge-arrivals-movements-supplies"))
+                .merge(handovers, Named.as("merge-ledger-inputs"))
+                .process(() -> new SiteRouter(settings.rules(), settings.ledgerPartitions()), Named.as("key-by-site"),
+                        SiteRouter.ROUTED_STORE)
+                .repartition(Repartitioned.<String, SiteInput>as("site-inputs").withNumberOfPartitions(settings.ledgerPartitions())
+                        .withStreamPartitioner(new SitePartitioner())
                         .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(SiteInput.class)));
     }
 
     private Map<String, KStream<String, LedgerOutcome>> keepLedger(KStream<String, SiteInput> inputs) {
         return inputs
-                .process(() -> new SiteLedgerProcessor(settings.rules(), settings.model(), settings.reevaluateEvery()),
+                .process(() -> new SiteLedgerProcessor(settings.rules(), settings.model(), settings.reevaluateEvery(),
+                                settings.ledgerPartitions()),
                         Named.as("site-ledger"), SiteLedgerProcessor.LEDGER_STORE, SiteLedgerProcessor.CLOCK_STORE,
                         SiteLedgerProcessor.STATUS_STORE, AppliedInputs.STORE, WaitingDepartures.STORE,
                         AppliedCrossings.STORE)
                 .split(Named.as("ledger-"))
                 .branch((siteId, outcome) -> outcome.isRejected(), Branched.as("rejected"))
+                .branch((siteId, outcome) -> outcome.isHandover(), Branched.as("handover"))
                 .defaultBranch(Branched.as("status"));
+    }
+
+    private void handOver(KStream<String, LedgerOutcome> handovers) {
+        handovers.mapValues(LedgerOutcome::handover, Named.as("handover-input"))
+                .to(Topics.SITE_HANDOVERS.name(), Produced.with(serdes.key(Topics.SITE_HANDOVERS),
+                        serdes.value(Topics.SITE_HANDOVERS)).withName("handovers-sink"));
     }
 
     private void writeRejects(KStream<String, LedgerOutcome> rejected) {
@@ -119,10 +129,11 @@ public final class SitesTopology {
                 Named.as("judge-sites"), SiteAlertsProcessor.ALERTS_STORE, SiteLedgerProcessor.STATUS_STORE);
     }
 
-    private KStream<String, Alert> judgeSurges(KStream<String, SiteInput> inputs) {
-        return inputs
-                .filter((key, input) -> input.getEvent() instanceof CrossingEvent, Named.as("surge-arrivals-only"))
-                .mapValues(input -> (CrossingEvent) input.getEvent(), Named.as("surge-crossing"))
+    private KStream<String, Alert> judgeSurges(KStream<String, CrossingEvent> crossings) {
+        return crossings
+                .filter((postId, crossing) -> crossing.getDirection() == Direction.ARRIVAL, Named.as("surge-arrivals-only"))
+                .repartition(Repartitioned.<String, CrossingEvent>as("surge-arrivals").withNumberOfPartitions(1)
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(CrossingEvent.class)))
                 .process(() -> new SurgeProcessor(settings.rules()), Named.as("judge-surges"),
                         SurgeProcessor.ARRIVALS_STORE, SurgeProcessor.ALERTS_STORE);
     }

@@ -46,6 +46,7 @@ final class SitesDriver implements AutoCloseable {
     final TestOutputTopic<String, Alert> currentAlerts;
     final TestOutputTopic<String, SiteStatus> statuses;
     final TestOutputTopic<String, SiteInput> rejected;
+    final TestOutputTopic<String, SiteInput> handovers;
     private final TestInputTopic<String, Site> sites;
     private final TestInputTopic<String, Item> items;
     private final TestInputTopic<String, Threshold> thresholds;
@@ -54,7 +55,13 @@ final class SitesDriver implements AutoCloseable {
     private final TestInputTopic<String, PostHeartbeat> heartbeats;
 
     SitesDriver() {
-        SitesSettings settings = new SitesSettings(props(), null, Topics.CROSSINGS_VALID, RULES, SiteModel.defaults(), REEVALUATE, "127.0.0.1", 0);
+        this(1);
+    }
+
+    /** A driver runs one task: with more ledger partitions, sites of the others are reached through hand-overs. */
+    SitesDriver(int ledgerPartitions) {
+        SitesSettings settings = new SitesSettings(props(), null, Topics.CROSSINGS_VALID, RULES, SiteModel.defaults(), REEVALUATE,
+                "127.0.0.1", 0, ledgerPartitions);
         driver = new TopologyTestDriver(new SitesTopology(serdes, settings).build(props()), props(), T0);
         crossings = input(Topics.CROSSINGS_VALID);
         sites = input(Topics.SITES);
@@ -67,6 +74,7 @@ final class SitesDriver implements AutoCloseable {
         currentAlerts = output(Topics.ALERTS_CURRENT);
         statuses = output(Topics.SITE_STATUS);
         rejected = output(Topics.SITES_REJECTED);
+        handovers = output(Topics.SITE_HANDOVERS);
     }
 
     static Properties props() {

@@ -25,9 +25,11 @@ import org.flowwatch.embedded.EmbeddedStack;
 import org.flowwatch.embedded.EmbeddedStackExtension;
 import org.flowwatch.embedded.LocalPorts;
 import org.flowwatch.schemas.avro.Item;
+import org.flowwatch.schemas.avro.MovementKind;
 import org.flowwatch.schemas.avro.NeedBasis;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
+import org.flowwatch.schemas.avro.SiteMovement;
 import org.flowwatch.schemas.avro.SupplyEvent;
 import org.flowwatch.schemas.avro.SupplyKind;
 import org.flowwatch.schemas.http.ApiToken;
@@ -45,9 +47,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two instances of the sites app, as Kubernetes runs them: the site statuses live on the one that runs the ledger's
- * task, yet a responder asking either instance gets every site and every open alert, and an instance that cannot reach
- * the one holding part of the answer says so (503) rather than answer with part of it.
+ * Two instances of the sites app, as Kubernetes runs them: the site statuses live on the instance that runs their
+ * ledger task, yet a responder asking either instance gets every site and every open alert, and an instance that cannot
+ * reach the one holding part of the answer says so (503) rather than answer with part of it. With the ledger on two
+ * partitions the instances share it, and people moved between sites on different partitions are counted once.
  */
 @Tag("integration")
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -73,8 +76,8 @@ class SitesQueriesAcrossInstancesIntegrationTest {
         String post = "jermuk-post-" + run;
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
-             Instance first = Instance.start(stack, run, state.resolve("first"));
-             Instance second = Instance.start(stack, run, state.resolve("second"))) {
+             Instance first = Instance.start(stack, run, state.resolve("first"), 1);
+             Instance second = Instance.start(stack, run, state.resolve("second"), 1)) {
             assertThat(first.runner.awaitRunning(WAIT) && second.runner.awaitRunning(WAIT)).as("both instances running").isTrue();
             send(producer, serdes, Topics.ITEMS, "water", Item.newBuilder().setItemId("water").setUnit("litre")
                     .setBasis(NeedBasis.DAILY_CONSUMPTION).setPerPersonPerDay(15).build());
@@ -120,10 +123,80 @@ class SitesQueriesAcrossInstancesIntegrationTest {
         }
     }
 
+    @Test
+    void shouldShareTheLedgerAndMovePeopleBetweenItsPartitionsOnce(EmbeddedStack stack, @TempDir Path state) throws Exception {
+        // given the ledger on two partitions, a reception centre on each, and a post sending people to the first
+        FlowwatchSerdes serdes = StackTopics.serdesWithTopics(stack);
+        String reception = siteOnPartition(0);
+        String shelter = siteOnPartition(1);
+        String post = "sisian-post-" + run;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+             Instance first = Instance.start(stack, run, state.resolve("first"), 2);
+             Instance second = Instance.start(stack, run, state.resolve("second"), 2)) {
+            assertThat(first.runner.awaitRunning(WAIT) && second.runner.awaitRunning(WAIT)).as("both instances running").isTrue();
+            send(producer, serdes, Topics.SITES, post, Site.newBuilder().setSiteId(post).setName("Sisian post")
+                    .setKind(SiteKind.BORDER_POST).setAdm1Code("AM-SU").setAdm1Name("Syunik").setReceptionSiteId(reception).build());
+            for (String centre : List.of(reception, shelter)) {
+                send(producer, serdes, Topics.SITES, centre, Site.newBuilder().setSiteId(centre).setName(centre)
+                        .setKind(SiteKind.RECEPTION_CENTRE).setAdm1Code("AM-SU").setAdm1Name("Syunik").setCapacityPeople(1_000).build());
+            }
+
+            // when 10 people cross to the reception centre; 6 more are sent there, then corrected at the post to the
+            // shelter (the other partition)
+            send(producer, serdes, Topics.CROSSINGS_VALID, post, CrossingBuilder.aCrossing().atPost(post).people(10).at(T0).build());
+            UUID corrected = UUID.randomUUID();
+            send(producer, serdes, Topics.CROSSINGS_VALID, post, CrossingBuilder.aCrossing().eventId(corrected).atPost(post)
+                    .people(6).destination(reception).at(T0).build());
+            send(producer, serdes, Topics.CROSSINGS_VALID, post, CrossingBuilder.aCrossing().eventId(corrected).atPost(post)
+                    .people(6).destination(shelter).revision(2).at(T0).build());
+
+            // then the reception centre holds 10 + 6 - 6 = 10 people, the shelter 6
+            awaitPopulations(first, Map.of(reception, 10L, shelter, 6L));
+
+            // and when 4 are transferred from the reception centre to the shelter (at T0 too: the other test's apps read
+            // these topics, and a later time would move their operation clock on)
+            send(producer, serdes, Topics.SITE_MOVEMENTS, reception, SiteMovement.newBuilder().setEventId(UUID.randomUUID())
+                    .setKind(MovementKind.TRANSFER).setFromSiteId(reception).setToSiteId(shelter).setPeople(4)
+                    .setOccurredAt(T0).setRecordedAt(T0).build());
+
+            // then by hand: the reception centre holds 10 - 4 = 6 people, the shelter 6 + 4 = 10, on either instance,
+            // and each instance keeps the ledger of one of them
+            awaitPopulations(first, Map.of(reception, 6L, shelter, 10L));
+            assertThat(get(second, "/sites")).isEqualTo(get(first, "/sites"));
+            // (the topics are the other test's too: its sites are left out)
+            List<List<String>> held = new ArrayList<>();
+            for (Instance instance : List.of(first, second)) {
+                held.add(siteIds(get(instance, "/sites?local=true")).stream().filter(List.of(reception, shelter)::contains).toList());
+            }
+            assertThat(held).as("each instance holds one site's ledger").containsExactlyInAnyOrder(List.of(reception), List.of(shelter));
+        }
+    }
+
+    private void awaitPopulations(Instance instance, Map<String, Long> expected) {
+        await().alias("populations " + expected).atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .untilAsserted(() -> expected.forEach((site, people) -> assertThat(uncheckedGet(instance, "/sites/" + site)
+                        .path("population").asLong()).as(site).isEqualTo(people)));
+    }
+
+    private JsonNode uncheckedGet(Instance instance, String path) {
+        try {
+            return get(instance, path);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A site id of this run that the ledger keeps on {@code partition} of 2. */
+    private String siteOnPartition(int partition) {
+        return java.util.stream.IntStream.range(0, 100).mapToObj(i -> "centre-" + i + "-" + run)
+                .filter(id -> SitePartitioner.partitionOf(id, 2) == partition).findFirst().orElseThrow();
+    }
+
     /** One instance of the sites app with its query server on a fixed port, advertised to the others. */
     private record Instance(StreamsRunner runner, SitesQueryServer queries, int port) implements AutoCloseable {
 
-        static Instance start(EmbeddedStack stack, String run, Path stateDir) {
+        static Instance start(EmbeddedStack stack, String run, Path stateDir, int ledgerPartitions) {
             int port = LocalPorts.free("sites query server");
             SitesSettings settings = SitesSettings.from(SitesSettings.loader().flags(Map.of(
                     "kafka.bootstrap.servers", stack.bootstrapServers(),
@@ -132,7 +205,8 @@ class SitesQueriesAcrossInstancesIntegrationTest {
                     "streams.state.dir", stateDir.toString(),
                     "sites.query.host", "127.0.0.1",
                     "sites.query.port", String.valueOf(port),
-                    "query.advertised.host", "127.0.0.1")).load());
+                    "query.advertised.host", "127.0.0.1",
+                    "sites.ledger.partitions", String.valueOf(ledgerPartitions))).load());
             StreamsRunner runner = SitesApp.start(settings);
             return new Instance(runner, SitesApp.serveQueries(runner, settings, ApiToken.none()), port);
         }

@@ -304,7 +304,7 @@ class SitesTopologyTest {
         // when
         String description = sites.driver.producedTopicNames().toString()
                 + new SitesTopology(sites.serdes, new SitesSettings(SitesDriver.props(), null, Topics.CROSSINGS_VALID,
-                SitesDriver.RULES, SiteModel.defaults(), SitesDriver.REEVALUATE, "127.0.0.1", 0)).build(SitesDriver.props()).describe();
+                SitesDriver.RULES, SiteModel.defaults(), SitesDriver.REEVALUATE, "127.0.0.1", 0, 1)).build(SitesDriver.props()).describe();
 
         // then
         assertThat(description).doesNotContainPattern("KSTREAM-\\w+-\\d{10}").doesNotContainPattern("KTABLE-\\w+-\\d{10}")

@@ -1,5 +1,6 @@
 package org.flowwatch.streams.sites;
 
+import java.util.Objects;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -69,6 +70,10 @@ final class SiteRouter implements Processor<String, SiteInput, String, SiteInput
     }
 
     private void route(Record<String, SiteInput> record, CrossingEvent crossing, String fallback) {
+        if (partitions == 1) { // every site on the one partition: no correction can cross, nothing to remember
+            context.forward(record.withKey(Objects.requireNonNullElse(rules.siteOf(crossing), fallback)));
+            return;
+        }
         String eventId = crossing.getEventId().toString();
         Sent before = latest(eventId, record.timestamp());
         String counted = before == null ? fallback : before.siteId();

@@ -28,8 +28,8 @@ import org.flowwatch.streams.runtime.time.CrossingTimeExtractor;
  * Sites, stock and alerts. Valid crossings (arrivals routed to a site), site movements and supplies, keyed by the site
  * they change → the ledger of population and stock, partitioned by site ({@code sites.ledger.partitions}) → site
  * statuses (days of cover) → SHORTAGE and CAPACITY alerts; a transfer between sites on two partitions leaves one
- * and reaches the other through a hand-over topic; arrivals per post and region → SURGE alerts (one partition: a
- * region's posts feed one count); crossings and heartbeats per post → POST_SILENT alerts (wall clock). Sites, items
+ * and reaches the other through a hand-over topic; arrivals per post and region, all in one task → SURGE alerts;
+ * crossings and heartbeats per post → POST_SILENT alerts (wall clock). Sites, items
  * and thresholds are global stores over their compacted topics, so a change there applies without a restart.
  */
 public final class SitesTopology {
@@ -58,7 +58,7 @@ public final class SitesTopology {
         handOver(outcomes.get("ledger-handover"));
         KStream<String, SiteStatus> statuses = writeStatuses(outcomes.get("ledger-status"));
         writeAlerts(judgeSites(statuses), "site");
-        writeAlerts(judgeSurges(crossings), "surge");
+        writeAlerts(judgeSurges(surgeArrivals(inputs, crossings)), "surge");
         writeAlerts(judgeSilence(crossings, builder), "silence");
         return builder.build(streamsProps);
     }
@@ -129,11 +129,23 @@ public final class SitesTopology {
                 Named.as("judge-sites"), SiteAlertsProcessor.ALERTS_STORE, SiteLedgerProcessor.STATUS_STORE);
     }
 
-    private KStream<String, Alert> judgeSurges(KStream<String, CrossingEvent> crossings) {
+    /**
+     * SURGE judges a region's posts together, so it needs every arrival in one task: on one ledger partition, the
+     * ledger's own input (no extra hop per crossing); on more, a one-partition repartition of its own.
+     */
+    private KStream<String, CrossingEvent> surgeArrivals(KStream<String, SiteInput> inputs, KStream<String, CrossingEvent> crossings) {
+        if (settings.ledgerPartitions() == 1) {
+            return inputs.filter((siteId, input) -> input.getEvent() instanceof CrossingEvent, Named.as("surge-arrivals-only"))
+                    .mapValues(input -> (CrossingEvent) input.getEvent(), Named.as("surge-crossing"));
+        }
         return crossings
                 .filter((postId, crossing) -> crossing.getDirection() == Direction.ARRIVAL, Named.as("surge-arrivals-only"))
                 .repartition(Repartitioned.<String, CrossingEvent>as("surge-arrivals").withNumberOfPartitions(1)
-                        .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(CrossingEvent.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(serdes.avro(CrossingEvent.class)));
+    }
+
+    private KStream<String, Alert> judgeSurges(KStream<String, CrossingEvent> arrivals) {
+        return arrivals
                 .process(() -> new SurgeProcessor(settings.rules()), Named.as("judge-surges"),
                         SurgeProcessor.ARRIVALS_STORE, SurgeProcessor.ALERTS_STORE);
     }

@@ -26,6 +26,12 @@ public record HubSettings(String hubName, String centreName, Map<String, Object>
     public static final String DEFAULTS = "flowwatch/defaults/hub.properties";
     public static final String CENTRE_KAFKA_PREFIX = "hub.centre.kafka.";
     public static final String MIRROR_PREFIX = "hub.mm2.";
+    /**
+     * MirrorMaker's {@code offset.lag.max}: an offset sync at least every this many records per partition (Kafka's
+     * default is 100; a hub's topics carry hundreds of records an hour). A consumer group that keeps up and moves to the
+     * other cluster re-reads at most this many plus one per partition; see docs/modules/hub.md for one that lags.
+     */
+    public static final int OFFSET_SYNC_EVERY = 10;
 
     public HubSettings {
         if (hubName.equals(centreName)) {

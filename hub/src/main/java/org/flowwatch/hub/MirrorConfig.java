@@ -60,9 +60,7 @@ final class MirrorConfig {
         // posts' crossings. A consumer that moves translates its offsets from the checkpoints (RemoteClusterUtils).
         mm.put("sync.group.offsets.enabled", "false");
         mm.put("emit.heartbeats.interval.seconds", "1");
-        // An offset sync every 10 records (Kafka's default is 100): a hub's topics carry hundreds of records an hour,
-        // and a consumer moved to the other cluster re-reads up to this many per partition (the centre drops them).
-        mm.put("offset.lag.max", "10");
+        mm.put("offset.lag.max", Integer.toString(HubSettings.OFFSET_SYNC_EVERY));
         mm.put("plugin.discovery", "service_load"); // MirrorMaker's own plugin scan, as for each worker below
         // Worker settings apply per target cluster.
         for (String target : List.of(h, c)) {

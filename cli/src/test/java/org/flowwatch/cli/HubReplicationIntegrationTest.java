@@ -238,10 +238,7 @@ class HubReplicationIntegrationTest {
         try (var consumer = new KafkaConsumer<>(hubConsumer,
                 hubSerdes.key(Topics.CROSSINGS).deserializer(), hubSerdes.value(Topics.CROSSINGS).deserializer())) {
             consumer.subscribe(List.of(Topics.CROSSINGS.name()));
-            while (consumer.assignment().size() < atHubEnd.size()
-                    || atHubEnd.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> seen.add(record.value().getEventId()));
-            }
+            readTo(atHubEnd, consumer, seen);
             consumer.commitSync();
         }
         Map<String, Object> centre = CommonSettings.kafkaClient(atCentre);
@@ -261,11 +258,17 @@ class HubReplicationIntegrationTest {
             Map<TopicPartition, Long> ends = endOffsets(atCentre);
             consumer.assign(ends.keySet());
             ends.keySet().forEach(tp -> consumer.seek(tp, translated.containsKey(tp) ? translated.get(tp).offset() : 0));
-            while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(500)).forEach(record -> seen.add(record.value().getEventId()));
-            }
+            readTo(ends, consumer, seen);
         }
         return seen;
+    }
+
+    /** Polls until the consumer holds every partition of {@code ends} and stands at its end, adding each eventId. */
+    private static void readTo(Map<TopicPartition, Long> ends, KafkaConsumer<?, CrossingEvent> consumer, Set<UUID> seen) {
+        while (consumer.assignment().size() < ends.size()
+                || ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            consumer.poll(Duration.ofMillis(500)).forEach(record -> seen.add(record.value().getEventId()));
+        }
     }
 
     private static Map<TopicPartition, Long> endOffsets(Settings settings) throws Exception {

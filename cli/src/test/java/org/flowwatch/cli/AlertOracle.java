@@ -6,18 +6,23 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.flowwatch.schemas.avro.Alert;
 import org.flowwatch.schemas.avro.AlertKind;
+import org.flowwatch.schemas.avro.CrossingEvent;
+import org.flowwatch.schemas.avro.SiteInput;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
@@ -26,8 +31,10 @@ import org.flowwatch.streams.sites.SitesSettings;
 
 /**
  * What the sites app should have raised, with no crash: its own topology in a {@link TopologyTestDriver}, given the
- * reference data and then exactly the ledger inputs the real app committed to its one-partition repartition topic
- * ({@code <application id>-site-inputs-repartition}), in their committed order. Everything that decides an episode
+ * reference data and then exactly the ledger inputs the real app committed to its repartition topic
+ * ({@code <application id>-site-inputs-repartition}), in their committed order: on more than one ledger partition, the
+ * topology on one partition once per partition, given that partition's inputs, and once more for SURGE, given the
+ * arrivals it read from its own topic. Everything that decides an episode
  * (ledger, SHORTAGE, CAPACITY, SURGE) runs after that topic, so the same inputs must give the same episodes, crash or
  * not. POST_SILENT judges the wall clock, not the inputs, and is not replayed here. This is a crash-against-no-crash
  * check; SURGE and CAPACITY are also checked against rules written apart from the topology ({@link SurgeOracle},
@@ -40,17 +47,24 @@ final class AlertOracle {
 
     static List<Alert> alertsFor(Settings settings, FlowwatchSerdes serdes, Path stateDir) {
         SitesSettings sites = SitesSettings.from(settings);
-        Properties props = new Properties();
-        props.putAll(sites.kafkaStreams());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        String ledgerInputs = LedgerInputs.topic(settings);
-        try (TopologyTestDriver driver = new TopologyTestDriver(SitesApp.topology(sites), props, Instant.EPOCH)) {
-            for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name(), ledgerInputs)) {
-                pipeCommitted(settings, driver, topic);
-            }
-            return driver.createOutputTopic(Topics.ALERT_EVENTS.name(), serdes.key(Topics.ALERT_EVENTS).deserializer(),
-                    serdes.value(Topics.ALERT_EVENTS).deserializer()).readValuesToList();
+        String ledgerTopic = LedgerInputs.topic(settings);
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> ledger = LedgerInputs.records(settings, ledgerTopic);
+        if (sites.ledgerPartitions() == 1) {
+            return replay(settings, sites, stateDir, ledgerTopic, ledger.getOrDefault(0, List.of()), kind -> true);
         }
+        // Each ledger partition is a task with its own order and clock: the topology on one partition, given one
+        // partition's inputs, is that task (the sites here are only ever on their own partition: no hand-overs).
+        SitesSettings onePartition = new SitesSettings(sites.kafkaStreams(), sites.registry(), sites.crossings(), sites.rules(),
+                sites.model(), sites.reevaluateEvery(), sites.queryHost(), sites.queryPort(), 1);
+        List<Alert> alerts = new ArrayList<>();
+        ledger.forEach((partition, records) -> alerts.addAll(replay(settings, onePartition, stateDir.resolve("ledger-" + partition),
+                ledgerTopic, records, kind -> kind != AlertKind.SURGE)));
+        // SURGE reads the arrivals of its own one-partition topic: the same processor, given them as its inputs
+        List<ConsumerRecord<byte[], byte[]>> surge = LedgerInputs.records(settings, LedgerInputs.surgeTopic(settings))
+                .getOrDefault(0, List.of());
+        alerts.addAll(replay(settings, onePartition, stateDir.resolve("surge"), ledgerTopic, asLedgerInputs(surge, serdes, ledgerTopic),
+                kind -> kind == AlertKind.SURGE));
+        return alerts;
     }
 
     /** Episode ids, POST_SILENT aside: kind, site or post, item and the instant it opened (`SHORTAGE/goris/water/2023-...`). */
@@ -81,13 +95,37 @@ final class AlertOracle {
         return PURGE_SETTING + "=" + KEEP;
     }
 
-    private static void pipeCommitted(Settings settings, TopologyTestDriver driver, String topic) {
-        var input = driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
-        try (var reader = new CommittedReader<>(settings, topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            for (ConsumerRecord<byte[], byte[]> record : reader.drain()) {
-                input.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(record.key(), record.value(), record.headers(),
-                        record.timestamp()));
+    /** The sites topology in a test driver given the reference data and then {@code inputs}: the alerts of {@code kinds}. */
+    private static List<Alert> replay(Settings settings, SitesSettings sites, Path stateDir, String ledgerTopic,
+                                      List<ConsumerRecord<byte[], byte[]>> inputs, Predicate<AlertKind> kinds) {
+        Properties props = new Properties();
+        props.putAll(sites.kafkaStreams());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        try (TopologyTestDriver driver = new TopologyTestDriver(SitesApp.topology(sites), props, Instant.EPOCH)) {
+            for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name())) {
+                LedgerInputs.records(settings, topic).values().forEach(records -> pipe(driver, topic, records));
             }
+            pipe(driver, ledgerTopic, inputs);
+            FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(sites.registry());
+            return driver.createOutputTopic(Topics.ALERT_EVENTS.name(), serdes.key(Topics.ALERT_EVENTS).deserializer(),
+                    serdes.value(Topics.ALERT_EVENTS).deserializer()).readValuesToList().stream()
+                    .filter(alert -> kinds.test(alert.getKind())).toList();
         }
+    }
+
+    /** SURGE's arrivals as the ledger inputs they are on one partition. */
+    private static List<ConsumerRecord<byte[], byte[]>> asLedgerInputs(List<ConsumerRecord<byte[], byte[]>> arrivals,
+                                                                       FlowwatchSerdes serdes, String ledgerTopic) {
+        var crossing = serdes.avro(CrossingEvent.class).deserializer();
+        var input = serdes.avro(SiteInput.class).serializer();
+        return arrivals.stream().map(record -> new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
+                record.timestamp(), TimestampType.CREATE_TIME, 0, 0, record.key(), input.serialize(ledgerTopic, new SiteInput(
+                crossing.deserialize(record.topic(), record.value()), record.topic(), record.partition(), record.offset())),
+                record.headers(), Optional.<Integer>empty())).toList();
+    }
+
+    private static void pipe(TopologyTestDriver driver, String topic, List<ConsumerRecord<byte[], byte[]>> records) {
+        var input = driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
+        records.forEach(record -> input.pipeInput(new TestRecord<>(record.key(), record.value(), record.headers(), record.timestamp())));
     }
 }

@@ -46,7 +46,7 @@ final class SitesOracle {
         long at;
     }
 
-    private final OraclePeople people;
+    private OraclePeople people;
     private final Map<String, Item> judged;
     private final double capacityWarning;
     private final double capacityCritical;
@@ -66,7 +66,6 @@ final class SitesOracle {
     private final OracleEpisodes runOut = new OracleEpisodes(AlertKind.RUN_OUT);
 
     private SitesOracle(Settings settings, Map<String, Site> sites, Map<String, Item> judged) {
-        this.people = new OraclePeople(settings, sites);
         this.judged = judged;
         capacityWarning = settings.decimal("sites.capacity.warning");
         capacityCritical = settings.decimal("sites.capacity.critical");
@@ -81,30 +80,42 @@ final class SitesOracle {
         damping = settings.decimal("sites.trend.damping");
     }
 
-    /** The oracle run over the committed inputs; {@code judged}: site/item → the item, for SHORTAGE. */
-    static SitesOracle over(LedgerInputs ledger, Settings settings, Map<String, Site> sites, Map<String, Item> judged) {
+    /**
+     * The oracle run over the committed inputs of each ledger partition; {@code judged}: site/item → the item, for
+     * SHORTAGE. Each partition is a task of its own (its people, stocks and operation clock); a site is on one only.
+     */
+    static SitesOracle over(List<LedgerInputs> partitions, Settings settings, Map<String, Site> sites, Map<String, Item> judged) {
         SitesOracle oracle = new SitesOracle(settings, sites, judged);
+        for (LedgerInputs partition : partitions) {
+            oracle.people = new OraclePeople(settings, sites);
+            oracle.publishedAt.clear();
+            oracle.stocks.clear();
+            oracle.run(partition);
+        }
+        return oracle;
+    }
+
+    private void run(LedgerInputs ledger) {
         long clock = Long.MIN_VALUE;
         for (LedgerInputs.Input input : ledger.inputs()) {
-            if (!oracle.people.isNew(input.event())) {
+            if (!people.isNew(input.event())) {
                 continue; // a resend or an older revision: the ledger does not even look at its time
             }
             clock = Math.max(clock, input.timestamp());
-            oracle.useUpTo(clock);
-            Set<String> changed = oracle.people.apply(input.event(), input.timestamp());
+            useUpTo(clock);
+            Set<String> changed = people.apply(input.event(), input.timestamp());
             if (input.event() instanceof SupplyEvent supply) {
-                oracle.supplied(supply, clock);
+                supplied(supply, clock);
             }
             Set<String> published = new TreeSet<>(changed);
             long now = clock;
-            oracle.publishedAt.forEach((siteId, at) -> {
-                if (now >= at + oracle.refresh) {
+            publishedAt.forEach((siteId, at) -> {
+                if (now >= at + refresh) {
                     published.add(siteId);
                 }
             });
-            published.forEach(siteId -> oracle.judge(siteId, now));
+            published.forEach(siteId -> judge(siteId, now));
         }
-        return oracle;
     }
 
     /** Every change of every CAPACITY episode, {@code version state severity people}, per alertId. */

@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Exactly-once through crashes, counts and alerts: both streams apps run as one real child process
  * ({@code flowwatch streams run --app all}), are killed with SIGKILL at points drawn from a seed while they work
- * through two replays (two posts in two regions), and restarted on the same state directory. At the end every valid
+ * through two replays (two posts in two regions), and restarted on the same state directory. The sites ledger runs on
+ * two partitions, as in Kubernetes: each is a task with its own order and clock, and the oracles follow each apart. At the end every valid
  * crossing is on the valid topic exactly once, every hourly, daily and rolling count of every post, region and the operation
  * equals what the replays sent ({@link ExpectedCounts}), and every change of every alert episode on the alerts topic
  * is one the sites topology makes from the same inputs with no crash (see {@link AlertOracle}): none lost, none
@@ -63,6 +64,11 @@ class StreamsCrashIntegrationTest {
     private static final int KILLS_PER_SEED = Integer.getInteger("flowwatch.faults.kills", 2);
     /** How long the replay lasts: 20 s for two kills, 20 s more for each kill after (a kill and restart take 6-12 s). */
     private static final Duration REPLAY = Duration.ofSeconds(20L * Math.max(1, KILLS_PER_SEED - 1));
+    /**
+     * Partitions of the sites ledger: 2 by default, as Kubernetes runs it (Goris and Vayk are on one, Sisian on the
+     * other); {@code -Dflowwatch.faults.ledger.partitions=1} runs it as the demo and compose do.
+     */
+    private static final int LEDGER_PARTITIONS = Integer.getInteger("flowwatch.faults.ledger.partitions", 2);
     /** The longest pause after processing resumes before a kill: the kills spread over the replay. */
     private static final int KILL_WITHIN_MS = (int) Math.max(3_000, REPLAY.toMillis() / KILLS_PER_SEED - 8_000);
 
@@ -78,7 +84,7 @@ class StreamsCrashIntegrationTest {
             // given the topics, the 2023 sites, and the six busiest hours of 26 September at Kornidzor (Syunik; about
             // 7,000 people in 1,600 groups, 2 % resent, with the sites' supplies) arriving over about 20 s, and beside
             // them three of those hours at a second post in another region (Margara, Armavir, added for the test, sending
-            // people to Yerevan)
+            // people to Sisian, on the other ledger partition)
             Settings settings = replaySettings(stack, seed, Map.of());
             try (TopicAdmin admin = new TopicAdmin(CommonSettings.kafkaClient(settings))) {
                 admin.createMissing(Topics.ALL, (short) 1);
@@ -86,11 +92,11 @@ class StreamsCrashIntegrationTest {
             ReferenceCommand.publishDefaults(settings);
             ReferenceCommand.publish(settings, reference -> {
                 reference.site(MARGARA);
-                reference.supply(YEREVAN_WATER_COUNT);
+                reference.supply(SISIAN_WATER_COUNT);
             });
             CompletableFuture<ScenarioReplay.Sent> kornidzor = CompletableFuture.supplyAsync(() -> replay(settings));
             CompletableFuture<ScenarioReplay.Sent> margara = CompletableFuture.supplyAsync(() -> replay(replaySettings(stack, seed,
-                    Map.of("replay.post", MARGARA.getSiteId(), "replay.hours", "3", "replay.destinations", "yerevan", "replay.supplies", "false",
+                    Map.of("replay.post", MARGARA.getSiteId(), "replay.hours", "3", "replay.destinations", "sisian", "replay.supplies", "false",
                             "replay.departures", "false", "replay.seed", Long.toString(4046 + seed)))));
             FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(CommonSettings.registry(settings));
 
@@ -177,20 +183,22 @@ class StreamsCrashIntegrationTest {
                     // (and every change of every episode, OPEN, ESCALATED, DE_ESCALATED, RESOLVED, is the oracle's: above)
                     // and every SURGE change, with the people in the last hour it reports, is what the rule gives from
                     // the committed inputs, worked out apart from the topology
-                    LedgerInputs ledger = LedgerInputs.committed(settings, serdes);
                     assertThat(SurgeOracle.raised(alerts.values())).as("SURGE changes").isNotEmpty()
-                            .isEqualTo(SurgeOracle.changes(settings, ledger, regionOfPost()));
-                    // and every CAPACITY change, and every SHORTAGE and RUN_OUT change of Yerevan's water (counted
-                    // once as Margara's people arrive), with the people at the site each reports, likewise
-                    SitesOracle oracle = SitesOracle.over(ledger, settings, sitesById(), Map.of("yerevan/water", WATER));
+                            .isEqualTo(SurgeOracle.changes(settings, LedgerInputs.surgeArrivals(settings, serdes), regionOfPost()));
+                    // and every CAPACITY change, and every SHORTAGE and RUN_OUT change of Sisian's water (counted
+                    // once as Margara's people arrive), with the people at the site each reports, likewise (each
+                    // ledger partition with its own clock, and both at work)
+                    List<LedgerInputs> ledger = LedgerInputs.committed(settings, serdes);
+                    assertThat(ledger).as("ledger partitions with inputs").hasSize(LEDGER_PARTITIONS);
+                    SitesOracle oracle = SitesOracle.over(ledger, settings, sitesById(), Map.of("sisian/water", WATER));
                     assertThat(SitesOracle.raised(alerts.values(), AlertKind.CAPACITY)).as("CAPACITY changes").isNotEmpty()
                             .isEqualTo(oracle.capacityChanges());
-                    assertThat(yerevanWater(alerts.values(), AlertKind.SHORTAGE)).as("SHORTAGE changes of Yerevan's water")
+                    assertThat(sisianWater(alerts.values(), AlertKind.SHORTAGE)).as("SHORTAGE changes of Sisian's water")
                             .isEqualTo(oracle.shortageChanges());
-                    assertThat(oracle.shortageChanges().values()).as("Yerevan's water opens and escalates")
+                    assertThat(oracle.shortageChanges().values()).as("Sisian's water opens and escalates")
                             .anySatisfy(changes -> assertThat(changes).hasSizeGreaterThanOrEqualTo(2));
-                    // and every RUN_OUT change of Yerevan's water, projected from the people there and the trend
-                    assertThat(yerevanWater(alerts.values(), AlertKind.RUN_OUT)).as("RUN_OUT changes of Yerevan's water")
+                    // and every RUN_OUT change of Sisian's water, projected from the people there and the trend
+                    assertThat(sisianWater(alerts.values(), AlertKind.RUN_OUT)).as("RUN_OUT changes of Sisian's water")
                             .isNotEmpty().isEqualTo(oracle.runOutChanges());
                     System.out.printf("seed %d: %d kills (valid crossings at each: %s), %d people, %d episodes %s%n",
                             seed, KILLS_PER_SEED, validAtKill, sent.people(), AlertOracle.episodes(raised).size(),
@@ -210,7 +218,7 @@ class StreamsCrashIntegrationTest {
     }
 
     private static final Site MARGARA = Site.newBuilder().setSiteId("margara").setName("Margara border crossing")
-            .setKind(SiteKind.BORDER_POST).setAdm1Code("AM-AR").setAdm1Name("Armavir").setReceptionSiteId("yerevan").build();
+            .setKind(SiteKind.BORDER_POST).setAdm1Code("AM-AR").setAdm1Name("Armavir").setReceptionSiteId("sisian").build();
 
     /** What the two replays sent together. */
     private record Sent(ScenarioReplay.Sent kornidzor, ScenarioReplay.Sent margara) {
@@ -232,7 +240,8 @@ class StreamsCrashIntegrationTest {
                 "kafka.bootstrap.servers", stack.bootstrapServers(), "registry.url", stack.registryUrl(),
                 "replay.start", "2023-09-26T08:00:00+04:00", "replay.hours", "6",
                 "replay.speed", Long.toString(Duration.ofHours(6).toSeconds() / REPLAY.toSeconds()),
-                "replay.resend.share", "0.02", "replay.seed", Long.toString(2023 + seed)));
+                "replay.resend.share", "0.02", "replay.seed", Long.toString(2023 + seed),
+                "sites.ledger.partitions", Integer.toString(LEDGER_PARTITIONS)));
         settings.putAll(more);
         return new ConfigOptions().load(settings);
     }
@@ -253,17 +262,17 @@ class StreamsCrashIntegrationTest {
             .findFirst().orElseThrow();
 
     /**
-     * 40,000 L of water counted at Yerevan as Margara opens: 3 days of cover for 889 people at 15 L, 1 day for 2,667,
+     * 40,000 L of water counted at Sisian as Margara opens: 3 days of cover for 889 people at 15 L, 1 day for 2,667,
      * so the about 3,900 people Margara sends there in three hours take it to WARNING and then CRITICAL.
      */
-    private static final SupplyEvent YEREVAN_WATER_COUNT = SupplyEvent.newBuilder().setEventId(java.util.UUID.randomUUID())
-            .setSiteId("yerevan").setItem("water").setKind(SupplyKind.STOCK_COUNT).setQuantity(40_000).setUnit("litre")
+    private static final SupplyEvent SISIAN_WATER_COUNT = SupplyEvent.newBuilder().setEventId(java.util.UUID.randomUUID())
+            .setSiteId("sisian").setItem("water").setKind(SupplyKind.STOCK_COUNT).setQuantity(40_000).setUnit("litre")
             .setOccurredAt(java.time.Instant.parse("2023-09-26T04:00:00Z")).setRecordedAt(java.time.Instant.parse("2023-09-26T04:00:00Z"))
             .build();
 
-    private static Map<String, List<String>> yerevanWater(List<Alert> alerts, AlertKind kind) {
+    private static Map<String, List<String>> sisianWater(List<Alert> alerts, AlertKind kind) {
         Map<String, List<String>> changes = new TreeMap<>(SitesOracle.raised(alerts, kind));
-        changes.keySet().removeIf(alertId -> !alertId.startsWith(kind + "/yerevan/water/"));
+        changes.keySet().removeIf(alertId -> !alertId.startsWith(kind + "/sisian/water/"));
         return changes;
     }
 
@@ -276,7 +285,7 @@ class StreamsCrashIntegrationTest {
     private static StreamsChildProcess startApps(EmbeddedStack stack, Path dir) throws java.io.IOException {
         // The oracle reads the sites app's ledger inputs back from its repartition topic: keep them there.
         return StreamsChildProcess.start(List.of(), "all", stack.bootstrapServers(), stack.registryUrl(), dir.resolve("state"),
-                List.of(AlertOracle.keepLedgerInputs()));
+                List.of(AlertOracle.keepLedgerInputs(), "sites.ledger.partitions=" + LEDGER_PARTITIONS));
     }
 
     private static ScenarioReplay.Sent replay(Settings settings) {

@@ -173,7 +173,9 @@ final class BenchReport {
                 + settings.repeats() + " runs each; latency at " + settings.latencyRates() + " events/s for "
                 + settings.latencyDuration() + " each after a " + settings.latencyWarmup() + " warm-up, the first rate once before,"
                 + " not quoted"
-                + (settings.runs("sweep") ? "; sweep over " + settings.sweep().events() + " crossings per point" : "") + ".\n\n" + markdown());
+                + (settings.runs("sweep") ? "; sweep over " + settings.sweep().events() + " crossings per point" : "")
+                + (settings.runs("sites") ? "; sites app alone over " + settings.sitesEvents() + " arrivals to " + settings.sitesCount() + " sites" : "")
+                + ".\n\n" + markdown());
     }
 
     private static Map<String, Object> sweepJson(SweepFigures sweep) {

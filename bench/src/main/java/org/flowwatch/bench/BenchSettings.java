@@ -13,19 +13,22 @@ import org.flowwatch.schemas.config.Settings;
 public record BenchSettings(long events, int posts, Duration span, int repeats, List<String> guarantees, Path outputDir,
                             List<String> sections, List<Integer> latencyRates, Duration latencyWarmup, Duration latencyDuration,
                             double surgeProbesPerSecond, int dispatcherAlerts, EdgeSettings edge, Optional<Path> flinkJar,
-                            int flinkParallelism, SweepSettings sweep) {
+                            int flinkParallelism, SweepSettings sweep, long sitesEvents, int sitesCount) {
 
     public static final String DEFAULTS = "flowwatch/defaults/bench.properties";
     /** Every section, in the order they run; {@code all} names them all. */
-    static final List<String> SECTIONS = List.of("throughput", "latency", "footprint", "recovery", "replay", "dispatcher", "edge", "sweep");
+    static final List<String> SECTIONS = List.of("throughput", "latency", "footprint", "recovery", "replay", "dispatcher", "edge", "sweep", "sites");
 
     public static BenchSettings from(Settings settings) {
         long events = settings.longValue("bench.events");
         int posts = settings.integer("bench.posts");
         int repeats = settings.integer("bench.repeats");
         int flinkParallelism = settings.integer("bench.flink.parallelism");
-        if (events < 1 || posts < 1 || repeats < 1 || flinkParallelism < 1) {
-            throw new ConfigException("bench.events, bench.posts, bench.repeats and bench.flink.parallelism must each be at least 1");
+        long sitesEvents = settings.longValue("bench.sites.events");
+        int sitesCount = settings.integer("bench.sites.count");
+        if (events < 1 || posts < 1 || repeats < 1 || flinkParallelism < 1 || sitesEvents < 1 || sitesCount < 1) {
+            throw new ConfigException("bench.events, bench.posts, bench.repeats, bench.flink.parallelism, bench.sites.events and "
+                    + "bench.sites.count must each be at least 1");
         }
         List<String> sections = list(settings, "bench.sections");
         List<String> all = sections.contains("all") ? SECTIONS : sections;
@@ -44,7 +47,7 @@ public record BenchSettings(long events, int posts, Duration span, int repeats, 
                 settings.path("bench.output.dir"), all, rates, settings.duration("bench.latency.warmup"), settings.duration("bench.latency.duration"),
                 settings.decimal("bench.latency.surge.probes.per.second"), settings.integer("bench.dispatcher.alerts"),
                 EdgeSettings.from(settings), settings.optional("bench.flink.jar").map(Path::of), flinkParallelism,
-                SweepSettings.from(settings));
+                SweepSettings.from(settings), sitesEvents, sitesCount);
     }
 
     boolean runs(String section) {

@@ -16,7 +16,7 @@ import org.flowwatch.streams.runtime.StreamsSettings;
 /**
  * {@code flowwatch bench}: runs the chosen sections ({@code bench.sections}), each on a private embedded broker and
  * registry so nothing else shares them. Throughput, footprint and recovery share one broker and one preload, so
- * the baselines and flowwatch are measured side by side; latency, replay, dispatcher and edge each start on an empty one;
+ * the baselines and flowwatch are measured side by side; latency, replay, dispatcher, edge and sites each start on an empty one;
  * the sweep starts one per input it varies.
  */
 public final class Benchmarks {
@@ -51,6 +51,9 @@ public final class Benchmarks {
                 figures.addAll(new EdgeBench(bench.edge(), all.in("edge")).run());
             }
             Optional<SweepFigures> sweep = bench.runs("sweep") ? Optional.of(new SweepBench(bench, all.in("sweep")).run()) : Optional.empty();
+            if (bench.runs("sites")) {
+                figures.addAll(new SitesBench(bench, all.in("sites")).run());
+            }
             BenchReport report = new BenchReport(bench, figures, latencies, sweep);
             report.write(bench.outputDir());
             return report.markdown();

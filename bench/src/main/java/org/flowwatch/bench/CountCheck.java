@@ -19,6 +19,7 @@ import org.flowwatch.schemas.avro.CountScope;
 import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.avro.Granularity;
 import org.flowwatch.schemas.avro.LateCrossing;
+import org.flowwatch.schemas.avro.SiteStatus;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
 
@@ -59,6 +60,17 @@ final class CountCheck {
             }
         });
         return people.get();
+    }
+
+    /** The people at the sites, by the latest status of each site written after {@code from} (the ends before a run). */
+    static long sitesPopulation(Map<String, Object> kafka, FlowwatchSerdes serdes, Map<TopicPartition, Long> from) {
+        Deserializer<SiteStatus> statuses = serdes.value(Topics.SITE_STATUS).deserializer();
+        Map<String, Long> latestPerSite = new HashMap<>();
+        readCommitted(kafka, Topics.SITE_STATUS.name(), from, record -> {
+            SiteStatus status = statuses.deserialize(record.topic(), record.headers(), record.value());
+            latestPerSite.put(status.getSiteId().toString(), status.getPopulation());
+        });
+        return latestPerSite.values().stream().mapToLong(Long::longValue).sum();
     }
 
     /** A full-topology run whose operation-wide daily counts do not hold the people sent: its figure is not quoted. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.LongFunction;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,6 +15,7 @@ import org.flowwatch.schemas.avro.Direction;
 import org.flowwatch.schemas.avro.Site;
 import org.flowwatch.schemas.avro.SiteKind;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
+import org.flowwatch.schemas.topics.TopicSpec;
 import org.flowwatch.schemas.topics.Topics;
 
 /** Writes the benchmark's input: N valid crossings from P posts, event time spread evenly over the span. */
@@ -37,6 +39,15 @@ final class CrossingPreloader {
     }
 
     static Preload preload(Map<String, Object> kafka, FlowwatchSerdes serdes, Input input) {
+        return preload(kafka, serdes, input, Topics.CROSSINGS, index -> null);
+    }
+
+    /**
+     * The same onto another topic of crossings (the sites app's input, the valid crossings), each sent to the site
+     * {@code destination} gives for its index (null: none).
+     */
+    static Preload preload(Map<String, Object> kafka, FlowwatchSerdes serdes, Input input, TopicSpec<String, CrossingEvent> topic,
+                           LongFunction<String> destination) {
         Map<String, Object> config = CommonSettings.reliableProducer(kafka);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
@@ -46,12 +57,12 @@ final class CrossingPreloader {
         long started = System.nanoTime();
         long people = 0;
         publishPosts(config, serdes, input.posts());
-        try (var producer = new KafkaProducer<>(config, serdes.key(Topics.CROSSINGS).serializer(),
-                serdes.value(Topics.CROSSINGS).serializer())) {
+        try (var producer = new KafkaProducer<>(config, serdes.key(topic).serializer(), serdes.value(topic).serializer())) {
             for (long i = 0; i < input.events(); i++) {
                 CrossingEvent crossing = crossing(random, postId(i % input.posts()), START.plusMillis(i * stepMillis));
+                crossing.setDestinationSiteId(destination.apply(i));
                 people += crossing.getPeople();
-                producer.send(new ProducerRecord<>(Topics.CROSSINGS.name(), null, crossing.getOccurredAt().toEpochMilli(),
+                producer.send(new ProducerRecord<>(topic.name(), null, crossing.getOccurredAt().toEpochMilli(),
                         crossing.getPostId(), crossing));
             }
             producer.flush();

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.flowwatch.schemas.topics.Topics;
 import org.flowwatch.streams.runtime.StreamsRunner;
 
 /**
@@ -39,10 +40,16 @@ final class StreamsRun {
     /** @param instances KafkaStreams instances of the app in this JVM; more than one each get {@code <state.dir>/instance-<i>} */
     static double recordsPerSecond(TopologyFactory topology, Properties props, Map<String, Object> kafka, long events, int instances,
                                    Consumer<String> progress) throws InterruptedException, ExecutionException {
+        return recordsPerSecond(topology, props, kafka, Topics.CROSSINGS.name(), events, instances, progress);
+    }
+
+    /** The same for an app whose input is another topic (the sites app reads the valid crossings). */
+    static double recordsPerSecond(TopologyFactory topology, Properties props, Map<String, Object> kafka, String input, long events,
+                                   int instances, Consumer<String> progress) throws InterruptedException, ExecutionException {
         String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
         List<StreamsRunner> runners = new ArrayList<>();
         try (Admin admin = Admin.create(kafka)) {
-            InputLag lag = new InputLag(admin);
+            InputLag lag = new InputLag(admin, input);
             for (int i = 0; i < instances; i++) {
                 Properties instance = StreamsRunner.copyOf(props);
                 if (instances > 1) {

@@ -19,7 +19,7 @@ class BenchReportTest {
             BenchSettings.SECTIONS, List.of(1000, 10_000), Duration.ofSeconds(5), Duration.ofSeconds(20), 10, 100,
             new EdgeSettings(Duration.ofSeconds(10), Duration.ofSeconds(20), 50, 500, 2000, List.of("-Xmx64m"), Optional.empty()), Optional.empty(), 2,
             new SweepSettings(200_000, new SweepSettings.Point(4, 50, Duration.ofHours(6), 1), List.of(4, 8, 16), List.of(50, 500, 5000),
-                    List.of(Duration.ofHours(6), Duration.ofDays(30)), List.of(1, 2, 3), List.of(1_000_000L, 2_000_000L)));
+                    List.of(Duration.ofHours(6), Duration.ofDays(30)), List.of(1, 2, 3), List.of(1_000_000L, 2_000_000L)), 200_000, 20);
 
     private static final List<Figures> THROUGHPUT = List.of(
             new Figures("raw consumer", "records/s", List.of(1000.0, 1000.0, 1000.0)),

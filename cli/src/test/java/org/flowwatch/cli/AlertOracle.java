@@ -54,8 +54,7 @@ final class AlertOracle {
         }
         // Each ledger partition is a task with its own order and clock: the topology on one partition, given one
         // partition's inputs, is that task (the sites here are only ever on their own partition: no hand-overs).
-        SitesSettings onePartition = new SitesSettings(sites.kafkaStreams(), sites.registry(), sites.crossings(), sites.rules(),
-                sites.model(), sites.reevaluateEvery(), sites.queryHost(), sites.queryPort(), 1);
+        SitesSettings onePartition = sites.withLedgerPartitions(1);
         List<Alert> alerts = new ArrayList<>();
         ledger.forEach((partition, records) -> alerts.addAll(replay(settings, onePartition, stateDir.resolve("ledger-" + partition),
                 ledgerTopic, records, kind -> kind != AlertKind.SURGE)));

@@ -45,6 +45,16 @@ public record SitesSettings(Properties kafkaStreams, RegistrySettings registry, 
                 queryPort, ledgerPartitions(settings));
     }
 
+    /** The same settings with other Kafka Streams properties (each KafkaStreams instance of a benchmark needs its own). */
+    public SitesSettings withKafkaStreams(Properties props) {
+        return new SitesSettings(props, registry, crossings, rules, model, reevaluateEvery, queryHost, queryPort, ledgerPartitions);
+    }
+
+    /** The same settings with the ledger on this many partitions. */
+    public SitesSettings withLedgerPartitions(int partitions) {
+        return new SitesSettings(kafkaStreams, registry, crossings, rules, model, reevaluateEvery, queryHost, queryPort, partitions);
+    }
+
     private static int ledgerPartitions(Settings settings) {
         int partitions = settings.integer("sites.ledger.partitions");
         if (partitions < 1) {

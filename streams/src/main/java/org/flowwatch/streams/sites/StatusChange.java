@@ -17,6 +17,9 @@ final class StatusChange {
     }
 
     static boolean worthPublishing(SiteStatus before, SiteStatus fresh, boolean changedByInput, Duration refresh) {
+        if (changedByInput && before.getPopulation() != fresh.getPopulation()) {
+            return true; // what almost every crossing does: no need to compare the two statuses whole (two Avro encodes)
+        }
         boolean same = SameRecord.same(SiteStatus.newBuilder(fresh).setUpdatedAt(before.getUpdatedAt()).build(), before);
         if (!same && (changedByInput || referenceChanged(before, fresh))) {
             return true;

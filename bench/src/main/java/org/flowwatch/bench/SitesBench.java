@@ -79,11 +79,8 @@ final class SitesBench {
     private double once(Map<String, Object> kafka, FlowwatchSerdes serdes, SitesSettings sites, int instances, long events, long people)
             throws Exception {
         String applicationId = "flowwatch-bench-sites-" + UUID.randomUUID();
-        Properties props = new Properties();
-        props.putAll(sites.kafkaStreams());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, BenchReport.EXACTLY_ONCE);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, section.path("state").resolve(applicationId).toString());
+        Properties props = StreamsRun.props(sites.kafkaStreams(), applicationId, BenchReport.EXACTLY_ONCE,
+                section.path("state").resolve(applicationId));
         props.remove(StreamsConfig.APPLICATION_SERVER_CONFIG); // no query server here: nothing to advertise
         Map<TopicPartition, Long> before = CountCheck.committedEnds(kafka, Topics.SITE_STATUS.name());
         double rate = StreamsRun.recordsPerSecond(instance -> SitesApp.topology(sites.withKafkaStreams(instance)), props, kafka,
@@ -109,7 +106,7 @@ final class SitesBench {
         }
     }
 
-    static String siteId(long index) {
+    private static String siteId(long index) {
         return "bench-site-" + index;
     }
 }

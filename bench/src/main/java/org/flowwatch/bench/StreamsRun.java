@@ -37,6 +37,15 @@ final class StreamsRun {
         Topology build(Properties props);
     }
 
+    /** An app's Kafka Streams properties for one bench run: its own application id, guarantee and state directory. */
+    static Properties props(Properties app, String applicationId, String guarantee, Path stateDir) {
+        Properties props = StreamsRunner.copyOf(app);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return props;
+    }
+
     /** @param instances KafkaStreams instances of the app in this JVM; more than one each get {@code <state.dir>/instance-<i>} */
     static double recordsPerSecond(TopologyFactory topology, Properties props, Map<String, Object> kafka, long events, int instances,
                                    Consumer<String> progress) throws InterruptedException, ExecutionException {

@@ -8,7 +8,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.StreamsConfig;
 import org.flowwatch.schemas.config.Settings;
 import org.flowwatch.schemas.serde.FlowwatchSerdes;
 import org.flowwatch.schemas.topics.Topics;
@@ -85,11 +84,7 @@ final class ThroughputBench {
 
     private double timeStreams(Map<String, Object> kafka, String guarantee, StreamsRun.TopologyFactory topology, long events,
                                int instances, String applicationId) throws Exception {
-        Properties props = new Properties();
-        props.putAll(StreamsSettings.from(wired).kafkaStreams());
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirOf(applicationId).toString());
+        Properties props = StreamsRun.props(StreamsSettings.from(wired).kafkaStreams(), applicationId, guarantee, stateDirOf(applicationId));
         return StreamsRun.recordsPerSecond(topology, props, kafka, events, instances, progress);
     }
 

@@ -4,17 +4,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -47,22 +47,27 @@ final class AlertOracle {
 
     static List<Alert> alertsFor(Settings settings, FlowwatchSerdes serdes, Path stateDir) {
         SitesSettings sites = SitesSettings.from(settings);
+        Map<String, List<TestRecord<byte[], byte[]>>> reference = new LinkedHashMap<>();
+        for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name())) {
+            reference.put(topic, testRecords(LedgerInputs.records(settings, topic).values().stream().flatMap(List::stream)));
+        }
         String ledgerTopic = LedgerInputs.topic(settings);
         Map<Integer, List<ConsumerRecord<byte[], byte[]>>> ledger = LedgerInputs.records(settings, ledgerTopic);
         if (sites.ledgerPartitions() == 1) {
-            return replay(settings, sites, stateDir, ledgerTopic, ledger.getOrDefault(0, List.of()), kind -> true);
+            return replay(sites, serdes, stateDir, reference, ledgerTopic, testRecords(ledger.getOrDefault(0, List.of()).stream()),
+                    kind -> true);
         }
         // Each ledger partition is a task with its own order and clock: the topology on one partition, given one
         // partition's inputs, is that task (the sites here are only ever on their own partition: no hand-overs).
         SitesSettings onePartition = sites.withLedgerPartitions(1);
         List<Alert> alerts = new ArrayList<>();
-        ledger.forEach((partition, records) -> alerts.addAll(replay(settings, onePartition, stateDir.resolve("ledger-" + partition),
-                ledgerTopic, records, kind -> kind != AlertKind.SURGE)));
+        ledger.forEach((partition, records) -> alerts.addAll(replay(onePartition, serdes, stateDir.resolve("ledger-" + partition),
+                reference, ledgerTopic, testRecords(records.stream()), kind -> kind != AlertKind.SURGE)));
         // SURGE reads the arrivals of its own one-partition topic: the same processor, given them as its inputs
         List<ConsumerRecord<byte[], byte[]>> surge = LedgerInputs.records(settings, LedgerInputs.surgeTopic(settings))
                 .getOrDefault(0, List.of());
-        alerts.addAll(replay(settings, onePartition, stateDir.resolve("surge"), ledgerTopic, asLedgerInputs(surge, serdes, ledgerTopic),
-                kind -> kind == AlertKind.SURGE));
+        alerts.addAll(replay(onePartition, serdes, stateDir.resolve("surge"), reference, ledgerTopic,
+                asLedgerInputs(surge, serdes, ledgerTopic), kind -> kind == AlertKind.SURGE));
         return alerts;
     }
 
@@ -95,17 +100,15 @@ final class AlertOracle {
     }
 
     /** The sites topology in a test driver given the reference data and then {@code inputs}: the alerts of {@code kinds}. */
-    private static List<Alert> replay(Settings settings, SitesSettings sites, Path stateDir, String ledgerTopic,
-                                      List<ConsumerRecord<byte[], byte[]>> inputs, Predicate<AlertKind> kinds) {
+    private static List<Alert> replay(SitesSettings sites, FlowwatchSerdes serdes, Path stateDir,
+                                      Map<String, List<TestRecord<byte[], byte[]>>> reference, String ledgerTopic,
+                                      List<TestRecord<byte[], byte[]>> inputs, Predicate<AlertKind> kinds) {
         Properties props = new Properties();
         props.putAll(sites.kafkaStreams());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (TopologyTestDriver driver = new TopologyTestDriver(SitesApp.topology(sites), props, Instant.EPOCH)) {
-            for (String topic : List.of(Topics.SITES.name(), Topics.ITEMS.name(), Topics.THRESHOLDS.name())) {
-                LedgerInputs.records(settings, topic).values().forEach(records -> pipe(driver, topic, records));
-            }
+            reference.forEach((topic, records) -> pipe(driver, topic, records));
             pipe(driver, ledgerTopic, inputs);
-            FlowwatchSerdes serdes = FlowwatchSerdes.forRegistry(sites.registry());
             return driver.createOutputTopic(Topics.ALERT_EVENTS.name(), serdes.key(Topics.ALERT_EVENTS).deserializer(),
                     serdes.value(Topics.ALERT_EVENTS).deserializer()).readValuesToList().stream()
                     .filter(alert -> kinds.test(alert.getKind())).toList();
@@ -113,18 +116,21 @@ final class AlertOracle {
     }
 
     /** SURGE's arrivals as the ledger inputs they are on one partition. */
-    private static List<ConsumerRecord<byte[], byte[]>> asLedgerInputs(List<ConsumerRecord<byte[], byte[]>> arrivals,
-                                                                       FlowwatchSerdes serdes, String ledgerTopic) {
+    private static List<TestRecord<byte[], byte[]>> asLedgerInputs(List<ConsumerRecord<byte[], byte[]>> arrivals,
+                                                                   FlowwatchSerdes serdes, String ledgerTopic) {
         var crossing = serdes.avro(CrossingEvent.class).deserializer();
         var input = serdes.avro(SiteInput.class).serializer();
-        return arrivals.stream().map(record -> new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
-                record.timestamp(), TimestampType.CREATE_TIME, 0, 0, record.key(), input.serialize(ledgerTopic, new SiteInput(
+        return arrivals.stream().map(record -> new TestRecord<>(record.key(), input.serialize(ledgerTopic, new SiteInput(
                 crossing.deserialize(record.topic(), record.value()), record.topic(), record.partition(), record.offset())),
-                record.headers(), Optional.<Integer>empty())).toList();
+                record.headers(), record.timestamp())).toList();
     }
 
-    private static void pipe(TopologyTestDriver driver, String topic, List<ConsumerRecord<byte[], byte[]>> records) {
+    private static List<TestRecord<byte[], byte[]>> testRecords(Stream<ConsumerRecord<byte[], byte[]>> records) {
+        return records.map(record -> new TestRecord<>(record.key(), record.value(), record.headers(), record.timestamp())).toList();
+    }
+
+    private static void pipe(TopologyTestDriver driver, String topic, List<TestRecord<byte[], byte[]>> records) {
         var input = driver.createInputTopic(topic, new ByteArraySerializer(), new ByteArraySerializer());
-        records.forEach(record -> input.pipeInput(new TestRecord<>(record.key(), record.value(), record.headers(), record.timestamp())));
+        records.forEach(input::pipeInput);
     }
 }

@@ -42,14 +42,12 @@ record LedgerInputs(List<Input> inputs) {
     }
 
     /**
-     * The arrivals SURGE judged, in its one task's order: on one ledger partition the ledger's own inputs, on more its
-     * own topic (arrivals only, so its stream time moves with crossings only).
+     * The arrivals SURGE judged, in its one task's order: on one ledger partition the ledger's own inputs
+     * ({@code committed}, as read), on more its own topic (arrivals only, so its stream time moves with crossings only).
      */
-    static LedgerInputs surgeArrivals(Settings settings, FlowwatchSerdes serdes) {
-        List<LedgerInputs> one;
-        if (SitesSettings.from(settings).ledgerPartitions() == 1) {
-            one = committed(settings, serdes);
-        } else {
+    static LedgerInputs surgeArrivals(Settings settings, FlowwatchSerdes serdes, List<LedgerInputs> committed) {
+        List<LedgerInputs> one = committed;
+        if (SitesSettings.from(settings).ledgerPartitions() > 1) {
             var crossing = serdes.avro(CrossingEvent.class).deserializer();
             one = byPartition(settings, surgeTopic(settings), crossing::deserialize);
         }

@@ -184,12 +184,12 @@ class StreamsCrashIntegrationTest {
                     // (and every change of every episode, OPEN, ESCALATED, DE_ESCALATED, RESOLVED, is the oracle's: above)
                     // and every SURGE change, with the people in the last hour it reports, is what the rule gives from
                     // the committed inputs, worked out apart from the topology
+                    List<LedgerInputs> ledger = LedgerInputs.committed(settings, serdes);
                     assertThat(SurgeOracle.raised(alerts.values())).as("SURGE changes").isNotEmpty()
-                            .isEqualTo(SurgeOracle.changes(settings, LedgerInputs.surgeArrivals(settings, serdes), regionOfPost()));
+                            .isEqualTo(SurgeOracle.changes(settings, LedgerInputs.surgeArrivals(settings, serdes, ledger), regionOfPost()));
                     // and every CAPACITY change, and every SHORTAGE and RUN_OUT change of Sisian's water (counted
                     // once as Gogavan's people arrive), with the people at the site each reports, likewise (each
                     // ledger partition with its own clock, and both at work)
-                    List<LedgerInputs> ledger = LedgerInputs.committed(settings, serdes);
                     assertThat(ledger).as("ledger partitions with inputs").hasSize(LEDGER_PARTITIONS);
                     SitesOracle oracle = SitesOracle.over(ledger, settings, sitesById(), Map.of("sisian/water", WATER));
                     assertThat(SitesOracle.raised(alerts.values(), AlertKind.CAPACITY)).as("CAPACITY changes").isNotEmpty()

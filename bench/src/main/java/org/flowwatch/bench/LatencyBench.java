@@ -38,7 +38,9 @@ final class LatencyBench {
      * pass at the first rate, not quoted, as the throughput and sweep sections do: in a JVM that has run nothing yet
      * (this section run alone) the first rate's p99 was two to three times the warm one (at 1,000/s to count 755
      * against 271 ms, to SURGE 1,199 against 439 ms), the JIT still compiling the broker's and the apps' paths, which a
-     * few seconds of warm-up at 1,000/s do not cover.
+     * few seconds of warm-up at 1,000/s do not cover. Then each rate {@code bench.repeats} times, each run on a fresh
+     * broker, quoted as the median of the runs: one 20 s run at 10,000/s on this 2-core machine gave a p99 anywhere from
+     * 1 to 12 s with the same jar (docs/tuning.md, 7 December, fifth session).
      */
     List<LatencyFigures> run() throws Exception {
         int first = bench.latencyRates().get(0);
@@ -46,7 +48,15 @@ final class LatencyBench {
         atFreshRate(first);
         List<LatencyFigures> results = new ArrayList<>();
         for (int rate : bench.latencyRates()) {
-            results.add(atFreshRate(rate));
+            List<LatencyFigures> runs = new ArrayList<>();
+            for (int run = 1; run <= bench.repeats(); run++) {
+                runs.add(atFreshRate(rate));
+            }
+            LatencyFigures median = LatencyFigures.medianOf(runs);
+            if (runs.size() > 1) {
+                section.report(median.describe());
+            }
+            results.add(median);
         }
         return results;
     }

@@ -121,9 +121,9 @@ final class BenchReport {
     private void latencyGoal(List<Goal> goals, int rate, double p99Millis, boolean toAlert) {
         String goal = String.format("event-to-%s p99 at most %,.0f ms at %,d events/s", toAlert ? "alert" : "count", p99Millis, rate);
         goals.add(latencies.stream().filter(l -> l.targetRate() == rate).findFirst()
-                .filter(l -> (toAlert ? l.toAlert() : l.toCount()).samples() > 0)
+                .filter(l -> l.to(toAlert).samples() > 0)
                 .map(l -> {
-                    Latencies.Summary figures = toAlert ? l.toAlert() : l.toCount();
+                    Latencies.Summary figures = l.to(toAlert);
                     String runs = l.runs().isEmpty() ? "" : String.format(", median of %d runs (%s)", l.runs().size(), range(l.p99s(toAlert)));
                     return Goal.of(goal, String.format("p99 %.0f ms%s (%,d samples)", figures.p99(), runs, figures.samples()),
                             figures.p99() <= p99Millis);

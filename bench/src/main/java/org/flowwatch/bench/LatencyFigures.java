@@ -31,10 +31,15 @@ record LatencyFigures(int targetRate, double achievedRate, Latencies.Summary toC
                 median(runs, LatencyFigures::toAlert), runs.stream().mapToInt(LatencyFigures::probesSent).sum(), runs);
     }
 
+    /** The latency to the SURGE alert, or to the count. */
+    Latencies.Summary to(boolean alert) {
+        return alert ? toAlert : toCount;
+    }
+
     /** Each run's p99 to a count or to the alert (runs that sampled nothing left out); this figure alone for one run. */
     Figures p99s(boolean toAlert) {
         List<LatencyFigures> each = runs.isEmpty() ? List.of(this) : runs;
-        return new Figures("p99", "ms", each.stream().map(run -> toAlert ? run.toAlert() : run.toCount())
+        return new Figures("p99", "ms", each.stream().map(run -> run.to(toAlert))
                 .filter(summary -> summary.samples() > 0).map(Latencies.Summary::p99).toList());
     }
 
@@ -51,11 +56,10 @@ record LatencyFigures(int targetRate, double achievedRate, Latencies.Summary toC
 
     private static Latencies.Summary median(List<LatencyFigures> runs, Function<LatencyFigures, Latencies.Summary> latency) {
         List<Latencies.Summary> sampled = runs.stream().map(latency).filter(summary -> summary.samples() > 0).toList();
-        long samples = sampled.stream().mapToLong(Latencies.Summary::samples).sum();
         if (sampled.isEmpty()) {
             return new Latencies.Summary(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        return new Latencies.Summary(samples, middle(sampled, Latencies.Summary::p50), middle(sampled, Latencies.Summary::p99),
+        return new Latencies.Summary(sampled.stream().mapToLong(Latencies.Summary::samples).sum(), middle(sampled, Latencies.Summary::p50), middle(sampled, Latencies.Summary::p99),
                 middle(sampled, Latencies.Summary::p999), middle(sampled, Latencies.Summary::max));
     }
 
